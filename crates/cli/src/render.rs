@@ -1,0 +1,272 @@
+//! Readable Chinese text for the terminal: an assessment, the list of rule sets, one rule set.
+
+use xueshi_core::engine::{Assessment, Completeness};
+use xueshi_core::kinds::ApplicationPath;
+use xueshi_core::rules::{RuleSet, Selection, Unit};
+use xueshi_core::{Ledger, RuleBook};
+
+use crate::width::table;
+
+fn category_label(code: &str) -> &'static str {
+    match code {
+        "public" => "公需",
+        "professional" => "专业",
+        "full_year" => "全年认定",
+        "prior_certificate" => "认定单",
+        _ => "",
+    }
+}
+
+/// The assessment as a report: header, per-year table, credits, evidence, warnings.
+pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> String {
+    let mut out = String::new();
+    let who = ledger.profile.name.as_deref().unwrap_or("（未填写姓名）");
+    let path = match a.path {
+        ApplicationPath::Standard => String::new(),
+        p => format!(" · {}", p.label()),
+    };
+    out.push_str(&format!(
+        "继续教育学时评估：{who}，{} 年参评{}{path}\n",
+        a.apply_year,
+        a.level.label()
+    ));
+    out.push_str(&format!(
+        "规则：《{}》（{}，{}）\n",
+        a.rules_name, a.document, a.rules
+    ));
+    out.push_str(&format!("      {}\n", selection.reason));
+    let (first, last) = (
+        a.window.first().copied().unwrap_or(0),
+        a.window.last().copied().unwrap_or(0),
+    );
+    out.push_str(&format!("认定跨度：{first}–{last} 年\n"));
+    let r = &a.requirement;
+    let public = r
+        .public
+        .map(|p| format!("，公需科目不少于 {p}"))
+        .unwrap_or_default();
+    let both = if r.both_parts {
+        "，公需与专业须同时达标"
+    } else {
+        ""
+    };
+    out.push_str(&format!(
+        "年度要求：每年不少于 {} 学时{public}，专业科目不少于 {}{both}\n\n",
+        r.total, r.professional
+    ));
+
+    let mut rows = vec![vec![
+        "年度".into(),
+        "公需".into(),
+        "专业".into(),
+        "合计".into(),
+        "状态".into(),
+    ]];
+    for y in &a.years {
+        rows.push(vec![
+            y.year.to_string(),
+            y.public.to_string(),
+            y.professional.to_string(),
+            y.total.to_string(),
+            y.status.clone(),
+        ]);
+    }
+    out.push_str(&table(&rows));
+    out.push_str(if a.compliant {
+        "\n结论：各年度均达标，符合要求。\n"
+    } else {
+        "\n结论：尚未达标，见上表。\n"
+    });
+
+    if !a.credits.is_empty() {
+        out.push_str("\n学时明细：\n");
+        let mut rows = vec![vec![
+            "记录".into(),
+            "名称".into(),
+            "年度".into(),
+            "类别".into(),
+            "学时".into(),
+            "计算".into(),
+            "依据".into(),
+        ]];
+        for c in &a.credits {
+            let title = ledger
+                .activities
+                .iter()
+                .find(|x| x.id == c.activity)
+                .map_or("", |x| x.title.as_str());
+            let year = if c.in_window {
+                c.year.to_string()
+            } else {
+                format!("{}（跨度外）", c.year)
+            };
+            rows.push(vec![
+                c.activity.clone(),
+                title.to_owned(),
+                year,
+                category_label(c.category).into(),
+                c.hours.to_string(),
+                c.basis.clone(),
+                format!("{} {}", c.document, c.clause),
+            ]);
+        }
+        out.push_str(&table(&rows));
+    }
+
+    let incomplete: Vec<_> = a
+        .evidence
+        .iter()
+        .filter(|e| e.status == Completeness::Incomplete)
+        .collect();
+    if !incomplete.is_empty() {
+        out.push_str("\n证明材料不全：\n");
+        for e in incomplete {
+            out.push_str(&format!(
+                "  {}：还缺 {}\n",
+                e.activity,
+                e.missing.join("、")
+            ));
+        }
+    }
+    if !a.warnings.is_empty() {
+        out.push_str("\n提醒：\n");
+        for w in &a.warnings {
+            match &w.activity {
+                Some(id) => out.push_str(&format!("  [{id}] {}\n", w.message)),
+                None => out.push_str(&format!("  {}\n", w.message)),
+            }
+        }
+    }
+    out
+}
+
+/// One line per rule set.
+pub fn rules_list(book: &RuleBook) -> String {
+    let mut rows = vec![vec![
+        "id".into(),
+        "适用年度".into(),
+        "文号".into(),
+        "通知".into(),
+    ]];
+    for s in book.sets() {
+        let governs: Vec<String> = s.governs.iter().map(i32::to_string).collect();
+        let city = s
+            .city
+            .as_deref()
+            .map(|c| format!("（{c}）"))
+            .unwrap_or_default();
+        rows.push(vec![
+            s.id.clone(),
+            governs.join("、"),
+            s.doc_number.clone().unwrap_or_else(|| "—".into()),
+            format!("{}{city}", s.name),
+        ]);
+    }
+    table(&rows)
+}
+
+/// Every clause of a set, with its source sentence.
+pub fn rules_show(s: &RuleSet) -> String {
+    let mut out = format!("{}\n《{}》\n", s.id, s.name);
+    out.push_str(&format!("发文机关：{}\n", s.issuer));
+    if let Some(n) = &s.doc_number {
+        out.push_str(&format!("文号：{n}\n"));
+    }
+    if let Some(d) = s.date {
+        out.push_str(&format!("日期：{}\n", d.format("%Y年%-m月%-d日")));
+    }
+    if let Some(p) = &s.extends {
+        out.push_str(&format!("继承：{p}\n"));
+    }
+    if let Some(n) = &s.note {
+        out.push_str(&format!("说明：{n}\n"));
+    }
+    let r = &s.requirement;
+    out.push_str(&format!(
+        "\n年度要求 [{}/{}]：总 {}，公需 {}，专业 {}，{}\n  原文：{}\n",
+        r.origin.set,
+        r.id,
+        r.total,
+        r.public.map_or("不作要求".to_owned(), |p| p.to_string()),
+        r.professional,
+        if r.both_parts {
+            "须同时达标"
+        } else {
+            "不要求分项同时达标"
+        },
+        r.quote
+    ));
+    out.push_str("\n认定跨度：\n");
+    for w in &s.windows {
+        let levels: Vec<&str> = w.levels.iter().map(|l| l.label()).collect();
+        let assumed = if w.assumed { "（推定）" } else { "" };
+        out.push_str(&format!(
+            "  [{}/{}] {}·{}：参评年度{:+}至{:+}年{assumed}\n    原文：{}\n",
+            w.origin.set,
+            w.id,
+            levels.join("、"),
+            w.path.label(),
+            w.from,
+            w.to,
+            w.quote
+        ));
+    }
+    out.push_str("\n折算细则：\n");
+    for c in &s.conversions {
+        let kinds: Vec<&str> = c.kinds.iter().map(|k| k.label()).collect();
+        let amount = match c.unit {
+            Unit::FullYear => "视为完成全年".to_owned(),
+            Unit::CoversYears => "所列年度视为完成".to_owned(),
+            u => format!("{} 学时/{}", c.hours, u.label()),
+        };
+        out.push_str(&format!(
+            "  [{}/{}] {}：{amount}\n    原文：{}\n",
+            c.origin.set,
+            c.id,
+            kinds.join("、"),
+            c.quote
+        ));
+    }
+    if s.conversions.is_empty() {
+        out.push_str("  （本通知没有折算细则）\n");
+    }
+    out.push_str("\n所需材料：\n");
+    for e in &s.evidence {
+        let kinds: Vec<&str> = e.kinds.iter().map(|k| k.label()).collect();
+        let sets: Vec<String> = e
+            .sets
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|r| r.join("或"))
+                    .collect::<Vec<_>>()
+                    .join(" + ")
+            })
+            .collect();
+        out.push_str(&format!(
+            "  [{}/{}] {}：{}\n",
+            e.origin.set,
+            e.id,
+            kinds.join("、"),
+            sets.join("；或 ")
+        ));
+    }
+    for t in &s.themes {
+        out.push_str(&format!(
+            "\n{} 年公需科目主题：{}",
+            t.year,
+            t.topics.join("；")
+        ));
+    }
+    if !s.themes.is_empty() {
+        out.push('\n');
+    }
+    for p in &s.periods {
+        out.push_str(&format!(
+            "\n核认时间 [{}]：{}，{}月{}日至{}月{}日",
+            p.id, p.who, p.from.0, p.from.1, p.to.0, p.to.1
+        ));
+    }
+    out.push('\n');
+    out
+}

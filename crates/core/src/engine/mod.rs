@@ -1,0 +1,328 @@
+//! The assessment engine: a pure, deterministic function from a ledger, a rule set and a planned
+//! application to the hours credited per record and per year, compliance, and warnings. Every
+//! credited hour names the clause and document it comes from.
+
+mod credit;
+mod evidence;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use credit::CreditKind;
+pub use evidence::{Completeness, EvidenceStatus};
+
+use crate::hours::Hours;
+use crate::kinds::{ApplicationPath, Category, Level};
+use crate::ledger::Ledger;
+use crate::rules::RuleSet;
+
+/// A planned title application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Application {
+    pub year: i32,
+    pub level: Level,
+    pub path: ApplicationPath,
+}
+
+/// Why no assessment could be made.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AssessError {
+    #[error("《{rules}》（{id}）没有规定{level}{path}的认定跨度，请改用规定了它的规则集")]
+    NoWindow {
+        id: String,
+        rules: String,
+        level: &'static str,
+        path: String,
+    },
+}
+
+/// One credit: hours for one record, in one year and category, by one clause.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Credit {
+    pub activity: String,
+    pub year: i32,
+    /// `public`, `professional`, `full_year` or `prior_certificate`.
+    pub category: &'static str,
+    pub hours: Hours,
+    /// `rule-set id/clause id`, e.g. `hunan-2020/conversion.1.day`.
+    pub clause: String,
+    /// The document's 文号 or title.
+    pub document: String,
+    /// The sentence the clause quotes.
+    pub quote: String,
+    /// How the hours were counted, e.g. `2 天 × 8 学时`.
+    pub basis: String,
+    /// Whether the year is one of the checked years.
+    pub in_window: bool,
+}
+
+/// What a year still lacks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Short {
+    pub public: Hours,
+    pub professional: Hours,
+    pub total: Hours,
+}
+
+/// The result for one year of the window.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct YearResult {
+    pub year: i32,
+    pub public: Hours,
+    pub professional: Hours,
+    /// public + professional hours credited from hour-earning records.
+    pub total: Hours,
+    pub met: bool,
+    /// Completed by a full-year credit (三援, overseas exchange).
+    pub full_year: bool,
+    /// Covered by an earlier 学时认定单.
+    pub prior_certificate: bool,
+    /// The records that complete or cover the year.
+    pub covered_by: Vec<String>,
+    pub short: Short,
+    /// 达标 / 差 X 学时 / 由认定单覆盖 / 全年认定
+    pub status: String,
+}
+
+/// A warning, about one record or about the assessment as a whole.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Warning {
+    pub activity: Option<String>,
+    pub message: String,
+}
+
+/// The requirement applied, as shown to the user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequirementSummary {
+    pub total: Hours,
+    pub public: Option<Hours>,
+    pub professional: Hours,
+    pub both_parts: bool,
+    pub clause: String,
+    pub document: String,
+    pub quote: String,
+}
+
+/// The full assessment of a ledger for one application under one rule set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Assessment {
+    pub rules: String,
+    pub rules_name: String,
+    pub document: String,
+    pub apply_year: i32,
+    pub level: Level,
+    pub path: ApplicationPath,
+    pub window: Vec<i32>,
+    pub window_clause: String,
+    pub requirement: RequirementSummary,
+    pub compliant: bool,
+    pub years: Vec<YearResult>,
+    pub credits: Vec<Credit>,
+    pub evidence: Vec<EvidenceStatus>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Assesses `ledger` for `application` under `rules`.
+pub fn assess(
+    ledger: &Ledger,
+    rules: &RuleSet,
+    application: &Application,
+) -> Result<Assessment, AssessError> {
+    let window = rules
+        .window(application.level, application.path)
+        .ok_or_else(|| AssessError::NoWindow {
+            id: rules.id.clone(),
+            rules: rules.name.clone(),
+            level: application.level.label(),
+            path: match application.path {
+                ApplicationPath::Standard => String::new(),
+                p => format!("（{}）", p.label()),
+            },
+        })?;
+    let years = window.years(application.year);
+    let (first, last) = (years[0], years[years.len() - 1]);
+    let mut warnings = Vec::new();
+    if !rules.governs.contains(&application.year) {
+        let governs: Vec<String> = rules.governs.iter().map(i32::to_string).collect();
+        warnings.push(Warning {
+            activity: None,
+            message: format!(
+                "《{}》规定的是 {} 年的认定；用于 {} 年的认定是推定，请以当年通知为准",
+                rules.name,
+                governs.join("、"),
+                application.year
+            ),
+        });
+    }
+    if window.assumed {
+        warnings.push(Warning {
+            activity: None,
+            message: format!(
+                "认定跨度 {first}–{last} 年是推定：{}",
+                window.note.as_deref().unwrap_or("原文未明确规定")
+            ),
+        });
+    }
+
+    let mut credits = Vec::new();
+    let mut evidence = Vec::new();
+    for activity in &ledger.activities {
+        let outcome = credit::credit(activity, rules);
+        for problem in outcome.problems {
+            warnings.push(Warning {
+                activity: Some(activity.id.clone()),
+                message: problem,
+            });
+        }
+        let counted = outcome
+            .credits
+            .iter()
+            .any(|c| !matches!(c.kind, CreditKind::PriorCertificate));
+        if counted && !(first..=last).contains(&activity.year()) {
+            warnings.push(Warning {
+                activity: Some(activity.id.clone()),
+                message: format!(
+                    "{} 年的记录不在本次认定跨度（{first}–{last} 年）内，不计入",
+                    activity.year()
+                ),
+            });
+        }
+        for c in outcome.credits {
+            credits.push(Credit {
+                activity: activity.id.clone(),
+                year: c.year,
+                category: match c.kind {
+                    CreditKind::Hours(cat) => cat.code(),
+                    CreditKind::FullYear => "full_year",
+                    CreditKind::PriorCertificate => "prior_certificate",
+                },
+                hours: c.hours,
+                clause: format!("{}/{}", c.clause.origin.set, c.clause.id),
+                document: c.clause.origin.citation(),
+                quote: c.clause.quote.clone(),
+                basis: c.basis,
+                in_window: (first..=last).contains(&c.year),
+            });
+        }
+        evidence.push(evidence::check(activity, rules));
+    }
+
+    let year_results: Vec<YearResult> = years
+        .iter()
+        .map(|y| year_result(*y, &credits, rules, &mut warnings))
+        .collect();
+    let compliant = year_results.iter().all(|y| y.met);
+    let r = &rules.requirement;
+    Ok(Assessment {
+        rules: rules.id.clone(),
+        rules_name: rules.name.clone(),
+        document: rules.citation(),
+        apply_year: application.year,
+        level: application.level,
+        path: application.path,
+        window: years,
+        window_clause: format!("{}/{}", window.origin.set, window.id),
+        requirement: RequirementSummary {
+            total: r.total,
+            public: r.public,
+            professional: r.professional,
+            both_parts: r.both_parts,
+            clause: format!("{}/{}", r.origin.set, r.id),
+            document: r.origin.citation(),
+            quote: r.quote.clone(),
+        },
+        compliant,
+        years: year_results,
+        credits,
+        evidence,
+        warnings,
+    })
+}
+
+fn year_result(
+    year: i32,
+    credits: &[Credit],
+    rules: &RuleSet,
+    warnings: &mut Vec<Warning>,
+) -> YearResult {
+    let mut sums: BTreeMap<&str, Hours> = BTreeMap::new();
+    let mut covered_by = Vec::new();
+    let (mut full_year, mut prior_certificate) = (false, false);
+    for c in credits.iter().filter(|c| c.year == year) {
+        match c.category {
+            "full_year" => full_year = true,
+            "prior_certificate" => prior_certificate = true,
+            cat => {
+                *sums.entry(cat).or_default() += c.hours;
+                continue;
+            }
+        }
+        if !covered_by.contains(&c.activity) {
+            covered_by.push(c.activity.clone());
+        }
+    }
+    let public = sums
+        .get(Category::Public.code())
+        .copied()
+        .unwrap_or_default();
+    let professional = sums
+        .get(Category::Professional.code())
+        .copied()
+        .unwrap_or_default();
+    let total = public + professional;
+    let r = &rules.requirement;
+    let mut short = Short {
+        public: match (r.public, r.both_parts) {
+            (Some(min), true) => public.shortfall_to(min),
+            _ => Hours::ZERO,
+        },
+        professional: professional.shortfall_to(r.professional),
+        total: total.shortfall_to(r.total),
+    };
+    let covered = full_year || prior_certificate;
+    if covered {
+        short = Short::default();
+    } else if let (Some(min), false) = (r.public, r.both_parts)
+        && public < min
+    {
+        warnings.push(Warning {
+            activity: None,
+            message: format!("{year} 年公需科目 {public} 学时，低于一般要求的 {min} 学时（此规则集不作为硬性条件）"),
+        });
+    }
+    let met = covered || short == Short::default();
+    let missing = short.total.max(short.public + short.professional);
+    let status = if prior_certificate {
+        "由认定单覆盖".to_owned()
+    } else if full_year {
+        "全年认定".to_owned()
+    } else if met {
+        "达标".to_owned()
+    } else {
+        let mut parts = Vec::new();
+        if !short.public.is_zero() {
+            parts.push(format!("公需科目差 {}", short.public));
+        }
+        if !short.professional.is_zero() {
+            parts.push(format!("专业科目差 {}", short.professional));
+        }
+        if parts.is_empty() {
+            format!("差 {missing} 学时")
+        } else {
+            format!("差 {missing} 学时（{}）", parts.join("，"))
+        }
+    };
+    YearResult {
+        year,
+        public,
+        professional,
+        total,
+        met,
+        full_year,
+        prior_certificate,
+        covered_by,
+        short,
+        status,
+    }
+}

@@ -1,0 +1,451 @@
+//! Reading and writing the portable `xueshi-ledger` JSON format (version 1): the app's import,
+//! export and backup format and the command line's input. Reading validates every field.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+
+use crate::fields::{Fields, LedgerError};
+use crate::hours::Hours;
+use crate::kinds::{
+    ActivityKind, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, ProjectLevel,
+    ProjectRole, Venue,
+};
+use crate::ledger::{Activity, Detail, Evidence, Ledger, Profile};
+
+pub const FORMAT: &str = "xueshi-ledger";
+pub const VERSION: u64 = 1;
+
+/// Upper bounds that no real record reaches; larger numbers are typing mistakes.
+const MAX_SESSIONS: u32 = 366;
+const MAX_UNITS: u32 = 100;
+const MAX_RANK: u32 = 1000;
+
+impl Ledger {
+    /// Reads a ledger file's text; any problem names the record and field.
+    pub fn from_json(text: &str) -> Result<Ledger, LedgerError> {
+        let value: Value = serde_json::from_str(text).map_err(|e| {
+            LedgerError::new(
+                None,
+                None,
+                format!(
+                    "不是有效的 JSON（第 {} 行第 {} 列）：{e}",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        })?;
+        Ledger::from_value(&value)
+    }
+
+    pub fn from_value(value: &Value) -> Result<Ledger, LedgerError> {
+        let Value::Object(top) = value else {
+            return Err(LedgerError::new(
+                None,
+                None,
+                "顶层应为 JSON 对象 (expected an object)",
+            ));
+        };
+        let mut f = Fields::new(top, None, "");
+        let format = f.opt_str("format")?;
+        if format.as_deref() != Some(FORMAT) {
+            return Err(f.error(
+                "format",
+                format!("应为 \"{FORMAT}\"，这不是学时手册的记录文件"),
+            ));
+        }
+        match f.raw("version").and_then(Value::as_u64) {
+            Some(VERSION) => {}
+            Some(v) if v > VERSION => {
+                return Err(f.error(
+                    "version",
+                    format!("文件版本 {v} 比本程序支持的版本 {VERSION} 新，请升级学时手册"),
+                ));
+            }
+            _ => return Err(f.error("version", format!("应为 {VERSION}"))),
+        }
+        let profile = match f.raw("profile") {
+            None => Profile::default(),
+            Some(Value::Object(map)) => read_profile(map)?,
+            Some(_) => return Err(f.error("profile", "应为对象 (expected an object)")),
+        };
+        let activities = match f.raw("activities") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => read_activities(items)?,
+            Some(_) => return Err(f.error("activities", "应为数组 (expected an array)")),
+        };
+        f.finish()?;
+        Ok(Ledger {
+            profile,
+            activities,
+        })
+    }
+
+    /// The ledger as `xueshi-ledger` JSON; reading it back gives the same ledger.
+    pub fn to_json_value(&self) -> Value {
+        json!({
+            "format": FORMAT,
+            "version": VERSION,
+            "profile": profile_json(&self.profile),
+            "activities": self.activities.iter().map(Activity::to_json_value).collect::<Vec<_>>(),
+        })
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        // Serializing a Value built from strings and numbers cannot fail.
+        serde_json::to_string_pretty(&self.to_json_value()).unwrap_or_default()
+    }
+}
+
+fn read_profile(map: &Map<String, Value>) -> Result<Profile, LedgerError> {
+    let mut f = Fields::new(map, None, "profile.");
+    let profile = Profile {
+        name: f.opt_str("name")?,
+        id_number: f.opt_str("id_number")?,
+        employer: f.opt_str("employer")?,
+        current_title: f.opt_str("current_title")?,
+        title_date: f.opt_date("title_date")?,
+        certificate_number: f.opt_str("certificate_number")?,
+        city: f.opt_str("city")?,
+    };
+    f.finish()?;
+    Ok(profile)
+}
+
+fn read_activities(items: &[Value]) -> Result<Vec<Activity>, LedgerError> {
+    let mut seen = BTreeSet::new();
+    let mut out = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        let position = format!("#{}", index + 1);
+        let Value::Object(map) = item else {
+            return Err(LedgerError::new(
+                Some(position),
+                None,
+                "应为对象 (expected an object)",
+            ));
+        };
+        let owner = map
+            .get("id")
+            .and_then(Value::as_str)
+            .map_or(position, str::to_owned);
+        let activity = Activity::from_map(map, owner.clone())?;
+        if !seen.insert(activity.id.clone()) {
+            return Err(LedgerError::new(
+                Some(owner),
+                Some("id"),
+                "记录编号重复 (duplicate id)",
+            ));
+        }
+        out.push(activity);
+    }
+    Ok(out)
+}
+
+impl Activity {
+    /// Reads one activity object; `owner` names it in errors.
+    pub fn from_map(map: &Map<String, Value>, owner: String) -> Result<Activity, LedgerError> {
+        let mut f = Fields::new(map, Some(owner), "");
+        let id = f.str("id")?;
+        let kind = f.code("kind", ActivityKind::from_code, &ActivityKind::codes())?;
+        let title = f.str("title")?;
+        let date = f.date("date")?;
+        let end_date = f.opt_date("end_date")?;
+        let provider = f.opt_str("provider")?;
+        let note = f.opt_str("note")?;
+        let category = if kind.declares_category() {
+            Some(f.code("category", Category::from_code, &Category::codes())?)
+        } else {
+            if f.raw("category").is_some() {
+                return Err(f.error("category", "此类记录一律计入专业科目，不需要填写类别"));
+            }
+            None
+        };
+        let detail = read_detail(&mut f, kind, date, end_date)?;
+        let evidence = match f.raw("evidence") {
+            None => Vec::new(),
+            Some(Value::Array(items)) => read_evidence(items, &f)?,
+            Some(_) => return Err(f.error("evidence", "应为数组 (expected an array)")),
+        };
+        f.finish()?;
+        Ok(Activity {
+            id,
+            kind,
+            title,
+            date,
+            end_date,
+            provider,
+            note,
+            category,
+            detail,
+            evidence,
+        })
+    }
+
+    pub fn to_json_value(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("id".into(), json!(self.id));
+        map.insert("kind".into(), json!(self.kind.code()));
+        map.insert("title".into(), json!(self.title));
+        map.insert("date".into(), json!(date_text(self.date)));
+        if let Some(end) = self.end_date {
+            map.insert("end_date".into(), json!(date_text(end)));
+        }
+        if let Some(p) = &self.provider {
+            map.insert("provider".into(), json!(p));
+        }
+        if let Some(n) = &self.note {
+            map.insert("note".into(), json!(n));
+        }
+        if let Some(c) = self.category {
+            map.insert("category".into(), json!(c.code()));
+        }
+        detail_json(&self.detail, &mut map);
+        if !self.evidence.is_empty() {
+            let files: Vec<Value> = self
+                .evidence
+                .iter()
+                .map(|e| {
+                    let mut m = Map::new();
+                    m.insert("file".into(), json!(e.file));
+                    m.insert("material".into(), json!(e.material));
+                    if let Some(h) = &e.sha256 {
+                        m.insert("sha256".into(), json!(h));
+                    }
+                    Value::Object(m)
+                })
+                .collect();
+            map.insert("evidence".into(), Value::Array(files));
+        }
+        Value::Object(map)
+    }
+}
+
+fn read_detail(
+    f: &mut Fields<'_>,
+    kind: ActivityKind,
+    date: NaiveDate,
+    end_date: Option<NaiveDate>,
+) -> Result<Detail, LedgerError> {
+    use ActivityKind as K;
+    if let Some(end) = end_date
+        && end < date
+    {
+        return Err(f.error("end_date", "结束日期早于开始日期 (end_date is before date)"));
+    }
+    let detail = match kind {
+        K::Training | K::Conference | K::Practice => {
+            let days = f.opt_count("days", MAX_SESSIONS)?.unwrap_or(0);
+            let half_days = f.opt_count("half_days", MAX_SESSIONS)?.unwrap_or(0);
+            let evenings = f.opt_count("evenings", MAX_SESSIONS)?.unwrap_or(0);
+            if days + half_days + evenings == 0 {
+                return Err(f.error("days", "请填写天数、半天数或晚上数，至少一项大于 0"));
+            }
+            Detail::Sessions {
+                days,
+                half_days,
+                evenings,
+            }
+        }
+        K::OnlineCourse | K::StaffTraining => {
+            let hours = f
+                .opt_hours("hours")?
+                .ok_or_else(|| f.error("hours", "缺少此字段 (missing field)"))?;
+            if hours.is_zero() {
+                return Err(f.error("hours", "学时应大于 0 (must be more than 0)"));
+            }
+            Detail::Hours { hours }
+        }
+        K::ResearchProject => Detail::Research {
+            level: f.code("level", ProjectLevel::from_code, &ProjectLevel::codes())?,
+            role: f.code("role", ProjectRole::from_code, &ProjectRole::codes())?,
+        },
+        K::Book => Detail::Book {
+            role: f.code("role", BookRole::from_code, &BookRole::codes())?,
+        },
+        K::Paper => Detail::Paper {
+            role: f.code("role", PaperRole::from_code, &PaperRole::codes())?,
+            venue: f.code("venue", Venue::from_code, &Venue::codes())?,
+        },
+        K::Patent => Detail::Patent {
+            patent_type: f.code("patent_type", PatentType::from_code, &PatentType::codes())?,
+            rank: positive(f, "rank", MAX_RANK)?,
+        },
+        K::Award => {
+            let level = f.code("level", ProjectLevel::from_code, &ProjectLevel::codes())?;
+            let grade = f.count("grade", 3)?;
+            if grade == 0 {
+                return Err(f.error("grade", "等级应为 1、2 或 3（一、二、三等奖）"));
+            }
+            Detail::Award {
+                level,
+                grade: grade as u8,
+                rank: positive(f, "rank", MAX_RANK)?,
+            }
+        }
+        K::DigitalExam | K::QualificationExam | K::DegreeCourse => Detail::Units {
+            units: positive(f, "units", MAX_UNITS)?,
+        },
+        K::AidPosting | K::OverseasExchange => {
+            if end_date.is_none() {
+                return Err(f.error("end_date", "请填写结束日期：全年认定要看外派时长"));
+            }
+            Detail::Posting
+        }
+        K::ExpertService => {
+            let days = f.opt_count("days", MAX_SESSIONS)?.unwrap_or(0);
+            let hours = f.opt_hours("hours")?.unwrap_or(Hours::ZERO);
+            if days == 0 && hours.is_zero() {
+                return Err(f.error("days", "请填写现场服务天数或线上服务学时，至少一项大于 0"));
+            }
+            Detail::ExpertService { days, hours }
+        }
+        K::SkillContest => Detail::SkillContest {
+            level: f.code("level", ContestLevel::from_code, &ContestLevel::codes())?,
+            medal: f.code("medal", Medal::from_code, &Medal::codes())?,
+        },
+        K::PriorCertificate => {
+            let from_year = f.count("from_year", 2100)? as i32;
+            let to_year = f.count("to_year", 2100)? as i32;
+            if from_year < 1950 {
+                return Err(f.error("from_year", "年份应在 1950–2100 之间"));
+            }
+            if to_year < from_year {
+                return Err(f.error("to_year", "结束年度早于开始年度"));
+            }
+            Detail::PriorCertificate { from_year, to_year }
+        }
+    };
+    Ok(detail)
+}
+
+fn positive(f: &mut Fields<'_>, field: &'static str, max: u32) -> Result<u32, LedgerError> {
+    let n = f.count(field, max)?;
+    if n == 0 {
+        return Err(f.error(field, "应大于 0 (must be at least 1)"));
+    }
+    Ok(n)
+}
+
+fn read_evidence(items: &[Value], owner: &Fields<'_>) -> Result<Vec<Evidence>, LedgerError> {
+    let mut out = Vec::with_capacity(items.len());
+    for (i, item) in items.iter().enumerate() {
+        let Value::Object(map) = item else {
+            return Err(owner.error(&format!("evidence[{i}]"), "应为对象 (expected an object)"));
+        };
+        let mut f = Fields::new(map, None, "");
+        let file = f
+            .str("file")
+            .map_err(|e| owner.error(&format!("evidence[{i}].file"), e.message))?;
+        let material = f
+            .str("material")
+            .map_err(|e| owner.error(&format!("evidence[{i}].material"), e.message))?;
+        let sha256 = f
+            .opt_str("sha256")
+            .map_err(|e| owner.error(&format!("evidence[{i}].sha256"), e.message))?;
+        if let Some(h) = &sha256
+            && (h.len() != 64
+                || !h
+                    .bytes()
+                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+        {
+            return Err(owner.error(
+                &format!("evidence[{i}].sha256"),
+                "应为 64 位小写十六进制 SHA-256",
+            ));
+        }
+        f.finish().map_err(|e| {
+            owner.error(
+                &format!("evidence[{i}].{}", e.field.unwrap_or_default()),
+                e.message,
+            )
+        })?;
+        out.push(Evidence {
+            file,
+            material,
+            sha256,
+        });
+    }
+    Ok(out)
+}
+
+fn date_text(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+fn profile_json(p: &Profile) -> Value {
+    let mut map = Map::new();
+    let mut put = |key: &str, value: &Option<String>| {
+        if let Some(v) = value {
+            map.insert(key.into(), json!(v));
+        }
+    };
+    put("name", &p.name);
+    put("id_number", &p.id_number);
+    put("employer", &p.employer);
+    put("current_title", &p.current_title);
+    put("title_date", &p.title_date.map(date_text));
+    put("certificate_number", &p.certificate_number);
+    put("city", &p.city);
+    Value::Object(map)
+}
+
+fn detail_json(detail: &Detail, map: &mut Map<String, Value>) {
+    let mut put = |k: &str, v: Value| {
+        map.insert(k.into(), v);
+    };
+    match detail {
+        Detail::Sessions {
+            days,
+            half_days,
+            evenings,
+        } => {
+            for (k, v) in [
+                ("days", days),
+                ("half_days", half_days),
+                ("evenings", evenings),
+            ] {
+                if *v > 0 {
+                    put(k, json!(v));
+                }
+            }
+        }
+        Detail::Hours { hours } => put("hours", json!(hours)),
+        Detail::Research { level, role } => {
+            put("level", json!(level.code()));
+            put("role", json!(role.code()));
+        }
+        Detail::Book { role } => put("role", json!(role.code())),
+        Detail::Paper { role, venue } => {
+            put("role", json!(role.code()));
+            put("venue", json!(venue.code()));
+        }
+        Detail::Patent { patent_type, rank } => {
+            put("patent_type", json!(patent_type.code()));
+            put("rank", json!(rank));
+        }
+        Detail::Award { level, grade, rank } => {
+            put("level", json!(level.code()));
+            put("grade", json!(grade));
+            put("rank", json!(rank));
+        }
+        Detail::Units { units } => put("units", json!(units)),
+        Detail::Posting => {}
+        Detail::ExpertService { days, hours } => {
+            if *days > 0 {
+                put("days", json!(days));
+            }
+            if !hours.is_zero() {
+                put("hours", json!(hours));
+            }
+        }
+        Detail::SkillContest { level, medal } => {
+            put("level", json!(level.code()));
+            put("medal", json!(medal.code()));
+        }
+        Detail::PriorCertificate { from_year, to_year } => {
+            put("from_year", json!(from_year));
+            put("to_year", json!(to_year));
+        }
+    }
+}

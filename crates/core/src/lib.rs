@@ -1,0 +1,16 @@
+//! 学时手册 core: the domain types, the portable ledger format, the rule files and the assessment
+//! engine. Pure: no I/O besides parsing strings; no SQLite, no Tauri.
+
+pub mod engine;
+pub mod fields;
+pub mod hours;
+pub mod kinds;
+pub mod ledger;
+pub mod ledger_json;
+pub mod rules;
+
+pub use engine::{Application, Assessment, assess};
+pub use fields::LedgerError;
+pub use hours::Hours;
+pub use ledger::{Activity, Detail, Evidence, Ledger, Profile};
+pub use rules::{RuleBook, RuleError, RuleSet};
