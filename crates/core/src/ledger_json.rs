@@ -148,6 +148,14 @@ impl Activity {
         let mut f = Fields::new(map, Some(owner), "");
         let id = f.str("id")?;
         let kind = f.code("kind", ActivityKind::from_code, &ActivityKind::codes())?;
+        if let Some(unknown) = map.keys().find(|k| {
+            !COMMON_FIELDS.contains(&k.as_str()) && !kind_fields(kind).contains(&k.as_str())
+        }) {
+            return Err(f.error(
+                unknown,
+                format!("“{}”记录没有这个字段 (unknown field)", kind.label()),
+            ));
+        }
         let title = f.str("title")?;
         let date = f.date("date")?;
         let end_date = f.opt_date("end_date")?;
@@ -218,6 +226,30 @@ impl Activity {
             map.insert("evidence".into(), Value::Array(files));
         }
         Value::Object(map)
+    }
+}
+
+/// Fields every record may have.
+const COMMON_FIELDS: &[&str] = &[
+    "id", "kind", "title", "date", "end_date", "provider", "note", "category", "evidence",
+];
+
+/// The fields of each kind, checked before any value so that a misspelt name is reported as such.
+fn kind_fields(kind: ActivityKind) -> &'static [&'static str] {
+    use ActivityKind as K;
+    match kind {
+        K::Training | K::Conference | K::Practice => &["days", "half_days", "evenings"],
+        K::OnlineCourse | K::StaffTraining => &["hours"],
+        K::ResearchProject => &["level", "role"],
+        K::Book => &["role"],
+        K::Paper => &["role", "venue"],
+        K::Patent => &["patent_type", "rank"],
+        K::Award => &["level", "grade", "rank"],
+        K::DigitalExam | K::QualificationExam | K::DegreeCourse => &["units"],
+        K::AidPosting | K::OverseasExchange => &[],
+        K::ExpertService => &["days", "hours"],
+        K::SkillContest => &["level", "medal"],
+        K::PriorCertificate => &["from_year", "to_year"],
     }
 }
 

@@ -71,13 +71,23 @@ impl RuleBook {
     /// Adds a user's rule file. It may extend a built-in set, and replaces a set with the same id.
     /// Returns the id it defines. On error the book is unchanged.
     pub fn add_file(&mut self, file: &str, text: &str) -> Result<String, RuleError> {
-        let parsed = parse(file, text)?;
-        let id = parsed.id.clone();
+        let mut ids = self.add_files(&[(file, text)])?;
+        Ok(ids.pop().unwrap_or_default())
+    }
+
+    /// Adds several of the user's rule files at once (they may extend each other), as `(name,
+    /// text)` pairs. Returns their ids in order. On error the book is unchanged.
+    pub fn add_files(&mut self, files: &[(&str, &str)]) -> Result<Vec<String>, RuleError> {
         let mut next = self.clone();
-        next.parsed.insert(id.clone(), (parsed, false));
+        let mut ids = Vec::new();
+        for (file, text) in files {
+            let parsed = parse(file, text)?;
+            ids.push(parsed.id.clone());
+            next.parsed.insert(parsed.id.clone(), (parsed, false));
+        }
         next.resolve_all()?;
         *self = next;
-        Ok(id)
+        Ok(ids)
     }
 
     /// Checks one file on its own against the built-ins, without keeping it.

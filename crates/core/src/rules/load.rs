@@ -185,6 +185,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
             from: from as i32,
             to: to as i32,
             assumed: w.assumed,
+            source: w.source,
             quote: quote(&cx, w.quote)?,
             note: w.note,
             origin: origin.clone(),

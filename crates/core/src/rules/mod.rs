@@ -81,6 +81,8 @@ pub struct Window {
     pub from: i32,
     pub to: i32,
     pub assumed: bool,
+    /// The file the quote comes from, when not the set's own `source` (e.g. a unit's notice).
+    pub source: Option<String>,
     pub quote: String,
     pub note: Option<String>,
     pub origin: Origin,

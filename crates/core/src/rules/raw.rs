@@ -53,6 +53,8 @@ pub struct RawWindow {
     pub to: Spanned<i64>,
     #[serde(default)]
     pub assumed: bool,
+    /// The source file of the quote, when it is not the set's own `source`.
+    pub source: Option<String>,
     pub quote: Spanned<String>,
     pub note: Option<String>,
 }
