@@ -262,6 +262,7 @@ fn year_result(
             covered_by.push(c.activity.clone());
         }
     }
+    covered_by.sort();
     let public = sums
         .get(Category::Public.code())
         .copied()
