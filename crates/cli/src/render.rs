@@ -25,43 +25,20 @@ pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> Str
         ApplicationPath::Standard => String::new(),
         p => format!(" · {}", p.label()),
     };
-    out.push_str(&format!(
-        "继续教育学时评估：{who}，{} 年参评{}{path}\n",
-        a.apply_year,
-        a.level.label()
-    ));
-    out.push_str(&format!(
-        "规则：《{}》（{}，{}）\n",
-        a.rules_name, a.document, a.rules
-    ));
+    out.push_str(&format!("继续教育学时评估：{who}，{} 年参评{}{path}\n", a.apply_year, a.level.label()));
+    out.push_str(&format!("规则：《{}》（{}，{}）\n", a.rules_name, a.document, a.rules));
     out.push_str(&format!("      {}\n", selection.reason));
-    let (first, last) = (
-        a.window.first().copied().unwrap_or(0),
-        a.window.last().copied().unwrap_or(0),
-    );
+    let (first, last) = (a.window.first().copied().unwrap_or(0), a.window.last().copied().unwrap_or(0));
     out.push_str(&format!("认定跨度：{first}–{last} 年\n"));
     let r = &a.requirement;
-    let public = r
-        .public
-        .map(|p| format!("，公需科目不少于 {p}"))
-        .unwrap_or_default();
-    let both = if r.both_parts {
-        "，公需与专业须同时达标"
-    } else {
-        ""
-    };
+    let public = r.public.map(|p| format!("，公需科目不少于 {p}")).unwrap_or_default();
+    let both = if r.both_parts { "，公需与专业须同时达标" } else { "" };
     out.push_str(&format!(
         "年度要求：每年不少于 {} 学时{public}，专业科目不少于 {}{both}\n\n",
         r.total, r.professional
     ));
 
-    let mut rows = vec![vec![
-        "年度".into(),
-        "公需".into(),
-        "专业".into(),
-        "合计".into(),
-        "状态".into(),
-    ]];
+    let mut rows = vec![vec!["年度".into(), "公需".into(), "专业".into(), "合计".into(), "状态".into()]];
     for y in &a.years {
         rows.push(vec![
             y.year.to_string(),
@@ -90,42 +67,26 @@ pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> Str
             "依据".into(),
         ]];
         for c in &a.credits {
-            let title = ledger
-                .activities
-                .iter()
-                .find(|x| x.id == c.activity)
-                .map_or("", |x| x.title.as_str());
-            let year = if c.in_window {
-                c.year.to_string()
-            } else {
-                format!("{}（跨度外）", c.year)
-            };
+            let title = ledger.activities.iter().find(|x| *x.id == *c.activity).map_or("", |x| x.title.as_str());
+            let year = if c.in_window { c.year.to_string() } else { format!("{}（跨度外）", c.year) };
             rows.push(vec![
-                c.activity.clone(),
+                c.activity.to_string(),
                 title.to_owned(),
                 year,
                 category_label(c.category).into(),
                 c.hours.to_string(),
-                c.basis.clone(),
-                format!("{} {}", c.document, c.clause),
+                c.basis.describe(),
+                format!("{} {}", c.source.document, c.source.clause),
             ]);
         }
         out.push_str(&table(&rows));
     }
 
-    let incomplete: Vec<_> = a
-        .evidence
-        .iter()
-        .filter(|e| e.status == Completeness::Incomplete)
-        .collect();
+    let incomplete: Vec<_> = a.evidence.iter().filter(|e| e.status == Completeness::Incomplete).collect();
     if !incomplete.is_empty() {
         out.push_str("\n证明材料不全：\n");
         for e in incomplete {
-            out.push_str(&format!(
-                "  {}：还缺 {}\n",
-                e.activity,
-                e.missing.join("、")
-            ));
+            out.push_str(&format!("  {}：还缺 {}\n", e.activity, e.missing.join("、")));
         }
     }
     if !a.warnings.is_empty() {
@@ -142,19 +103,10 @@ pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> Str
 
 /// One line per rule set.
 pub fn rules_list(book: &RuleBook) -> String {
-    let mut rows = vec![vec![
-        "id".into(),
-        "适用年度".into(),
-        "文号".into(),
-        "通知".into(),
-    ]];
+    let mut rows = vec![vec!["id".into(), "适用年度".into(), "文号".into(), "通知".into()]];
     for s in book.sets() {
         let governs: Vec<String> = s.governs.iter().map(i32::to_string).collect();
-        let city = s
-            .city
-            .as_deref()
-            .map(|c| format!("（{c}）"))
-            .unwrap_or_default();
+        let city = s.city.as_deref().map(|c| format!("（{c}）")).unwrap_or_default();
         rows.push(vec![
             s.id.clone(),
             governs.join("、"),
@@ -189,11 +141,7 @@ pub fn rules_show(s: &RuleSet) -> String {
         r.total,
         r.public.map_or("不作要求".to_owned(), |p| p.to_string()),
         r.professional,
-        if r.both_parts {
-            "须同时达标"
-        } else {
-            "不要求分项同时达标"
-        },
+        if r.both_parts { "须同时达标" } else { "不要求分项同时达标" },
         r.quote
     ));
     out.push_str("\n认定跨度：\n");
@@ -219,13 +167,7 @@ pub fn rules_show(s: &RuleSet) -> String {
             Unit::CoversYears => "所列年度视为完成".to_owned(),
             u => format!("{} 学时/{}", c.hours, u.label()),
         };
-        out.push_str(&format!(
-            "  [{}/{}] {}：{amount}\n    原文：{}\n",
-            c.origin.set,
-            c.id,
-            kinds.join("、"),
-            c.quote
-        ));
+        out.push_str(&format!("  [{}/{}] {}：{amount}\n    原文：{}\n", c.origin.set, c.id, kinds.join("、"), c.quote));
     }
     if s.conversions.is_empty() {
         out.push_str("  （本通知没有折算细则）\n");
@@ -233,30 +175,12 @@ pub fn rules_show(s: &RuleSet) -> String {
     out.push_str("\n所需材料：\n");
     for e in &s.evidence {
         let kinds: Vec<&str> = e.kinds.iter().map(|k| k.label()).collect();
-        let sets: Vec<String> = e
-            .sets
-            .iter()
-            .map(|set| {
-                set.iter()
-                    .map(|r| r.join("或"))
-                    .collect::<Vec<_>>()
-                    .join(" + ")
-            })
-            .collect();
-        out.push_str(&format!(
-            "  [{}/{}] {}：{}\n",
-            e.origin.set,
-            e.id,
-            kinds.join("、"),
-            sets.join("；或 ")
-        ));
+        let sets: Vec<String> =
+            e.sets.iter().map(|set| set.iter().map(|r| r.join("或")).collect::<Vec<_>>().join(" + ")).collect();
+        out.push_str(&format!("  [{}/{}] {}：{}\n", e.origin.set, e.id, kinds.join("、"), sets.join("；或 ")));
     }
     for t in &s.themes {
-        out.push_str(&format!(
-            "\n{} 年公需科目主题：{}",
-            t.year,
-            t.topics.join("；")
-        ));
+        out.push_str(&format!("\n{} 年公需科目主题：{}", t.year, t.topics.join("；")));
     }
     if !s.themes.is_empty() {
         out.push('\n');

@@ -15,17 +15,11 @@ fn run_case(path: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(path).expect("case file is readable");
     let case: Value = serde_json::from_str(&text).expect("case file is JSON");
     let dir = tempfile_dir();
-    let ledger_path = dir.join(format!(
-        "{}.json",
-        path.file_stem().unwrap().to_string_lossy()
-    ));
+    let ledger_path = dir.join(format!("{}.json", path.file_stem().unwrap().to_string_lossy()));
     std::fs::write(&ledger_path, case["ledger"].to_string()).expect("ledger written");
     let args = &case["args"];
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_xueshi"));
-    cmd.arg("assess")
-        .arg("--ledger")
-        .arg(&ledger_path)
-        .arg("--json");
+    cmd.arg("assess").arg("--ledger").arg(&ledger_path).arg("--json");
     cmd.arg("--apply-year").arg(args["apply_year"].to_string());
     cmd.arg("--level").arg(args["level"].as_str().unwrap());
     if let Some(p) = args["path"].as_str() {
@@ -36,11 +30,7 @@ fn run_case(path: &Path) -> Vec<String> {
     }
     let out = cmd.output().expect("xueshi runs");
     if !out.status.success() {
-        return vec![format!(
-            "exit {:?}: {}",
-            out.status.code(),
-            String::from_utf8_lossy(&out.stderr)
-        )];
+        return vec![format!("exit {:?}: {}", out.status.code(), String::from_utf8_lossy(&out.stderr))];
     }
     let got: Value = serde_json::from_slice(&out.stdout).expect("assess prints JSON");
     let mut diffs = Vec::new();
@@ -52,27 +42,18 @@ fn run_case(path: &Path) -> Vec<String> {
     let expected = &case["expected"];
     for key in ["window", "compliant"] {
         if !expected[key].is_null() && expected[key] != got[key] {
-            diffs.push(format!(
-                "{key}: expected {}, got {}",
-                expected[key], got[key]
-            ));
+            diffs.push(format!("{key}: expected {}, got {}", expected[key], got[key]));
         }
     }
     for want in expected["years"].as_array().into_iter().flatten() {
         let year = &want["year"];
-        let Some(have) = got["years"]
-            .as_array()
-            .and_then(|ys| ys.iter().find(|y| &y["year"] == year))
-        else {
+        let Some(have) = got["years"].as_array().and_then(|ys| ys.iter().find(|y| &y["year"] == year)) else {
             diffs.push(format!("year {year}: missing"));
             continue;
         };
         for (field, value) in want.as_object().into_iter().flatten() {
             if !same(value, &have[field]) {
-                diffs.push(format!(
-                    "year {year} {field}: expected {value}, got {}",
-                    have[field]
-                ));
+                diffs.push(format!("year {year} {field}: expected {value}, got {}", have[field]));
             }
         }
     }
@@ -81,10 +62,7 @@ fn run_case(path: &Path) -> Vec<String> {
             .as_array()
             .into_iter()
             .flatten()
-            .filter(|c| {
-                c["activity"] == id.as_str()
-                    && (c["category"] == "public" || c["category"] == "professional")
-            })
+            .filter(|c| c["activity"] == id.as_str() && (c["category"] == "public" || c["category"] == "professional"))
             .map(|c| c["hours"].as_f64().unwrap_or(0.0))
             .sum();
         if (total - hours.as_f64().unwrap_or(-1.0)).abs() > 1e-9 {
@@ -92,11 +70,7 @@ fn run_case(path: &Path) -> Vec<String> {
         }
     }
     for id in expected["warned"].as_array().into_iter().flatten() {
-        let warned = got["warnings"]
-            .as_array()
-            .into_iter()
-            .flatten()
-            .any(|w| &w["activity"] == id);
+        let warned = got["warnings"].as_array().into_iter().flatten().any(|w| &w["activity"] == id);
         if !warned {
             diffs.push(format!("warned {id}: expected a warning, got none"));
         }
@@ -126,27 +100,13 @@ fn every_outside_case_agrees_with_the_engine() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     paths.sort();
-    assert!(
-        paths.len() >= 30,
-        "expected the outside cases, found {}",
-        paths.len()
-    );
+    assert!(paths.len() >= 30, "expected the outside cases, found {}", paths.len());
     let mut failures = Vec::new();
     for path in &paths {
         let diffs = run_case(path);
         if !diffs.is_empty() {
-            failures.push(format!(
-                "{}:\n  {}",
-                path.file_name().unwrap().to_string_lossy(),
-                diffs.join("\n  ")
-            ));
+            failures.push(format!("{}:\n  {}", path.file_name().unwrap().to_string_lossy(), diffs.join("\n  ")));
         }
     }
-    assert!(
-        failures.is_empty(),
-        "{} of {} cases differ:\n{}",
-        failures.len(),
-        paths.len(),
-        failures.join("\n")
-    );
+    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), paths.len(), failures.join("\n"));
 }

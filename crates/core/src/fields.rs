@@ -21,11 +21,7 @@ pub struct LedgerError {
 
 impl LedgerError {
     pub fn new(activity: Option<String>, field: Option<&str>, message: impl Into<String>) -> Self {
-        LedgerError {
-            activity,
-            field: field.map(str::to_owned),
-            message: message.into(),
-        }
+        LedgerError { activity, field: field.map(str::to_owned), message: message.into() }
     }
 
     fn describe(&self) -> String {
@@ -51,20 +47,11 @@ pub struct Fields<'a> {
 
 impl<'a> Fields<'a> {
     pub fn new(map: &'a Map<String, Value>, owner: Option<String>, prefix: &'static str) -> Self {
-        Fields {
-            map,
-            owner,
-            prefix,
-            used: BTreeSet::new(),
-        }
+        Fields { map, owner, prefix, used: BTreeSet::new() }
     }
 
     pub fn error(&self, field: &str, message: impl Into<String>) -> LedgerError {
-        LedgerError::new(
-            self.owner.clone(),
-            Some(&format!("{}{field}", self.prefix)),
-            message,
-        )
+        LedgerError::new(self.owner.clone(), Some(&format!("{}{field}", self.prefix)), message)
     }
 
     fn get(&mut self, field: &'a str) -> Option<&'a Value> {
@@ -96,9 +83,7 @@ impl<'a> Fields<'a> {
         let Some(text) = self.opt_str(field)? else {
             return Ok(None);
         };
-        parse_date(&text)
-            .map(Some)
-            .map_err(|m| self.error(field, m))
+        parse_date(&text).map(Some).map_err(|m| self.error(field, m))
     }
 
     pub fn date(&mut self, field: &'a str) -> Result<NaiveDate, LedgerError> {
@@ -111,26 +96,21 @@ impl<'a> Fields<'a> {
             return Ok(None);
         };
         let n = match value {
-            Value::Number(n) => n.as_i64().or_else(|| {
-                n.as_f64()
-                    .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
-                    .map(|f| f as i64)
-            }),
+            Value::Number(n) => {
+                n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
+            }
             _ => None,
         };
         match n {
             None => Err(self.error(field, "应为整数 (expected a whole number)")),
             Some(n) if n < 0 => Err(self.error(field, "不能是负数 (must not be negative)")),
-            Some(n) if n > i64::from(max) => {
-                Err(self.error(field, format!("数值过大，最多 {max} (at most {max})")))
-            }
+            Some(n) if n > i64::from(max) => Err(self.error(field, format!("数值过大，最多 {max} (at most {max})"))),
             Some(n) => Ok(Some(n as u32)),
         }
     }
 
     pub fn count(&mut self, field: &'a str, max: u32) -> Result<u32, LedgerError> {
-        self.opt_count(field, max)?
-            .ok_or_else(|| self.missing(field))
+        self.opt_count(field, max)?.ok_or_else(|| self.missing(field))
     }
 
     pub fn opt_hours(&mut self, field: &'a str) -> Result<Option<Hours>, LedgerError> {
@@ -140,25 +120,13 @@ impl<'a> Fields<'a> {
         let Some(f) = value.as_f64() else {
             return Err(self.error(field, "应为数字 (expected a number)"));
         };
-        Hours::from_f64(f)
-            .map(Some)
-            .map_err(|e| self.error(field, e.to_string()))
+        Hours::from_f64(f).map(Some).map_err(|e| self.error(field, e.to_string()))
     }
 
     /// A value from a closed vocabulary, parsed by `parse`; `choices` lists what is accepted.
-    pub fn code<T>(
-        &mut self,
-        field: &'a str,
-        parse: fn(&str) -> Option<T>,
-        choices: &str,
-    ) -> Result<T, LedgerError> {
+    pub fn code<T>(&mut self, field: &'a str, parse: fn(&str) -> Option<T>, choices: &str) -> Result<T, LedgerError> {
         let text = self.opt_str(field)?.ok_or_else(|| self.missing(field))?;
-        parse(&text).ok_or_else(|| {
-            self.error(
-                field,
-                format!("未知的取值 `{text}`，可选：{choices} (unknown value)"),
-            )
-        })
+        parse(&text).ok_or_else(|| self.error(field, format!("未知的取值 `{text}`，可选：{choices} (unknown value)")))
     }
 
     /// The raw value, for nested structures read by the caller.
@@ -184,9 +152,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?;
     if !(1950..=2100).contains(&chrono::Datelike::year(&date)) {
-        return Err(format!(
-            "`{text}` 的年份不在 1950–2100 之间 (year out of range)"
-        ));
+        return Err(format!("`{text}` 的年份不在 1950–2100 之间 (year out of range)"));
     }
     Ok(date)
 }

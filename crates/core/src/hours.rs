@@ -73,11 +73,7 @@ impl Hours {
 
     /// `self - other`, but never below zero: what is still missing.
     pub fn shortfall_to(self, target: Hours) -> Hours {
-        if self >= target {
-            Hours::ZERO
-        } else {
-            Hours(target.0 - self.0)
-        }
+        if self >= target { Hours::ZERO } else { Hours(target.0 - self.0) }
     }
 
     pub fn is_zero(self) -> bool {
@@ -116,6 +112,8 @@ impl Mul<u32> for Hours {
 /// A rate per hour times an amount of hours (e.g. 1 学时 per online hour).
 impl Mul<Hours> for Hours {
     type Output = Hours;
+    // Both sides are fixed-point with the same scale: the product must be scaled back once.
+    #[allow(clippy::suspicious_arithmetic_impl)]
     fn mul(self, rhs: Hours) -> Hours {
         Hours(self.0.saturating_mul(rhs.0) / SCALE)
     }
@@ -136,7 +134,7 @@ impl fmt::Display for Hours {
         let frac = abs % SCALE as u64;
         let text = if frac == 0 {
             format!("{sign}{whole}")
-        } else if frac % 10 == 0 {
+        } else if frac.is_multiple_of(10) {
             format!("{sign}{whole}.{}", frac / 10)
         } else {
             format!("{sign}{whole}.{frac:02}")
@@ -184,29 +182,19 @@ mod tests {
 
     #[test]
     fn serializes_as_a_plain_json_number() {
-        let json =
-            serde_json::to_string(&[Hours::whole(90), Hours::from_f64(1.5).unwrap()]).unwrap();
+        let json = serde_json::to_string(&[Hours::whole(90), Hours::from_f64(1.5).unwrap()]).unwrap();
         assert_eq!(json, "[90,1.5]");
     }
 
     #[test]
     fn rate_times_hours_keeps_two_decimals() {
         let rate = Hours::whole(1);
-        assert_eq!(
-            rate * Hours::from_f64(2.5).unwrap(),
-            Hours::from_f64(2.5).unwrap()
-        );
+        assert_eq!(rate * Hours::from_f64(2.5).unwrap(), Hours::from_f64(2.5).unwrap());
     }
 
     #[test]
     fn shortfall_never_goes_below_zero() {
-        assert_eq!(
-            Hours::whole(100).shortfall_to(Hours::whole(90)),
-            Hours::ZERO
-        );
-        assert_eq!(
-            Hours::whole(60).shortfall_to(Hours::whole(90)),
-            Hours::whole(30)
-        );
+        assert_eq!(Hours::whole(100).shortfall_to(Hours::whole(90)), Hours::ZERO);
+        assert_eq!(Hours::whole(60).shortfall_to(Hours::whole(90)), Hours::whole(30));
     }
 }

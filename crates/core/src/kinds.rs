@@ -210,12 +210,7 @@ mod tests {
 
     #[test]
     fn an_unknown_code_is_refused_with_the_choices() {
-        let err = serde_json::from_str::<Level>("\"expert\"")
-            .unwrap_err()
-            .to_string();
-        assert!(
-            err.contains("junior | intermediate | associate_senior | senior"),
-            "{err}"
-        );
+        let err = serde_json::from_str::<Level>("\"expert\"").unwrap_err().to_string();
+        assert!(err.contains("junior | intermediate | associate_senior | senior"), "{err}");
     }
 }

@@ -5,8 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::hours::Hours;
 use crate::kinds::{
-    ActivityKind, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, ProjectLevel,
-    ProjectRole, Venue,
+    ActivityKind, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, ProjectLevel, ProjectRole, Venue,
 };
 
 /// The person whose records these are: the first page of the 登记手册.

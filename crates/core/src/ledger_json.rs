@@ -9,8 +9,7 @@ use serde_json::{Map, Value, json};
 use crate::fields::{Fields, LedgerError};
 use crate::hours::Hours;
 use crate::kinds::{
-    ActivityKind, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, ProjectLevel,
-    ProjectRole, Venue,
+    ActivityKind, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, ProjectLevel, ProjectRole, Venue,
 };
 use crate::ledger::{Activity, Detail, Evidence, Ledger, Profile};
 
@@ -26,42 +25,24 @@ impl Ledger {
     /// Reads a ledger file's text; any problem names the record and field.
     pub fn from_json(text: &str) -> Result<Ledger, LedgerError> {
         let value: Value = serde_json::from_str(text).map_err(|e| {
-            LedgerError::new(
-                None,
-                None,
-                format!(
-                    "不是有效的 JSON（第 {} 行第 {} 列）：{e}",
-                    e.line(),
-                    e.column()
-                ),
-            )
+            LedgerError::new(None, None, format!("不是有效的 JSON（第 {} 行第 {} 列）：{e}", e.line(), e.column()))
         })?;
         Ledger::from_value(&value)
     }
 
     pub fn from_value(value: &Value) -> Result<Ledger, LedgerError> {
         let Value::Object(top) = value else {
-            return Err(LedgerError::new(
-                None,
-                None,
-                "顶层应为 JSON 对象 (expected an object)",
-            ));
+            return Err(LedgerError::new(None, None, "顶层应为 JSON 对象 (expected an object)"));
         };
         let mut f = Fields::new(top, None, "");
         let format = f.opt_str("format")?;
         if format.as_deref() != Some(FORMAT) {
-            return Err(f.error(
-                "format",
-                format!("应为 \"{FORMAT}\"，这不是学时手册的记录文件"),
-            ));
+            return Err(f.error("format", format!("应为 \"{FORMAT}\"，这不是学时手册的记录文件")));
         }
         match f.raw("version").and_then(Value::as_u64) {
             Some(VERSION) => {}
             Some(v) if v > VERSION => {
-                return Err(f.error(
-                    "version",
-                    format!("文件版本 {v} 比本程序支持的版本 {VERSION} 新，请升级学时手册"),
-                ));
+                return Err(f.error("version", format!("文件版本 {v} 比本程序支持的版本 {VERSION} 新，请升级学时手册")));
             }
             _ => return Err(f.error("version", format!("应为 {VERSION}"))),
         }
@@ -76,10 +57,7 @@ impl Ledger {
             Some(_) => return Err(f.error("activities", "应为数组 (expected an array)")),
         };
         f.finish()?;
-        Ok(Ledger {
-            profile,
-            activities,
-        })
+        Ok(Ledger { profile, activities })
     }
 
     /// The ledger as `xueshi-ledger` JSON; reading it back gives the same ledger.
@@ -119,23 +97,12 @@ fn read_activities(items: &[Value]) -> Result<Vec<Activity>, LedgerError> {
     for (index, item) in items.iter().enumerate() {
         let position = format!("#{}", index + 1);
         let Value::Object(map) = item else {
-            return Err(LedgerError::new(
-                Some(position),
-                None,
-                "应为对象 (expected an object)",
-            ));
+            return Err(LedgerError::new(Some(position), None, "应为对象 (expected an object)"));
         };
-        let owner = map
-            .get("id")
-            .and_then(Value::as_str)
-            .map_or(position, str::to_owned);
+        let owner = map.get("id").and_then(Value::as_str).map_or(position, str::to_owned);
         let activity = Activity::from_map(map, owner.clone())?;
         if !seen.insert(activity.id.clone()) {
-            return Err(LedgerError::new(
-                Some(owner),
-                Some("id"),
-                "记录编号重复 (duplicate id)",
-            ));
+            return Err(LedgerError::new(Some(owner), Some("id"), "记录编号重复 (duplicate id)"));
         }
         out.push(activity);
     }
@@ -148,13 +115,10 @@ impl Activity {
         let mut f = Fields::new(map, Some(owner), "");
         let id = f.str("id")?;
         let kind = f.code("kind", ActivityKind::from_code, &ActivityKind::codes())?;
-        if let Some(unknown) = map.keys().find(|k| {
-            !COMMON_FIELDS.contains(&k.as_str()) && !kind_fields(kind).contains(&k.as_str())
-        }) {
-            return Err(f.error(
-                unknown,
-                format!("“{}”记录没有这个字段 (unknown field)", kind.label()),
-            ));
+        if let Some(unknown) =
+            map.keys().find(|k| !COMMON_FIELDS.contains(&k.as_str()) && !kind_fields(kind).contains(&k.as_str()))
+        {
+            return Err(f.error(unknown, format!("“{}”记录没有这个字段 (unknown field)", kind.label())));
         }
         let title = f.str("title")?;
         let date = f.date("date")?;
@@ -176,18 +140,7 @@ impl Activity {
             Some(_) => return Err(f.error("evidence", "应为数组 (expected an array)")),
         };
         f.finish()?;
-        Ok(Activity {
-            id,
-            kind,
-            title,
-            date,
-            end_date,
-            provider,
-            note,
-            category,
-            detail,
-            evidence,
-        })
+        Ok(Activity { id, kind, title, date, end_date, provider, note, category, detail, evidence })
     }
 
     pub fn to_json_value(&self) -> Value {
@@ -230,9 +183,7 @@ impl Activity {
 }
 
 /// Fields every record may have.
-const COMMON_FIELDS: &[&str] = &[
-    "id", "kind", "title", "date", "end_date", "provider", "note", "category", "evidence",
-];
+const COMMON_FIELDS: &[&str] = &["id", "kind", "title", "date", "end_date", "provider", "note", "category", "evidence"];
 
 /// The fields of each kind, checked before any value so that a misspelt name is reported as such.
 fn kind_fields(kind: ActivityKind) -> &'static [&'static str] {
@@ -273,16 +224,10 @@ fn read_detail(
             if days + half_days + evenings == 0 {
                 return Err(f.error("days", "请填写天数、半天数或晚上数，至少一项大于 0"));
             }
-            Detail::Sessions {
-                days,
-                half_days,
-                evenings,
-            }
+            Detail::Sessions { days, half_days, evenings }
         }
         K::OnlineCourse | K::StaffTraining => {
-            let hours = f
-                .opt_hours("hours")?
-                .ok_or_else(|| f.error("hours", "缺少此字段 (missing field)"))?;
+            let hours = f.opt_hours("hours")?.ok_or_else(|| f.error("hours", "缺少此字段 (missing field)"))?;
             if hours.is_zero() {
                 return Err(f.error("hours", "学时应大于 0 (must be more than 0)"));
             }
@@ -292,9 +237,7 @@ fn read_detail(
             level: f.code("level", ProjectLevel::from_code, &ProjectLevel::codes())?,
             role: f.code("role", ProjectRole::from_code, &ProjectRole::codes())?,
         },
-        K::Book => Detail::Book {
-            role: f.code("role", BookRole::from_code, &BookRole::codes())?,
-        },
+        K::Book => Detail::Book { role: f.code("role", BookRole::from_code, &BookRole::codes())? },
         K::Paper => Detail::Paper {
             role: f.code("role", PaperRole::from_code, &PaperRole::codes())?,
             venue: f.code("venue", Venue::from_code, &Venue::codes())?,
@@ -309,15 +252,11 @@ fn read_detail(
             if grade == 0 {
                 return Err(f.error("grade", "等级应为 1、2 或 3（一、二、三等奖）"));
             }
-            Detail::Award {
-                level,
-                grade: grade as u8,
-                rank: positive(f, "rank", MAX_RANK)?,
-            }
+            Detail::Award { level, grade: grade as u8, rank: positive(f, "rank", MAX_RANK)? }
         }
-        K::DigitalExam | K::QualificationExam | K::DegreeCourse => Detail::Units {
-            units: positive(f, "units", MAX_UNITS)?,
-        },
+        K::DigitalExam | K::QualificationExam | K::DegreeCourse => {
+            Detail::Units { units: positive(f, "units", MAX_UNITS)? }
+        }
         K::AidPosting | K::OverseasExchange => {
             if end_date.is_none() {
                 return Err(f.error("end_date", "请填写结束日期：全年认定要看外派时长"));
@@ -366,37 +305,16 @@ fn read_evidence(items: &[Value], owner: &Fields<'_>) -> Result<Vec<Evidence>, L
             return Err(owner.error(&format!("evidence[{i}]"), "应为对象 (expected an object)"));
         };
         let mut f = Fields::new(map, None, "");
-        let file = f
-            .str("file")
-            .map_err(|e| owner.error(&format!("evidence[{i}].file"), e.message))?;
-        let material = f
-            .str("material")
-            .map_err(|e| owner.error(&format!("evidence[{i}].material"), e.message))?;
-        let sha256 = f
-            .opt_str("sha256")
-            .map_err(|e| owner.error(&format!("evidence[{i}].sha256"), e.message))?;
+        let file = f.str("file").map_err(|e| owner.error(&format!("evidence[{i}].file"), e.message))?;
+        let material = f.str("material").map_err(|e| owner.error(&format!("evidence[{i}].material"), e.message))?;
+        let sha256 = f.opt_str("sha256").map_err(|e| owner.error(&format!("evidence[{i}].sha256"), e.message))?;
         if let Some(h) = &sha256
-            && (h.len() != 64
-                || !h
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
+            && (h.len() != 64 || !h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
         {
-            return Err(owner.error(
-                &format!("evidence[{i}].sha256"),
-                "应为 64 位小写十六进制 SHA-256",
-            ));
+            return Err(owner.error(&format!("evidence[{i}].sha256"), "应为 64 位小写十六进制 SHA-256"));
         }
-        f.finish().map_err(|e| {
-            owner.error(
-                &format!("evidence[{i}].{}", e.field.unwrap_or_default()),
-                e.message,
-            )
-        })?;
-        out.push(Evidence {
-            file,
-            material,
-            sha256,
-        });
+        f.finish().map_err(|e| owner.error(&format!("evidence[{i}].{}", e.field.unwrap_or_default()), e.message))?;
+        out.push(Evidence { file, material, sha256 });
     }
     Ok(out)
 }
@@ -427,16 +345,8 @@ fn detail_json(detail: &Detail, map: &mut Map<String, Value>) {
         map.insert(k.into(), v);
     };
     match detail {
-        Detail::Sessions {
-            days,
-            half_days,
-            evenings,
-        } => {
-            for (k, v) in [
-                ("days", days),
-                ("half_days", half_days),
-                ("evenings", evenings),
-            ] {
+        Detail::Sessions { days, half_days, evenings } => {
+            for (k, v) in [("days", days), ("half_days", half_days), ("evenings", evenings)] {
                 if *v > 0 {
                     put(k, json!(v));
                 }

@@ -56,7 +56,8 @@ fn ledger(records: &[Value]) -> Ledger {
             r
         })
         .collect();
-    Ledger::from_value(&json!({"format":"xueshi-ledger","version":1,"activities":activities})).expect("generated records are valid")
+    Ledger::from_value(&json!({"format":"xueshi-ledger","version":1,"activities":activities}))
+        .expect("generated records are valid")
 }
 
 fn run(book: &RuleBook, set: &str, ledger: &Ledger) -> Assessment {

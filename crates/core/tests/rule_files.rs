@@ -16,9 +16,7 @@ fn squeeze(text: &str) -> String {
 }
 
 fn source(name: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../rules/sources")
-        .join(name);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../rules/sources").join(name);
     squeeze(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display())))
 }
 
@@ -35,45 +33,15 @@ fn every_quote_is_found_word_for_word_in_its_source_notice() {
         }
         for w in set.windows.iter().filter(|w| own(&w.origin.set)) {
             let text = w.source.as_deref().map_or_else(|| text.clone(), source);
-            assert!(
-                text.contains(&squeeze(&w.quote)),
-                "{}/{}: quote not in source",
-                set.id,
-                w.id
-            );
+            assert!(text.contains(&squeeze(&w.quote)), "{}/{}: quote not in source", set.id, w.id);
             checked += 1;
         }
-        quotes.extend(
-            set.conversions
-                .iter()
-                .filter(|c| own(&c.origin.set))
-                .map(|c| (c.id.as_str(), c.quote.clone())),
-        );
-        quotes.extend(
-            set.evidence
-                .iter()
-                .filter(|e| own(&e.origin.set))
-                .map(|e| (e.id.as_str(), e.quote.clone())),
-        );
-        quotes.extend(
-            set.themes
-                .iter()
-                .filter(|t| own(&t.origin.set))
-                .map(|t| ("theme", t.quote.clone())),
-        );
-        quotes.extend(
-            set.periods
-                .iter()
-                .filter(|p| own(&p.origin.set))
-                .map(|p| (p.id.as_str(), p.quote.clone())),
-        );
+        quotes.extend(set.conversions.iter().filter(|c| own(&c.origin.set)).map(|c| (c.id.as_str(), c.quote.clone())));
+        quotes.extend(set.evidence.iter().filter(|e| own(&e.origin.set)).map(|e| (e.id.as_str(), e.quote.clone())));
+        quotes.extend(set.themes.iter().filter(|t| own(&t.origin.set)).map(|t| ("theme", t.quote.clone())));
+        quotes.extend(set.periods.iter().filter(|p| own(&p.origin.set)).map(|p| (p.id.as_str(), p.quote.clone())));
         for (id, quote) in quotes {
-            assert!(
-                text.contains(&squeeze(&quote)),
-                "{}/{id}: quote not found in {}: {quote}",
-                set.id,
-                set.source
-            );
+            assert!(text.contains(&squeeze(&quote)), "{}/{id}: quote not found in {}: {quote}", set.id, set.source);
             checked += 1;
         }
     }
@@ -84,28 +52,13 @@ fn every_quote_is_found_word_for_word_in_its_source_notice() {
 fn the_six_notices_are_built_in_with_their_document_numbers() {
     let book = book();
     let ids: Vec<&str> = book.sets().iter().map(|s| s.id.as_str()).collect();
-    assert_eq!(
-        ids,
-        [
-            "hunan-2017",
-            "hunan-2020",
-            "hunan-2021",
-            "hunan-2024",
-            "changde-2024",
-            "hunan-2026"
-        ]
-    );
+    assert_eq!(ids, ["hunan-2017", "hunan-2020", "hunan-2021", "hunan-2024", "changde-2024", "hunan-2026"]);
     let doc = |id: &str| book.get(id).and_then(|s| s.doc_number.clone());
     assert_eq!(doc("hunan-2017").as_deref(), Some("湘人社函〔2017〕40号"));
     assert_eq!(doc("hunan-2020").as_deref(), Some("湘人社函〔2020〕11号"));
     assert_eq!(doc("hunan-2021").as_deref(), Some("湘人社函〔2021〕29号"));
     assert_eq!(doc("hunan-2024").as_deref(), Some("湘人社办函〔2024〕21号"));
-    assert_eq!(
-        book.get("changde-2024")
-            .and_then(|s| s.city.clone())
-            .as_deref(),
-        Some("常德")
-    );
+    assert_eq!(book.get("changde-2024").and_then(|s| s.city.clone()).as_deref(), Some("常德"));
 }
 
 #[test]
@@ -115,16 +68,8 @@ fn hunan_2021_takes_its_conversion_table_and_materials_from_the_2020_notice() {
     assert_eq!(set.extends.as_deref(), Some("hunan-2020"));
     assert!(!set.conversions.is_empty());
     assert!(set.conversions.iter().all(|c| c.origin.set == "hunan-2020"));
-    assert!(
-        set.conversions
-            .iter()
-            .all(|c| c.origin.doc_number.as_deref() == Some("湘人社函〔2020〕11号"))
-    );
-    assert_eq!(
-        set.evidence_for(ActivityKind::Training)
-            .map(|e| e.origin.set.as_str()),
-        Some("hunan-2020")
-    );
+    assert!(set.conversions.iter().all(|c| c.origin.doc_number.as_deref() == Some("湘人社函〔2020〕11号")));
+    assert_eq!(set.evidence_for(ActivityKind::Training).map(|e| e.origin.set.as_str()), Some("hunan-2020"));
     // …but its requirement is its own: both parts must be met.
     assert_eq!(set.requirement.origin.set, "hunan-2021");
     assert!(set.requirement.both_parts);
@@ -135,24 +80,13 @@ fn hunan_2021_takes_its_conversion_table_and_materials_from_the_2020_notice() {
 fn changde_2024_adds_its_own_windows_and_staff_training_to_the_provincial_2024_set() {
     let book = book();
     let set = book.get("changde-2024").expect("changde-2024");
-    let window = |level| {
-        set.window(level, ApplicationPath::Standard)
-            .map(|w| (w.from, w.to, w.origin.set.as_str()))
-    };
+    let window = |level| set.window(level, ApplicationPath::Standard).map(|w| (w.from, w.to, w.origin.set.as_str()));
     assert_eq!(window(Level::Senior), Some((-5, -1, "hunan-2024")));
     assert_eq!(window(Level::Intermediate), Some((-3, 0, "changde-2024")));
     assert_eq!(window(Level::Junior), Some((0, 0, "changde-2024")));
     assert!(set.credits_kind(ActivityKind::StaffTraining));
-    assert!(
-        !book
-            .get("hunan-2024")
-            .expect("2024")
-            .credits_kind(ActivityKind::StaffTraining)
-    );
-    assert!(
-        set.credits_kind(ActivityKind::Paper),
-        "the table is inherited"
-    );
+    assert!(!book.get("hunan-2024").expect("2024").credits_kind(ActivityKind::StaffTraining));
+    assert!(set.credits_kind(ActivityKind::Paper), "the table is inherited");
     assert_eq!(set.requirement.total, Hours::whole(90));
 }
 
@@ -164,20 +98,14 @@ fn the_default_set_is_the_one_governing_the_year_or_else_the_latest_earlier_one(
     assert_eq!(pick(2021, None), Some(("hunan-2021".into(), false)));
     assert_eq!(pick(2023, None), Some(("hunan-2021".into(), true)));
     assert_eq!(pick(2024, None), Some(("hunan-2024".into(), false)));
-    assert_eq!(
-        pick(2024, Some("常德")),
-        Some(("changde-2024".into(), false))
-    );
+    assert_eq!(pick(2024, Some("常德")), Some(("changde-2024".into(), false)));
     assert_eq!(pick(2025, None), Some(("hunan-2024".into(), true)));
     assert_eq!(pick(2018, None), Some(("hunan-2017".into(), true)));
     assert_eq!(pick(2026, Some("长沙")), Some(("hunan-2026".into(), false)));
     assert_eq!(pick(2030, None), Some(("hunan-2026".into(), true)));
     assert_eq!(pick(2016, None), None);
     let reason = book.default_for(2025, None).expect("2025").reason;
-    assert!(
-        reason.contains("推定") && reason.contains("2024"),
-        "{reason}"
-    );
+    assert!(reason.contains("推定") && reason.contains("2024"), "{reason}");
 }
 
 const MINIMAL: &str = r#"
@@ -202,20 +130,11 @@ fn a_users_own_rule_file_can_extend_a_built_in_set_without_rebuilding() {
     let id = book.add_file("mine.toml", &text).expect("valid file");
     let set = book.get(&id).expect("loaded");
     assert_eq!(
-        set.conversions
-            .iter()
-            .find(|c| c.kinds.contains(&ActivityKind::Paper))
-            .map(|c| c.hours),
+        set.conversions.iter().find(|c| c.kinds.contains(&ActivityKind::Paper)).map(|c| c.hours),
         Some(Hours::whole(40))
     );
-    assert!(
-        set.credits_kind(ActivityKind::SkillContest),
-        "other clauses come from hunan-2026"
-    );
-    assert_eq!(
-        book.default_for(2027, None).map(|s| s.id),
-        Some("mine-2027".into())
-    );
+    assert!(set.credits_kind(ActivityKind::SkillContest), "other clauses come from hunan-2026");
+    assert_eq!(book.default_for(2027, None).map(|s| s.id), Some("mine-2027".into()));
 }
 
 #[test]
@@ -224,10 +143,7 @@ fn an_unknown_key_is_refused_with_its_line_column_and_field() {
     let err = check(&text).expect_err("typo refused");
     assert_eq!((err.file.as_str(), err.line), ("mine.toml", 12));
     assert_eq!(err.column, 1);
-    assert!(
-        err.message.contains("无法识别的字段") && err.message.contains("profesional"),
-        "{err}"
-    );
+    assert!(err.message.contains("无法识别的字段") && err.message.contains("profesional"), "{err}");
     assert!(err.to_string().starts_with("mine.toml:12:1: "), "{err}");
 }
 
@@ -249,10 +165,7 @@ fn negative_and_absurd_hours_are_refused() {
         )
     };
     let negative = check(&clause("-10")).expect_err("negative refused");
-    assert_eq!(
-        (negative.line, negative.column, negative.field.as_str()),
-        (13, 9, "conversion[0].hours")
-    );
+    assert_eq!((negative.line, negative.column, negative.field.as_str()), (13, 9, "conversion[0].hours"));
     assert!(negative.message.contains("负数"), "{negative}");
     let absurd = check(&clause("90000")).expect_err("absurd refused");
     assert!(absurd.message.contains("过大"), "{absurd}");
@@ -260,9 +173,7 @@ fn negative_and_absurd_hours_are_refused() {
 
 #[test]
 fn a_window_reaching_past_the_application_year_is_refused() {
-    let text = format!(
-        "{MINIMAL}\n[[window]]\nid = \"w\"\nlevels = [\"senior\"]\nfrom = -5\nto = 2\nquote = \"q\"\n"
-    );
+    let text = format!("{MINIMAL}\n[[window]]\nid = \"w\"\nlevels = [\"senior\"]\nfrom = -5\nto = 2\nquote = \"q\"\n");
     let err = check(&text).expect_err("future window refused");
     assert_eq!(err.field, "window[0].to");
 }
@@ -274,16 +185,12 @@ fn an_unknown_activity_kind_is_refused_with_the_choices() {
     );
     let err = check(&text).expect_err("unknown kind refused");
     assert_eq!(err.field, "conversion[0].kinds");
-    assert!(
-        err.message.contains("poem") && err.message.contains("training"),
-        "{err}"
-    );
+    assert!(err.message.contains("poem") && err.message.contains("training"), "{err}");
 }
 
 #[test]
 fn a_missing_parent_is_refused_at_the_extends_line() {
-    let err =
-        check(&MINIMAL.replace("hunan-2026", "hunan-2099")).expect_err("missing parent refused");
+    let err = check(&MINIMAL.replace("hunan-2026", "hunan-2099")).expect_err("missing parent refused");
     assert_eq!((err.line, err.field.as_str()), (6, "extends"));
     assert!(err.message.contains("hunan-2099"), "{err}");
 }
@@ -291,40 +198,20 @@ fn a_missing_parent_is_refused_at_the_extends_line() {
 #[test]
 fn an_extends_cycle_is_refused() {
     let mut book = book();
-    let a = MINIMAL
-        .replace("mine-2027", "cycle-a")
-        .replace("hunan-2026", "cycle-b");
-    let b = MINIMAL
-        .replace("mine-2027", "cycle-b")
-        .replace("hunan-2026", "cycle-a");
-    let err = book
-        .add_files(&[("a.toml", &a), ("b.toml", &b)])
-        .expect_err("two-file cycle refused");
-    assert!(
-        err.message.contains("cycle-a → cycle-b") || err.message.contains("cycle-b → cycle-a"),
-        "{err}"
-    );
+    let a = MINIMAL.replace("mine-2027", "cycle-a").replace("hunan-2026", "cycle-b");
+    let b = MINIMAL.replace("mine-2027", "cycle-b").replace("hunan-2026", "cycle-a");
+    let err = book.add_files(&[("a.toml", &a), ("b.toml", &b)]).expect_err("two-file cycle refused");
+    assert!(err.message.contains("cycle-a → cycle-b") || err.message.contains("cycle-b → cycle-a"), "{err}");
     assert_eq!((err.line, err.field.as_str()), (6, "extends"));
-    let text = format!(
-        "{}\n",
-        MINIMAL
-            .replace("mine-2027", "self-loop")
-            .replace("hunan-2026", "self-loop")
-    );
-    let err = book
-        .add_file("loop.toml", &text)
-        .expect_err("self cycle refused");
-    assert!(
-        err.message.contains("成环") && err.message.contains("cycle"),
-        "{err}"
-    );
+    let text = format!("{}\n", MINIMAL.replace("mine-2027", "self-loop").replace("hunan-2026", "self-loop"));
+    let err = book.add_file("loop.toml", &text).expect_err("self cycle refused");
+    assert!(err.message.contains("成环") && err.message.contains("cycle"), "{err}");
     assert_eq!(err.field, "extends");
 }
 
 #[test]
 fn a_set_with_no_requirement_and_no_parent_is_refused() {
-    let err = check(&MINIMAL.replace("extends = \"hunan-2026\"\n", ""))
-        .expect_err("no requirement refused");
+    let err = check(&MINIMAL.replace("extends = \"hunan-2026\"\n", "")).expect_err("no requirement refused");
     assert_eq!(err.field, "requirement");
 }
 

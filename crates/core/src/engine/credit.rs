@@ -2,11 +2,12 @@
 //! (days, half days, hours, units, the record itself, a posting period, certified years).
 
 use chrono::{Datelike, Months, NaiveDate};
+use serde::Serialize;
 
 use crate::hours::Hours;
-use crate::kinds::Category;
+use crate::kinds::{ActivityKind, Category};
 use crate::ledger::{Activity, Detail};
-use crate::rules::{CategoryRule, Conditions, Conversion, RuleSet, Unit};
+use crate::rules::{CategoryRule, Conditions, RuleSet, Unit};
 
 /// What a credit counts towards.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,25 +19,63 @@ pub enum CreditKind {
     PriorCertificate,
 }
 
-/// One credit produced by one clause for one year.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RawCredit<'r> {
+/// How the hours of a credit were counted: `quantity` units at `rate` 学时 each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Basis {
+    pub quantity: Hours,
+    pub unit: Unit,
+    pub rate: Hours,
+}
+
+impl Basis {
+    /// In words: `2 天 × 8 学时`, `每项 30 学时`, `视为完成本年度继续教育`.
+    pub fn describe(&self) -> String {
+        match self.unit {
+            Unit::PerItem => format!("每项 {} 学时", self.rate),
+            Unit::PerHour if self.rate == Hours::whole(1) => {
+                format!("按证书 {} 学时", self.quantity)
+            }
+            Unit::PerHour => format!("{} 学时 × {}", self.quantity, self.rate),
+            Unit::FullYear => "视为完成本年度继续教育".to_owned(),
+            Unit::CoversYears => "本年度已由学时认定单认定".to_owned(),
+            unit => format!("{} {} × {} 学时", self.quantity, unit.label(), self.rate),
+        }
+    }
+}
+
+/// One credit produced by one clause (by its index in the set) for one year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RawCredit {
     pub year: i32,
     pub kind: CreditKind,
     pub hours: Hours,
-    pub clause: &'r Conversion,
-    /// e.g. `2 天 × 8 学时`
-    pub basis: String,
+    pub clause: usize,
+    pub basis: Basis,
 }
 
-/// The outcome for one activity: its credits, and why something was not credited.
-#[derive(Debug, Default)]
-pub struct Outcome<'r> {
-    pub credits: Vec<RawCredit<'r>>,
-    pub problems: Vec<String>,
+/// The clauses of a set grouped by activity kind, in file order, built once per assessment.
+pub struct ClauseIndex {
+    by_kind: Vec<Vec<usize>>,
+}
+
+impl ClauseIndex {
+    pub fn new(rules: &RuleSet) -> ClauseIndex {
+        let mut by_kind = vec![Vec::new(); ActivityKind::ALL.len()];
+        for (i, clause) in rules.conversions.iter().enumerate() {
+            for kind in &clause.kinds {
+                by_kind[*kind as usize].push(i);
+            }
+        }
+        ClauseIndex { by_kind }
+    }
+
+    fn of(&self, kind: ActivityKind) -> &[usize] {
+        &self.by_kind[kind as usize]
+    }
 }
 
 /// A quantity of a record that some clause may credit.
+#[derive(Clone, Copy)]
 enum Quantity {
     Count(u32),
     Hours(Hours),
@@ -45,46 +84,32 @@ enum Quantity {
     Years(i32, i32),
 }
 
-fn quantities(activity: &Activity) -> Vec<(Unit, Quantity)> {
-    let mut out = Vec::new();
-    let mut count = |unit, n: u32| {
-        if n > 0 {
-            out.push((unit, Quantity::Count(n)));
-        }
-    };
+/// The record's creditable quantities (at most three), without allocating.
+fn quantities(activity: &Activity) -> [Option<(Unit, Quantity)>; 3] {
+    let count = |unit, n: u32| (n > 0).then_some((unit, Quantity::Count(n)));
     match &activity.detail {
-        Detail::Sessions {
-            days,
-            half_days,
-            evenings,
-        } => {
-            count(Unit::PerDay, *days);
-            count(Unit::PerHalfDay, *half_days);
-            count(Unit::PerEvening, *evenings);
+        Detail::Sessions { days, half_days, evenings } => {
+            [count(Unit::PerDay, *days), count(Unit::PerHalfDay, *half_days), count(Unit::PerEvening, *evenings)]
         }
-        Detail::Units { units } => count(Unit::PerUnit, *units),
+        Detail::Units { units } => [count(Unit::PerUnit, *units), None, None],
         Detail::ExpertService { days, hours } => {
-            count(Unit::PerDay, *days);
-            if !hours.is_zero() {
-                out.push((Unit::PerHour, Quantity::Hours(*hours)));
-            }
+            [count(Unit::PerDay, *days), (!hours.is_zero()).then_some((Unit::PerHour, Quantity::Hours(*hours))), None]
         }
-        Detail::Hours { hours } => out.push((Unit::PerHour, Quantity::Hours(*hours))),
+        Detail::Hours { hours } => [Some((Unit::PerHour, Quantity::Hours(*hours))), None, None],
         Detail::Posting => {
             let end = activity.end_date.unwrap_or(activity.date);
-            out.push((Unit::FullYear, Quantity::Posting(activity.date, end)));
+            [Some((Unit::FullYear, Quantity::Posting(activity.date, end))), None, None]
         }
         Detail::PriorCertificate { from_year, to_year } => {
-            out.push((Unit::CoversYears, Quantity::Years(*from_year, *to_year)));
+            [Some((Unit::CoversYears, Quantity::Years(*from_year, *to_year))), None, None]
         }
         Detail::Research { .. }
         | Detail::Book { .. }
         | Detail::Paper { .. }
         | Detail::Patent { .. }
         | Detail::Award { .. }
-        | Detail::SkillContest { .. } => out.push((Unit::PerItem, Quantity::Item)),
+        | Detail::SkillContest { .. } => [Some((Unit::PerItem, Quantity::Item)), None, None],
     }
-    out
 }
 
 fn matches(when: &Conditions, a: &Activity) -> bool {
@@ -99,165 +124,108 @@ fn matches(when: &Conditions, a: &Activity) -> bool {
         && any(&when.venue, a.venue_code())
         && any(&when.patent_type, a.patent_type_code())
         && any(&when.medal, a.medal_code())
-        && when
-            .grade
-            .as_ref()
-            .is_none_or(|g| a.grade().is_some_and(|x| g.contains(&x)))
-        && when
-            .rank_max
-            .is_none_or(|max| a.rank().is_some_and(|r| r <= max))
+        && when.grade.as_ref().is_none_or(|g| a.grade().is_some_and(|x| g.contains(&x)))
+        && when.rank_max.is_none_or(|max| a.rank().is_some_and(|r| r <= max))
 }
 
 /// Does a posting from `start` to `end` (inclusive) last at least `months` months?
 fn lasts_at_least(start: NaiveDate, end: NaiveDate, months: u32) -> bool {
     let after_end = end.succ_opt().unwrap_or(end);
-    start
-        .checked_add_months(Months::new(months))
-        .is_some_and(|d| d <= after_end)
+    start.checked_add_months(Months::new(months)).is_some_and(|d| d <= after_end)
 }
 
 /// Does it last strictly longer than `months` months?
 fn lasts_longer_than(start: NaiveDate, end: NaiveDate, months: u32) -> bool {
     let after_end = end.succ_opt().unwrap_or(end);
-    start
-        .checked_add_months(Months::new(months))
-        .is_some_and(|d| d < after_end)
+    start.checked_add_months(Months::new(months)).is_some_and(|d| d < after_end)
 }
 
-/// Credits one activity: for each quantity, the first clause (in file order) whose kinds, unit
-/// and conditions match.
-pub fn credit<'r>(activity: &Activity, rules: &'r RuleSet) -> Outcome<'r> {
-    let mut outcome = Outcome::default();
-    if !rules.credits_kind(activity.kind) {
-        outcome.problems.push(format!(
-            "《{}》的折算细则不认定“{}”，此记录不计学时",
-            rules.name,
-            activity.kind.label()
-        ));
-        return outcome;
+/// Credits one activity into `credits`: for each quantity, the first clause (in file order) whose
+/// kinds, unit and conditions match. Explains into `problems` what earns nothing.
+pub fn credit(
+    activity: &Activity,
+    rules: &RuleSet,
+    index: &ClauseIndex,
+    credits: &mut Vec<RawCredit>,
+    problems: &mut Vec<String>,
+) {
+    let candidates = index.of(activity.kind);
+    if candidates.is_empty() {
+        problems.push(format!("《{}》的折算细则不认定“{}”，此记录不计学时", rules.name, activity.kind.label()));
+        return;
     }
-    for (unit, quantity) in quantities(activity) {
-        let clause = rules.conversions.iter().find(|c| {
-            c.kinds.contains(&activity.kind) && c.unit == unit && matches(&c.when, activity)
+    for (unit, quantity) in quantities(activity).into_iter().flatten() {
+        let found = candidates.iter().copied().find(|i| {
+            let c = &rules.conversions[*i];
+            c.unit == unit && matches(&c.when, activity)
         });
-        let Some(clause) = clause else {
-            outcome
-                .problems
-                .push(no_clause_message(activity, rules, unit));
+        let Some(i) = found else {
+            problems.push(no_clause_message(activity, rules, candidates, unit));
             continue;
         };
+        let clause = &rules.conversions[i];
         let category = match (clause.category, activity.category) {
             (CategoryRule::Declared, Some(c)) => c,
             _ => Category::Professional,
         };
         let year = activity.year();
+        let one = Hours::whole(1);
+        let mut push = |year, kind, hours, quantity| {
+            credits.push(RawCredit {
+                year,
+                kind,
+                hours,
+                clause: i,
+                basis: Basis { quantity, unit, rate: clause.hours },
+            });
+        };
         match quantity {
-            Quantity::Count(n) => outcome.credits.push(RawCredit {
-                year,
-                kind: CreditKind::Hours(category),
-                hours: clause.hours * n,
-                clause,
-                basis: format!("{n} {} × {} 学时", unit.label(), clause.hours),
-            }),
-            Quantity::Hours(h) => outcome.credits.push(RawCredit {
-                year,
-                kind: CreditKind::Hours(category),
-                hours: clause.hours * h,
-                clause,
-                basis: format!("{h} 学时 × {}", clause.hours),
-            }),
-            Quantity::Item => outcome.credits.push(RawCredit {
-                year,
-                kind: CreditKind::Hours(category),
-                hours: clause.hours,
-                clause,
-                basis: format!("每项 {} 学时", clause.hours),
-            }),
+            Quantity::Count(n) => push(year, CreditKind::Hours(category), clause.hours * n, Hours::whole(i64::from(n))),
+            Quantity::Hours(h) => push(year, CreditKind::Hours(category), clause.hours * h, h),
+            Quantity::Item => push(year, CreditKind::Hours(category), clause.hours, one),
             Quantity::Posting(start, end) => {
                 let min = clause.min_months.unwrap_or(12);
                 if !lasts_at_least(start, end, min) {
-                    outcome.problems.push(format!(
+                    problems.push(format!(
                         "外派/交流时间不足 {min} 个月（{} 至 {}），不能按全年认定",
                         start.format("%Y年%-m月%-d日"),
                         end.format("%Y年%-m月%-d日")
                     ));
                     continue;
                 }
-                let years = match clause.all_years_over_months {
-                    Some(m) if lasts_longer_than(start, end, m) => start.year()..=end.year(),
-                    _ => start.year()..=start.year(),
+                let last = match clause.all_years_over_months {
+                    Some(m) if lasts_longer_than(start, end, m) => end.year(),
+                    _ => start.year(),
                 };
-                for y in years {
-                    outcome.credits.push(RawCredit {
-                        year: y,
-                        kind: CreditKind::FullYear,
-                        hours: clause.hours,
-                        clause,
-                        basis: format!("视为完成 {y} 年度继续教育"),
-                    });
+                for y in start.year()..=last {
+                    push(y, CreditKind::FullYear, clause.hours, one);
                 }
             }
             Quantity::Years(from, to) => {
                 for y in from..=to {
-                    outcome.credits.push(RawCredit {
-                        year: y,
-                        kind: CreditKind::PriorCertificate,
-                        hours: clause.hours,
-                        clause,
-                        basis: format!("{from}–{to} 年学时认定单"),
-                    });
+                    push(y, CreditKind::PriorCertificate, clause.hours, one);
                 }
             }
         }
     }
-    outcome
 }
 
 /// Explains, in the user's terms, why no clause credits this quantity of the record.
-fn no_clause_message(activity: &Activity, rules: &RuleSet, unit: Unit) -> String {
+fn no_clause_message(activity: &Activity, rules: &RuleSet, candidates: &[usize], unit: Unit) -> String {
     let mut facts = vec![activity.kind.label().to_owned()];
-    facts.extend(activity.role_code().map(|_| role_label(activity)));
-    if let Detail::Paper { venue, .. } = &activity.detail {
-        facts.push(venue.label().to_owned());
-    }
-    if let Detail::Patent { patent_type, rank } = &activity.detail {
-        facts.push(format!("{}，排名第 {rank}", patent_type.label()));
-    }
-    if let Detail::Award { level, grade, rank } = &activity.detail {
-        facts.push(format!("{}{grade}等奖，排名第 {rank}", level.label()));
-    }
-    if let Detail::SkillContest { level, medal } = &activity.detail {
-        facts.push(format!("{}{}", level.label(), medal.label()));
-    }
-    if let Detail::Research { level, .. } = &activity.detail {
-        facts.push(level.label().to_owned());
-    }
-    let unit_covered = rules
-        .conversions
-        .iter()
-        .any(|c| c.kinds.contains(&activity.kind) && c.unit == unit);
-    if unit_covered {
-        format!(
-            "《{}》的折算细则中没有与此记录相符的条款（{}），不计学时",
-            rules.name,
-            facts.join("，")
-        )
-    } else {
-        format!(
-            "《{}》的折算细则不按“{}”折算{}，这部分不计学时",
-            rules.name,
-            unit.label(),
-            activity.kind.label()
-        )
-    }
-}
-
-fn role_label(activity: &Activity) -> String {
     match &activity.detail {
-        Detail::Research { role, .. } => role.label().to_owned(),
-        Detail::Book { role } => role.label().to_owned(),
-        Detail::Paper { role, .. } => role.label().to_owned(),
-        _ => String::new(),
+        Detail::Research { level, role } => facts.extend([level.label().to_owned(), role.label().to_owned()]),
+        Detail::Book { role } => facts.push(role.label().to_owned()),
+        Detail::Paper { role, venue } => facts.extend([venue.label().to_owned(), role.label().to_owned()]),
+        Detail::Patent { patent_type, rank } => facts.push(format!("{}，排名第 {rank}", patent_type.label())),
+        Detail::Award { level, grade, rank } => facts.push(format!("{}{grade}等奖，排名第 {rank}", level.label())),
+        Detail::SkillContest { level, medal } => facts.push(format!("{}{}", level.label(), medal.label())),
+        _ => {}
+    }
+    if candidates.iter().any(|i| rules.conversions[*i].unit == unit) {
+        format!("《{}》的折算细则中没有与此记录相符的条款（{}），不计学时", rules.name, facts.join("，"))
+    } else {
+        format!("《{}》的折算细则不按“{}”折算{}，这部分不计学时", rules.name, unit.label(), activity.kind.label())
     }
 }
 
@@ -280,5 +248,13 @@ mod tests {
     fn over_one_year_is_strictly_more_than_twelve_months() {
         assert!(!lasts_longer_than(d(2022, 1, 1), d(2022, 12, 31), 12));
         assert!(lasts_longer_than(d(2022, 1, 1), d(2023, 1, 1), 12));
+    }
+
+    #[test]
+    fn a_basis_reads_as_the_sum_a_person_would_write() {
+        let b = Basis { quantity: Hours::whole(2), unit: Unit::PerDay, rate: Hours::whole(8) };
+        assert_eq!(b.describe(), "2 天 × 8 学时");
+        let b = Basis { quantity: Hours::from_hundredths(150), unit: Unit::PerHour, rate: Hours::whole(1) };
+        assert_eq!(b.describe(), "按证书 1.5 学时");
     }
 }

@@ -1,15 +1,16 @@
 //! Evidence completeness: which alternative material set of the rule set a record's files
 //! complete, or the closest set and what it still lacks.
 
-use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::kinds::ActivityKind;
 use crate::ledger::Activity;
 use crate::rules::RuleSet;
 
 /// How complete a record's evidence is.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Completeness {
     /// One alternative set is complete.
@@ -23,83 +24,91 @@ pub enum Completeness {
 /// The evidence check of one record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EvidenceStatus {
-    pub activity: String,
+    pub activity: Arc<str>,
     pub status: Completeness,
-    /// Index of the complete or closest set (0-based).
+    /// Index of the complete or closest alternative set (0-based) of the rule's `sets`.
     pub set: Option<usize>,
-    /// The closest set, each requirement as its alternatives joined by “或”.
-    pub set_description: Vec<String>,
-    /// Requirements of that set not yet met.
-    pub missing: Vec<String>,
+    /// Requirements of that set not yet met, each as its alternatives joined by “或”.
+    pub missing: Arc<[Arc<str>]>,
     /// Attached materials that no set of this kind mentions.
     pub unrecognised: Vec<String>,
     /// `set/clause id` of the evidence rule.
-    pub clause: Option<String>,
+    pub clause: Option<Arc<str>>,
 }
 
-fn describe(requirement: &[String]) -> String {
-    requirement.join(" 或 ")
+/// One evidence rule made ready for checking many records.
+struct Prepared<'r> {
+    clause: Arc<str>,
+    /// sets → requirements → (alternatives, description)
+    sets: Vec<Vec<(&'r [String], Arc<str>)>>,
+    /// Per set, all its requirements: what a record with none of them lacks (shared, not rebuilt).
+    all: Vec<Arc<[Arc<str>]>>,
 }
 
-/// Checks one record's attached materials against the rule set's alternative sets.
-pub fn check(activity: &Activity, rules: &RuleSet) -> EvidenceStatus {
-    let present: BTreeSet<&str> = activity
-        .evidence
-        .iter()
-        .map(|e| e.material.as_str())
-        .collect();
-    let Some(rule) = rules.evidence_for(activity.kind) else {
-        return EvidenceStatus {
-            activity: activity.id.clone(),
+/// The evidence rules of a set, per activity kind, built once per assessment.
+pub struct EvidenceIndex<'r> {
+    by_kind: Vec<Option<Arc<Prepared<'r>>>>,
+    nothing: Arc<[Arc<str>]>,
+}
+
+impl<'r> EvidenceIndex<'r> {
+    pub fn new(rules: &'r RuleSet) -> EvidenceIndex<'r> {
+        let prepared: Vec<Arc<Prepared<'r>>> = rules
+            .evidence
+            .iter()
+            .map(|rule| {
+                let sets: Vec<Vec<(&[String], Arc<str>)>> = rule
+                    .sets
+                    .iter()
+                    .map(|set| set.iter().map(|req| (req.as_slice(), Arc::from(req.join(" 或 ")))).collect())
+                    .collect();
+                let all = sets.iter().map(|set| set.iter().map(|(_, d)| d.clone()).collect()).collect();
+                Arc::new(Prepared { clause: format!("{}/{}", rule.origin.set, rule.id).into(), sets, all })
+            })
+            .collect();
+        let by_kind = ActivityKind::ALL
+            .iter()
+            .map(|kind| rules.evidence.iter().position(|e| e.kinds.contains(kind)).map(|i| prepared[i].clone()))
+            .collect();
+        EvidenceIndex { by_kind, nothing: Arc::from(Vec::new()) }
+    }
+
+    /// Checks one record's attached materials against the alternative sets of its kind.
+    pub fn check(&self, activity: &Activity, id: &Arc<str>) -> EvidenceStatus {
+        let mut status = EvidenceStatus {
+            activity: id.clone(),
             status: Completeness::NoRule,
             set: None,
-            set_description: Vec::new(),
-            missing: Vec::new(),
+            missing: self.nothing.clone(),
             unrecognised: Vec::new(),
             clause: None,
         };
-    };
-    let known: BTreeSet<&str> = rule
-        .sets
-        .iter()
-        .flatten()
-        .flatten()
-        .map(String::as_str)
-        .collect();
-    let unrecognised = present
-        .iter()
-        .filter(|m| !known.contains(*m))
-        .map(|m| (*m).to_owned())
-        .collect();
-    let (index, missing) = rule
-        .sets
-        .iter()
-        .enumerate()
-        .map(|(i, set)| {
-            let lacking: Vec<String> = set
-                .iter()
-                .filter(|req| !req.iter().any(|m| present.contains(m.as_str())))
-                .map(|req| describe(req))
-                .collect();
-            (i, lacking)
-        })
-        .min_by_key(|(i, lacking)| (lacking.len(), *i))
-        .unwrap_or((0, Vec::new()));
-    EvidenceStatus {
-        activity: activity.id.clone(),
-        status: if missing.is_empty() {
-            Completeness::Complete
-        } else {
-            Completeness::Incomplete
-        },
-        set: Some(index),
-        set_description: rule
-            .sets
-            .get(index)
-            .map(|s| s.iter().map(|r| describe(r)).collect())
-            .unwrap_or_default(),
-        missing,
-        unrecognised,
-        clause: Some(format!("{}/{}", rule.origin.set, rule.id)),
+        let Some(rule) = &self.by_kind[activity.kind as usize] else {
+            return status;
+        };
+        let has = |material: &str| activity.evidence.iter().any(|e| e.material == material);
+        status.unrecognised = activity
+            .evidence
+            .iter()
+            .map(|e| e.material.as_str())
+            .filter(|m| !rule.sets.iter().flatten().any(|(alts, _)| alts.iter().any(|a| a == m)))
+            .map(str::to_owned)
+            .collect();
+        let lacking =
+            |set: &[(&[String], Arc<str>)]| set.iter().filter(|(alts, _)| !alts.iter().any(|m| has(m))).count();
+        let best = (0..rule.sets.len()).min_by_key(|i| (lacking(&rule.sets[*i]), *i)).unwrap_or(0);
+        if let Some(set) = rule.sets.get(best) {
+            let missing = lacking(set);
+            if missing == set.len() {
+                status.missing = rule.all[best].clone();
+            } else if missing > 0 {
+                status.missing =
+                    set.iter().filter(|(alts, _)| !alts.iter().any(|m| has(m))).map(|(_, d)| d.clone()).collect();
+            }
+        }
+        status.status = if status.missing.is_empty() { Completeness::Complete } else { Completeness::Incomplete };
+        status.set = Some(best);
+        status.clause = Some(rule.clause.clone());
+        status
     }
 }

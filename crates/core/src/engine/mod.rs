@@ -6,14 +6,15 @@ mod credit;
 mod evidence;
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
-pub use credit::CreditKind;
+pub use credit::{Basis, CreditKind};
 pub use evidence::{Completeness, EvidenceStatus};
 
 use crate::hours::Hours;
-use crate::kinds::{ApplicationPath, Category, Level};
+use crate::kinds::{ApplicationPath, Level};
 use crate::ledger::Ledger;
 use crate::rules::RuleSet;
 
@@ -29,32 +30,41 @@ pub struct Application {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AssessError {
     #[error("《{rules}》（{id}）没有规定{level}{path}的认定跨度，请改用规定了它的规则集")]
-    NoWindow {
-        id: String,
-        rules: String,
-        level: &'static str,
-        path: String,
-    },
+    NoWindow { id: String, rules: String, level: &'static str, path: String },
 }
 
 /// One credit: hours for one record, in one year and category, by one clause.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Credit {
-    pub activity: String,
+    pub activity: Arc<str>,
     pub year: i32,
     /// `public`, `professional`, `full_year` or `prior_certificate`.
     pub category: &'static str,
     pub hours: Hours,
+    /// The clause that credits the hours, shared by all its credits; serialized as the fields
+    /// `clause`, `document` and `quote`.
+    #[serde(flatten)]
+    pub source: Arc<ClauseSource>,
+    /// How the hours were counted; serialized as words, e.g. `2 天 × 8 学时`.
+    #[serde(serialize_with = "basis_words")]
+    pub basis: Basis,
+    /// Whether the year is one of the checked years.
+    pub in_window: bool,
+}
+
+/// Where a credit comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ClauseSource {
     /// `rule-set id/clause id`, e.g. `hunan-2020/conversion.1.day`.
     pub clause: String,
     /// The document's 文号 or title.
     pub document: String,
     /// The sentence the clause quotes.
     pub quote: String,
-    /// How the hours were counted, e.g. `2 天 × 8 学时`.
-    pub basis: String,
-    /// Whether the year is one of the checked years.
-    pub in_window: bool,
+}
+
+fn basis_words<S: serde::Serializer>(basis: &Basis, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&basis.describe())
 }
 
 /// What a year still lacks.
@@ -79,7 +89,7 @@ pub struct YearResult {
     /// Covered by an earlier 学时认定单.
     pub prior_certificate: bool,
     /// The records that complete or cover the year.
-    pub covered_by: Vec<String>,
+    pub covered_by: Vec<Arc<str>>,
     pub short: Short,
     /// 达标 / 差 X 学时 / 由认定单覆盖 / 全年认定
     pub status: String,
@@ -88,8 +98,14 @@ pub struct YearResult {
 /// A warning, about one record or about the assessment as a whole.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
-    pub activity: Option<String>,
-    pub message: String,
+    pub activity: Option<Arc<str>>,
+    pub message: Arc<str>,
+}
+
+impl Warning {
+    fn general(message: String) -> Warning {
+        Warning { activity: None, message: message.into() }
+    }
 }
 
 /// The requirement applied, as shown to the user.
@@ -124,73 +140,70 @@ pub struct Assessment {
 }
 
 /// Assesses `ledger` for `application` under `rules`.
-pub fn assess(
-    ledger: &Ledger,
-    rules: &RuleSet,
-    application: &Application,
-) -> Result<Assessment, AssessError> {
-    let window = rules
-        .window(application.level, application.path)
-        .ok_or_else(|| AssessError::NoWindow {
-            id: rules.id.clone(),
-            rules: rules.name.clone(),
-            level: application.level.label(),
-            path: match application.path {
-                ApplicationPath::Standard => String::new(),
-                p => format!("（{}）", p.label()),
-            },
-        })?;
+pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Result<Assessment, AssessError> {
+    let window = rules.window(application.level, application.path).ok_or_else(|| AssessError::NoWindow {
+        id: rules.id.clone(),
+        rules: rules.name.clone(),
+        level: application.level.label(),
+        path: match application.path {
+            ApplicationPath::Standard => String::new(),
+            p => format!("（{}）", p.label()),
+        },
+    })?;
     let years = window.years(application.year);
     let (first, last) = (years[0], years[years.len() - 1]);
     let mut warnings = Vec::new();
     if !rules.governs.contains(&application.year) {
         let governs: Vec<String> = rules.governs.iter().map(i32::to_string).collect();
-        warnings.push(Warning {
-            activity: None,
-            message: format!(
-                "《{}》规定的是 {} 年的认定；用于 {} 年的认定是推定，请以当年通知为准",
-                rules.name,
-                governs.join("、"),
-                application.year
-            ),
-        });
+        warnings.push(Warning::general(format!(
+            "《{}》规定的是 {} 年的认定；用于 {} 年的认定是推定，请以当年通知为准",
+            rules.name,
+            governs.join("、"),
+            application.year
+        )));
     }
     if window.assumed {
-        warnings.push(Warning {
-            activity: None,
-            message: format!(
-                "认定跨度 {first}–{last} 年是推定：{}",
-                window.note.as_deref().unwrap_or("原文未明确规定")
-            ),
-        });
+        warnings.push(Warning::general(format!(
+            "认定跨度 {first}–{last} 年是推定：{}",
+            window.note.as_deref().unwrap_or("原文未明确规定")
+        )));
     }
 
-    let mut credits = Vec::new();
-    let mut evidence = Vec::new();
+    let clause_index = credit::ClauseIndex::new(rules);
+    let evidence_index = evidence::EvidenceIndex::new(rules);
+    let sources: Vec<Arc<ClauseSource>> = rules
+        .conversions
+        .iter()
+        .map(|c| {
+            Arc::new(ClauseSource {
+                clause: format!("{}/{}", c.origin.set, c.id),
+                document: c.origin.citation(),
+                quote: c.quote.clone(),
+            })
+        })
+        .collect();
+    let mut outside: BTreeMap<i32, Arc<str>> = BTreeMap::new();
+    let mut credits = Vec::with_capacity(ledger.activities.len() + ledger.activities.len() / 4);
+    let mut evidence = Vec::with_capacity(ledger.activities.len());
+    let (mut raw, mut problems) = (Vec::new(), Vec::new());
     for activity in &ledger.activities {
-        let outcome = credit::credit(activity, rules);
-        for problem in outcome.problems {
-            warnings.push(Warning {
-                activity: Some(activity.id.clone()),
-                message: problem,
-            });
+        let id: Arc<str> = activity.id.as_str().into();
+        raw.clear();
+        credit::credit(activity, rules, &clause_index, &mut raw, &mut problems);
+        for problem in problems.drain(..) {
+            warnings.push(Warning { activity: Some(id.clone()), message: problem.into() });
         }
-        let counted = outcome
-            .credits
-            .iter()
-            .any(|c| !matches!(c.kind, CreditKind::PriorCertificate));
-        if counted && !(first..=last).contains(&activity.year()) {
-            warnings.push(Warning {
-                activity: Some(activity.id.clone()),
-                message: format!(
-                    "{} 年的记录不在本次认定跨度（{first}–{last} 年）内，不计入",
-                    activity.year()
-                ),
-            });
+        let counted = raw.iter().any(|c| !matches!(c.kind, CreditKind::PriorCertificate));
+        let y = activity.year();
+        if counted && !(first..=last).contains(&y) {
+            let message = outside
+                .entry(y)
+                .or_insert_with(|| format!("{y} 年的记录不在本次认定跨度（{first}–{last} 年）内，不计入").into());
+            warnings.push(Warning { activity: Some(id.clone()), message: message.clone() });
         }
-        for c in outcome.credits {
+        for c in &raw {
             credits.push(Credit {
-                activity: activity.id.clone(),
+                activity: id.clone(),
                 year: c.year,
                 category: match c.kind {
                     CreditKind::Hours(cat) => cat.code(),
@@ -198,20 +211,26 @@ pub fn assess(
                     CreditKind::PriorCertificate => "prior_certificate",
                 },
                 hours: c.hours,
-                clause: format!("{}/{}", c.clause.origin.set, c.clause.id),
-                document: c.clause.origin.citation(),
-                quote: c.clause.quote.clone(),
+                source: sources[c.clause].clone(),
                 basis: c.basis,
                 in_window: (first..=last).contains(&c.year),
             });
         }
-        evidence.push(evidence::check(activity, rules));
+        evidence.push(evidence_index.check(activity, &id));
     }
 
-    let year_results: Vec<YearResult> = years
-        .iter()
-        .map(|y| year_result(*y, &credits, rules, &mut warnings))
-        .collect();
+    let mut per_year: BTreeMap<i32, Tally> = BTreeMap::new();
+    for c in credits.iter().filter(|c| c.in_window) {
+        let tally = per_year.entry(c.year).or_default();
+        match c.category {
+            "public" => tally.public += c.hours,
+            "professional" => tally.professional += c.hours,
+            "full_year" => tally.full_year.push(c.activity.clone()),
+            _ => tally.prior.push(c.activity.clone()),
+        }
+    }
+    let year_results: Vec<YearResult> =
+        years.iter().map(|y| year_result(*y, per_year.remove(y).unwrap_or_default(), rules, &mut warnings)).collect();
     let compliant = year_results.iter().all(|y| y.met);
     let r = &rules.requirement;
     Ok(Assessment {
@@ -240,37 +259,21 @@ pub fn assess(
     })
 }
 
-fn year_result(
-    year: i32,
-    credits: &[Credit],
-    rules: &RuleSet,
-    warnings: &mut Vec<Warning>,
-) -> YearResult {
-    let mut sums: BTreeMap<&str, Hours> = BTreeMap::new();
-    let mut covered_by = Vec::new();
-    let (mut full_year, mut prior_certificate) = (false, false);
-    for c in credits.iter().filter(|c| c.year == year) {
-        match c.category {
-            "full_year" => full_year = true,
-            "prior_certificate" => prior_certificate = true,
-            cat => {
-                *sums.entry(cat).or_default() += c.hours;
-                continue;
-            }
-        }
-        if !covered_by.contains(&c.activity) {
-            covered_by.push(c.activity.clone());
-        }
-    }
+/// The hours and covering records of one year, gathered in one pass over the credits.
+#[derive(Default)]
+struct Tally {
+    public: Hours,
+    professional: Hours,
+    full_year: Vec<Arc<str>>,
+    prior: Vec<Arc<str>>,
+}
+
+fn year_result(year: i32, tally: Tally, rules: &RuleSet, warnings: &mut Vec<Warning>) -> YearResult {
+    let (full_year, prior_certificate) = (!tally.full_year.is_empty(), !tally.prior.is_empty());
+    let mut covered_by: Vec<Arc<str>> = tally.full_year.into_iter().chain(tally.prior).collect();
     covered_by.sort();
-    let public = sums
-        .get(Category::Public.code())
-        .copied()
-        .unwrap_or_default();
-    let professional = sums
-        .get(Category::Professional.code())
-        .copied()
-        .unwrap_or_default();
+    covered_by.dedup();
+    let (public, professional) = (tally.public, tally.professional);
     let total = public + professional;
     let r = &rules.requirement;
     let mut short = Short {
@@ -287,10 +290,9 @@ fn year_result(
     } else if let (Some(min), false) = (r.public, r.both_parts)
         && public < min
     {
-        warnings.push(Warning {
-            activity: None,
-            message: format!("{year} 年公需科目 {public} 学时，低于一般要求的 {min} 学时（此规则集不作为硬性条件）"),
-        });
+        warnings.push(Warning::general(format!(
+            "{year} 年公需科目 {public} 学时，低于一般要求的 {min} 学时（此规则集不作为硬性条件）"
+        )));
     }
     let met = covered || short == Short::default();
     let missing = short.total.max(short.public + short.professional);
@@ -314,16 +316,5 @@ fn year_result(
             format!("差 {missing} 学时（{}）", parts.join("，"))
         }
     };
-    YearResult {
-        year,
-        public,
-        professional,
-        total,
-        met,
-        full_year,
-        prior_certificate,
-        covered_by,
-        short,
-        status,
-    }
+    YearResult { year, public, professional, total, met, full_year, prior_certificate, covered_by, short, status }
 }

@@ -8,30 +8,12 @@ use super::{RuleError, RuleSet};
 
 /// The built-in rule files, compiled into the program.
 const BUILTIN: &[(&str, &str)] = &[
-    (
-        "hunan-2017.toml",
-        include_str!("../../../../rules/hunan-2017.toml"),
-    ),
-    (
-        "hunan-2020.toml",
-        include_str!("../../../../rules/hunan-2020.toml"),
-    ),
-    (
-        "hunan-2021.toml",
-        include_str!("../../../../rules/hunan-2021.toml"),
-    ),
-    (
-        "hunan-2024.toml",
-        include_str!("../../../../rules/hunan-2024.toml"),
-    ),
-    (
-        "changde-2024.toml",
-        include_str!("../../../../rules/changde-2024.toml"),
-    ),
-    (
-        "hunan-2026.toml",
-        include_str!("../../../../rules/hunan-2026.toml"),
-    ),
+    ("hunan-2017.toml", include_str!("../../../../rules/hunan-2017.toml")),
+    ("hunan-2020.toml", include_str!("../../../../rules/hunan-2020.toml")),
+    ("hunan-2021.toml", include_str!("../../../../rules/hunan-2021.toml")),
+    ("hunan-2024.toml", include_str!("../../../../rules/hunan-2024.toml")),
+    ("changde-2024.toml", include_str!("../../../../rules/changde-2024.toml")),
+    ("hunan-2026.toml", include_str!("../../../../rules/hunan-2026.toml")),
 ];
 
 /// All known rule sets, resolved.
@@ -110,36 +92,17 @@ impl RuleBook {
     /// All sets, ordered by the first year they govern, then id.
     pub fn sets(&self) -> Vec<&RuleSet> {
         let mut all: Vec<&RuleSet> = self.sets.values().collect();
-        all.sort_by_key(|s| {
-            (
-                s.governs.iter().min().copied(),
-                s.city.is_some(),
-                s.id.clone(),
-            )
-        });
+        all.sort_by_key(|s| (s.governs.iter().min().copied(), s.city.is_some(), s.id.clone()));
         all
     }
 
     /// The set that governs certification in `year`: the one stating that year (a city's own set
     /// when `city` matches), else the latest earlier one, which is then marked as assumed.
     pub fn default_for(&self, year: i32, city: Option<&str>) -> Option<Selection> {
-        let latest = self
-            .sets
-            .values()
-            .flat_map(|s| s.governs.iter().copied())
-            .filter(|y| *y <= year)
-            .max()?;
-        let candidates: Vec<&RuleSet> = self
-            .sets
-            .values()
-            .filter(|s| s.governs.contains(&latest))
-            .collect();
-        let city_match = candidates
-            .iter()
-            .find(|s| s.city.is_some() && s.city.as_deref() == city);
-        let chosen = city_match
-            .or_else(|| candidates.iter().find(|s| s.city.is_none()))
-            .or(candidates.first())?;
+        let latest = self.sets.values().flat_map(|s| s.governs.iter().copied()).filter(|y| *y <= year).max()?;
+        let candidates: Vec<&RuleSet> = self.sets.values().filter(|s| s.governs.contains(&latest)).collect();
+        let city_match = candidates.iter().find(|s| s.city.is_some() && s.city.as_deref() == city);
+        let chosen = city_match.or_else(|| candidates.iter().find(|s| s.city.is_none())).or(candidates.first())?;
         let assumed = latest != year;
         let reason = if assumed {
             format!(
@@ -148,17 +111,9 @@ impl RuleBook {
                 chosen.citation()
             )
         } else {
-            format!(
-                "{year} 年的认定按《{}》（{}）执行",
-                chosen.name,
-                chosen.citation()
-            )
+            format!("{year} 年的认定按《{}》（{}）执行", chosen.name, chosen.citation())
         };
-        Some(Selection {
-            id: chosen.id.clone(),
-            assumed,
-            reason,
-        })
+        Some(Selection { id: chosen.id.clone(), assumed, reason })
     }
 
     fn resolve_all(&mut self) -> Result<(), RuleError> {
@@ -188,10 +143,7 @@ impl RuleBook {
             Some((parent_id, missing)) => {
                 if chain.contains(parent_id) {
                     let mut err = missing.clone();
-                    err.message = format!(
-                        "继承关系成环：{} → {parent_id} (extends cycle)",
-                        chain.join(" → ")
-                    );
+                    err.message = format!("继承关系成环：{} → {parent_id} (extends cycle)", chain.join(" → "));
                     return Err(err);
                 }
                 if !self.parsed.contains_key(parent_id) {
@@ -216,9 +168,7 @@ fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet
                 line: 1,
                 column: 1,
                 field: "requirement".into(),
-                message:
-                    "缺少 [requirement]（年度学时要求），也没有可继承的规则集 (missing requirement)"
-                        .into(),
+                message: "缺少 [requirement]（年度学时要求），也没有可继承的规则集 (missing requirement)".into(),
             });
         }
     };
@@ -229,34 +179,24 @@ fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet
     let mut periods = own.periods.clone();
     if let Some(p) = parent {
         for mut w in p.windows {
-            w.levels.retain(|l| {
-                !own.windows
-                    .iter()
-                    .any(|o| o.path == w.path && o.levels.contains(l))
-            });
+            w.levels.retain(|l| !own.windows.iter().any(|o| o.path == w.path && o.levels.contains(l)));
             if !w.levels.is_empty() {
                 windows.push(w);
             }
         }
         for mut c in p.conversions {
-            c.kinds
-                .retain(|k| !own.conversions.iter().any(|o| o.kinds.contains(k)));
+            c.kinds.retain(|k| !own.conversions.iter().any(|o| o.kinds.contains(k)));
             if !c.kinds.is_empty() {
                 conversions.push(c);
             }
         }
         for mut e in p.evidence {
-            e.kinds
-                .retain(|k| !own.evidence.iter().any(|o| o.kinds.contains(k)));
+            e.kinds.retain(|k| !own.evidence.iter().any(|o| o.kinds.contains(k)));
             if !e.kinds.is_empty() {
                 evidence.push(e);
             }
         }
-        themes.extend(
-            p.themes
-                .into_iter()
-                .filter(|t| !own.themes.iter().any(|o| o.year == t.year)),
-        );
+        themes.extend(p.themes.into_iter().filter(|t| !own.themes.iter().any(|o| o.year == t.year)));
         if periods.is_empty() {
             periods = p.periods;
         }

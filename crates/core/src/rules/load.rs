@@ -7,14 +7,14 @@ use toml::Spanned;
 
 use super::raw::{RawConditions, RawConversion, RawRuleSet};
 use super::{
-    CategoryRule, Conditions, Conversion, EvidenceRule, Origin, Period, Requirement, RuleError,
-    Theme, Unit, Window, locate,
+    CategoryRule, Conditions, Conversion, EvidenceRule, Origin, Period, Requirement, RuleError, Theme, Unit, Window,
+    locate,
 };
 use crate::fields::parse_date;
 use crate::hours::Hours;
 use crate::kinds::{
-    ActivityKind, ApplicationPath, BookRole, ContestLevel, Level, Medal, PaperRole, PatentType,
-    ProjectLevel, ProjectRole, Venue,
+    ActivityKind, ApplicationPath, BookRole, ContestLevel, Level, Medal, PaperRole, PatentType, ProjectLevel,
+    ProjectRole, Venue,
 };
 
 /// Largest number of 学时 a single clause or requirement may state.
@@ -74,52 +74,29 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         cx.at(offset, translate(e.message()))
     })?;
     let id = raw.id.get_ref().clone();
-    if id.is_empty()
-        || !id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-    {
-        return Err(cx.err(
-            &raw.id,
-            "id 只能由小写字母、数字和 - 组成 (lowercase ASCII, digits and -)",
-        ));
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
+        return Err(cx.err(&raw.id, "id 只能由小写字母、数字和 - 组成 (lowercase ASCII, digits and -)"));
     }
-    let origin = Origin {
-        set: id.clone(),
-        doc_number: raw.doc_number.clone(),
-        doc_name: raw.name.clone(),
-    };
+    let origin = Origin { set: id.clone(), doc_number: raw.doc_number.clone(), doc_name: raw.name.clone() };
     let date = match &raw.date {
         Some(d) => Some(parse_date(d.get_ref()).map_err(|m| cx.err(d, m))?),
         None => None,
     };
     if raw.governs.get_ref().is_empty() {
-        return Err(cx.err(
-            &raw.governs,
-            "至少要有一个适用的认定年度 (governs must not be empty)",
-        ));
+        return Err(cx.err(&raw.governs, "至少要有一个适用的认定年度 (governs must not be empty)"));
     }
     let mut governs = Vec::new();
     for year in raw.governs.get_ref() {
         governs.push(year_in_range(&cx, &raw.governs, *year)?);
     }
     let extends = raw.extends.as_ref().map(|e| {
-        let missing = cx.err(
-            e,
-            format!("找不到被继承的规则集 `{}` (missing parent)", e.get_ref()),
-        );
+        let missing = cx.err(e, format!("找不到被继承的规则集 `{}` (missing parent)", e.get_ref()));
         (e.get_ref().clone(), missing)
     });
     let mut ids = BTreeSet::new();
     let mut unique = |id: &Spanned<String>| -> Result<String, RuleError> {
         if id.get_ref().trim().is_empty() || !ids.insert(id.get_ref().clone()) {
-            return Err(cx.err(
-                id,
-                format!(
-                    "条款编号 `{}` 为空或重复 (empty or duplicate id)",
-                    id.get_ref()
-                ),
-            ));
+            return Err(cx.err(id, format!("条款编号 `{}` 为空或重复 (empty or duplicate id)", id.get_ref())));
         }
         Ok(id.get_ref().clone())
     };
@@ -134,10 +111,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
                 return Err(cx.err(&r.total, "年度总学时要求应大于 0 (must be more than 0)"));
             }
             if professional > total || public.is_some_and(|p| p > total) {
-                return Err(cx.err(
-                    &r.professional,
-                    "分项要求不能超过总学时要求 (a part exceeds the total)",
-                ));
+                return Err(cx.err(&r.professional, "分项要求不能超过总学时要求 (a part exceeds the total)"));
             }
             Some(Requirement {
                 id: r.id,
@@ -158,19 +132,11 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         let levels = codes(&cx, &w.levels, Level::from_code, &Level::codes())?;
         let path = match &w.path {
             None => ApplicationPath::Standard,
-            Some(p) => code(
-                &cx,
-                p,
-                ApplicationPath::from_code,
-                &ApplicationPath::codes(),
-            )?,
+            Some(p) => code(&cx, p, ApplicationPath::from_code, &ApplicationPath::codes())?,
         };
         let (from, to) = (*w.from.get_ref(), *w.to.get_ref());
         if !(-20..=0).contains(&from) {
-            return Err(cx.err(
-                &w.from,
-                "应在 -20 到 0 之间：认定跨度相对参评年度 (offset out of range)",
-            ));
+            return Err(cx.err(&w.from, "应在 -20 到 0 之间：认定跨度相对参评年度 (offset out of range)"));
         }
         if !(from..=0).contains(&to) {
             return Err(cx.err(&w.to, "应在 from 与 0 之间 (to must be between from and 0)"));
@@ -201,24 +167,14 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
     let mut evidence = Vec::new();
     for e in raw.evidence {
         let id = unique(&e.id)?;
-        let kinds = codes(
-            &cx,
-            &e.kinds,
-            ActivityKind::from_code,
-            &ActivityKind::codes(),
-        )?;
+        let kinds = codes(&cx, &e.kinds, ActivityKind::from_code, &ActivityKind::codes())?;
         let sets = e.sets.get_ref().clone();
         let empty = sets.is_empty()
-            || sets.iter().any(|s| {
-                s.is_empty()
-                    || s.iter()
-                        .any(|r| r.is_empty() || r.iter().any(|m| m.trim().is_empty()))
-            });
+            || sets
+                .iter()
+                .any(|s| s.is_empty() || s.iter().any(|r| r.is_empty() || r.iter().any(|m| m.trim().is_empty())));
         if empty {
-            return Err(cx.err(
-                &e.sets,
-                "材料组合、要求和材料名都不能为空 (empty set, requirement or material)",
-            ));
+            return Err(cx.err(&e.sets, "材料组合、要求和材料名都不能为空 (empty set, requirement or material)"));
         }
         evidence.push(EvidenceRule {
             id,
@@ -236,12 +192,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         if t.topics.is_empty() {
             return Err(cx.err(&t.year, "主题不能为空 (topics must not be empty)"));
         }
-        themes.push(Theme {
-            year,
-            topics: t.topics,
-            quote: quote(&cx, t.quote)?,
-            origin: origin.clone(),
-        });
+        themes.push(Theme { year, topics: t.topics, quote: quote(&cx, t.quote)?, origin: origin.clone() });
     }
 
     let mut periods = Vec::new();
@@ -284,18 +235,8 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
     })
 }
 
-fn conversion(
-    cx: &Ctx<'_>,
-    id: String,
-    c: RawConversion,
-    origin: &Origin,
-) -> Result<Conversion, RuleError> {
-    let kinds = codes(
-        cx,
-        &c.kinds,
-        ActivityKind::from_code,
-        &ActivityKind::codes(),
-    )?;
+fn conversion(cx: &Ctx<'_>, id: String, c: RawConversion, origin: &Origin) -> Result<Conversion, RuleError> {
+    let kinds = codes(cx, &c.kinds, ActivityKind::from_code, &ActivityKind::codes())?;
     let unit = code(cx, &c.unit, Unit::from_code, Unit::CODES)?;
     let whole_year = matches!(unit, Unit::FullYear | Unit::CoversYears);
     let category = match (&c.category, whole_year) {
@@ -303,18 +244,12 @@ fn conversion(
             "declared" => CategoryRule::Declared,
             "professional" => CategoryRule::Professional,
             other => {
-                return Err(cx.err(
-                    cat,
-                    format!("未知的取值 `{other}`，可选：declared | professional"),
-                ));
+                return Err(cx.err(cat, format!("未知的取值 `{other}`，可选：declared | professional")));
             }
         },
         (None, true) => CategoryRule::Professional,
         (None, false) => {
-            return Err(cx.err(
-                &c.id,
-                "缺少 category（declared 或 professional）(missing category)",
-            ));
+            return Err(cx.err(&c.id, "缺少 category（declared 或 professional）(missing category)"));
         }
     };
     let months = |m: &Option<Spanned<i64>>| -> Result<Option<u32>, RuleError> {
@@ -327,18 +262,12 @@ fn conversion(
     let min_months = months(&c.min_months)?;
     let all_years_over_months = months(&c.all_years_over_months)?;
     if unit == Unit::FullYear && min_months.is_none() {
-        return Err(cx.err(
-            &c.unit,
-            "full_year 条款必须给出 min_months (missing min_months)",
-        ));
+        return Err(cx.err(&c.unit, "full_year 条款必须给出 min_months (missing min_months)"));
     }
     if unit != Unit::FullYear
         && let Some(m) = c.min_months.as_ref().or(c.all_years_over_months.as_ref())
     {
-        return Err(cx.err(
-            m,
-            "只有 full_year 条款可以有月数 (months only apply to full_year)",
-        ));
+        return Err(cx.err(m, "只有 full_year 条款可以有月数 (months only apply to full_year)"));
     }
     Ok(Conversion {
         id,
@@ -362,11 +291,8 @@ fn conditions(cx: &Ctx<'_>, w: RawConditions) -> Result<Conditions, RuleError> {
         .chain(BookRole::ALL.iter().map(|r| r.code()))
         .chain(PaperRole::ALL.iter().map(|r| r.code()))
         .collect();
-    let levels: Vec<&str> = ProjectLevel::ALL
-        .iter()
-        .map(|l| l.code())
-        .chain(ContestLevel::ALL.iter().map(|l| l.code()))
-        .collect();
+    let levels: Vec<&str> =
+        ProjectLevel::ALL.iter().map(|l| l.code()).chain(ContestLevel::ALL.iter().map(|l| l.code())).collect();
     let venues: Vec<&str> = Venue::ALL.iter().map(|v| v.code()).collect();
     let types: Vec<&str> = PatentType::ALL.iter().map(|t| t.code()).collect();
     let medals: Vec<&str> = Medal::ALL.iter().map(|m| m.code()).collect();
@@ -421,31 +347,16 @@ fn one_of(
         match item.as_str() {
             Some(text) if allowed.contains(&text) => out.push(text.to_owned()),
             _ => {
-                return Err(cx.err(
-                    &value,
-                    format!("未知的取值 `{item}`，可选：{}", allowed.join(" | ")),
-                ));
+                return Err(cx.err(&value, format!("未知的取值 `{item}`，可选：{}", allowed.join(" | "))));
             }
         }
     }
     Ok(Some(out))
 }
 
-fn code<T>(
-    cx: &Ctx<'_>,
-    s: &Spanned<String>,
-    parse: fn(&str) -> Option<T>,
-    choices: &str,
-) -> Result<T, RuleError> {
-    parse(s.get_ref()).ok_or_else(|| {
-        cx.err(
-            s,
-            format!(
-                "未知的取值 `{}`，可选：{choices} (unknown value)",
-                s.get_ref()
-            ),
-        )
-    })
+fn code<T>(cx: &Ctx<'_>, s: &Spanned<String>, parse: fn(&str) -> Option<T>, choices: &str) -> Result<T, RuleError> {
+    parse(s.get_ref())
+        .ok_or_else(|| cx.err(s, format!("未知的取值 `{}`，可选：{choices} (unknown value)", s.get_ref())))
 }
 
 fn codes<T: PartialEq>(
@@ -470,10 +381,7 @@ fn codes<T: PartialEq>(
 fn hours(cx: &Ctx<'_>, value: &Spanned<f64>) -> Result<Hours, RuleError> {
     let v = *value.get_ref();
     if v > MAX_HOURS {
-        return Err(cx.err(
-            value,
-            format!("数值过大：{v} 学时超过上限 {MAX_HOURS} (absurd number)"),
-        ));
+        return Err(cx.err(value, format!("数值过大：{v} 学时超过上限 {MAX_HOURS} (absurd number)")));
     }
     Hours::from_f64(v).map_err(|e| cx.err(value, e.to_string()))
 }
@@ -482,20 +390,12 @@ fn year_in_range<T>(cx: &Ctx<'_>, at: &Spanned<T>, year: i64) -> Result<i32, Rul
     if (1990..=2100).contains(&year) {
         Ok(year as i32)
     } else {
-        Err(cx.err(
-            at,
-            format!("年份 {year} 不在 1990–2100 之间 (year out of range)"),
-        ))
+        Err(cx.err(at, format!("年份 {year} 不在 1990–2100 之间 (year out of range)")))
     }
 }
 
 fn month_day(cx: &Ctx<'_>, s: &Spanned<String>) -> Result<(u32, u32), RuleError> {
-    let bad = || {
-        cx.err(
-            s,
-            format!("`{}` 应为 MM-DD 格式的日期 (expected MM-DD)", s.get_ref()),
-        )
-    };
+    let bad = || cx.err(s, format!("`{}` 应为 MM-DD 格式的日期 (expected MM-DD)", s.get_ref()));
     let (m, d) = s.get_ref().split_once('-').ok_or_else(bad)?;
     let (m, d): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
     chrono::NaiveDate::from_ymd_opt(2000, m, d).ok_or_else(bad)?;

@@ -14,10 +14,7 @@ pub struct Location {
 /// of the key written on that line (or the nearest line above it that has a key).
 pub fn locate(text: &str, offset: usize) -> Location {
     let offset = offset.min(text.len());
-    let offset = (0..=offset)
-        .rev()
-        .find(|i| text.is_char_boundary(*i))
-        .unwrap_or(0);
+    let offset = (0..=offset).rev().find(|i| text.is_char_boundary(*i)).unwrap_or(0);
     let before = &text[..offset];
     let line = before.matches('\n').count() + 1;
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
@@ -34,11 +31,7 @@ pub fn locate(text: &str, offset: usize) -> Location {
             && let Some(eq) = trimmed.find('=')
         {
             let name = trimmed[..eq].trim().trim_matches('"');
-            if !name.is_empty()
-                && name
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c))
-            {
+            if !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || "_-.".contains(c)) {
                 key = Some(name.to_owned());
             }
         }
@@ -52,18 +45,12 @@ pub fn locate(text: &str, offset: usize) -> Location {
         (false, Some(k)) => format!("{table}.{k}"),
         (_, None) => table,
     };
-    Location {
-        line,
-        column,
-        field,
-    }
+    Location { line, column, field }
 }
 
 fn table_header(line: &str) -> Option<&str> {
     let inner = line.strip_prefix("[[").and_then(|l| l.split("]]").next());
-    inner
-        .or_else(|| line.strip_prefix('[').and_then(|l| l.split(']').next()))
-        .map(str::trim)
+    inner.or_else(|| line.strip_prefix('[').and_then(|l| l.split(']').next())).map(str::trim)
 }
 
 /// `conversion[3]` for the fourth `[[conversion]]`, `requirement` for `[requirement]`.
@@ -72,10 +59,7 @@ fn header_path(earlier: &[&str], header: &str, is_array: bool) -> String {
         return header.to_owned();
     }
     let marker = format!("[[{header}]]");
-    let index = earlier
-        .iter()
-        .filter(|l| l.trim().starts_with(&marker))
-        .count();
+    let index = earlier.iter().filter(|l| l.trim().starts_with(&marker)).count();
     format!("{header}[{index}]")
 }
 

@@ -29,11 +29,7 @@ pub struct RuleError {
 }
 
 fn field_prefix(field: &str) -> String {
-    if field.is_empty() {
-        String::new()
-    } else {
-        format!("字段 {field}：")
-    }
+    if field.is_empty() { String::new() } else { format!("字段 {field}：") }
 }
 
 /// Which notice a clause comes from (a clause may be inherited from a parent set).
@@ -124,7 +120,8 @@ impl Unit {
         })
     }
 
-    pub const CODES: &'static str = "per_day | per_half_day | per_evening | per_hour | per_unit | per_item | full_year | covers_years";
+    pub const CODES: &'static str =
+        "per_day | per_half_day | per_evening | per_hour | per_unit | per_item | full_year | covers_years";
 
     /// How the quantity reads in Chinese (`2 天`).
     pub fn label(self) -> &'static str {
@@ -249,18 +246,12 @@ pub struct RuleSet {
 impl RuleSet {
     /// This set's own origin, for clauses it states itself.
     pub fn origin(&self) -> Origin {
-        Origin {
-            set: self.id.clone(),
-            doc_number: self.doc_number.clone(),
-            doc_name: self.name.clone(),
-        }
+        Origin { set: self.id.clone(), doc_number: self.doc_number.clone(), doc_name: self.name.clone() }
     }
 
     /// The window for a level and path, if the set states one.
     pub fn window(&self, level: Level, path: ApplicationPath) -> Option<&Window> {
-        self.windows
-            .iter()
-            .find(|w| w.path == path && w.levels.contains(&level))
+        self.windows.iter().find(|w| w.path == path && w.levels.contains(&level))
     }
 
     /// The evidence rule for an activity kind, if any.
