@@ -26,7 +26,7 @@ pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> Str
         p => format!(" · {}", p.label()),
     };
     out.push_str(&format!("继续教育学时评估：{who}，{} 年参评{}{path}\n", a.apply_year, a.level.label()));
-    out.push_str(&format!("规则：《{}》（{}，{}）\n", a.rules_name, a.document, a.rules));
+    out.push_str(&format!("规则：{}（规则集 {}）\n", a.rules_display, a.rules));
     out.push_str(&format!("      {}\n", selection.reason));
     let (first, last) = (a.window.first().copied().unwrap_or(0), a.window.last().copied().unwrap_or(0));
     out.push_str(&format!("认定跨度：{first}–{last} 年\n"));
@@ -76,7 +76,7 @@ pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> Str
                 category_label(c.category).into(),
                 c.hours.to_string(),
                 c.basis.describe(),
-                format!("{} {}", c.source.document, c.source.clause),
+                c.source.clause.clone(),
             ]);
         }
         out.push_str(&table(&rows));

@@ -125,6 +125,8 @@ pub struct RequirementSummary {
 pub struct Assessment {
     pub rules: String,
     pub rules_name: String,
+    /// `《title》（文号）`, for headings.
+    pub rules_display: String,
     pub document: String,
     pub apply_year: i32,
     pub level: Level,
@@ -236,6 +238,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
     Ok(Assessment {
         rules: rules.id.clone(),
         rules_name: rules.name.clone(),
+        rules_display: rules.display_name(),
         document: rules.citation(),
         apply_year: application.year,
         level: application.level,

@@ -105,13 +105,9 @@ impl RuleBook {
         let chosen = city_match.or_else(|| candidates.iter().find(|s| s.city.is_none())).or(candidates.first())?;
         let assumed = latest != year;
         let reason = if assumed {
-            format!(
-                "{year} 年没有收录对应的通知，沿用最近一年（{latest} 年）的《{}》（{}），这是推定",
-                chosen.name,
-                chosen.citation()
-            )
+            format!("{year} 年没有收录对应的通知，沿用最近一年（{latest} 年）的{}，这是推定", chosen.display_name())
         } else {
-            format!("{year} 年的认定按《{}》（{}）执行", chosen.name, chosen.citation())
+            format!("{year} 年的认定按{}执行", chosen.display_name())
         };
         Some(Selection { id: chosen.id.clone(), assumed, reason })
     }

@@ -268,4 +268,12 @@ impl RuleSet {
     pub fn citation(&self) -> String {
         self.origin().citation()
     }
+
+    /// The title with its 文号 when there is one: `《…》（湘人社函〔2020〕11号）`.
+    pub fn display_name(&self) -> String {
+        match &self.doc_number {
+            Some(n) => format!("《{}》（{n}）", self.name),
+            None => format!("《{}》", self.name),
+        }
+    }
 }
