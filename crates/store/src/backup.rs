@@ -1,0 +1,184 @@
+//! Backups with SQLite's online backup API into `backups/` (the newest ten are kept), and
+//! restore from such a file, which first backs up what it replaces.
+
+use std::path::{Path, PathBuf};
+
+use chrono::Local;
+use rusqlite::backup::Backup;
+use rusqlite::{Connection, OpenFlags};
+
+use crate::error::{Result, StoreError, io};
+use crate::migrations::{APPLICATION_ID, latest, migrations};
+use crate::open::{Store, schema_version};
+use crate::paths::sync_dir;
+
+const PREFIX: &str = "ledger-";
+const SUFFIX: &str = ".sqlite3";
+const PARTIAL: &str = ".partial";
+
+/// Why a backup was made; part of its file name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BackupReason {
+    Daily,
+    BeforeMigration,
+    Manual,
+    BeforeRestore,
+}
+
+impl BackupReason {
+    fn code(self) -> &'static str {
+        match self {
+            BackupReason::Daily => "daily",
+            BackupReason::BeforeMigration => "before-migration",
+            BackupReason::Manual => "manual",
+            BackupReason::BeforeRestore => "before-restore",
+        }
+    }
+}
+
+/// What a restore did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RestoreReport {
+    /// The backup of the database that was replaced.
+    pub previous: PathBuf,
+    /// The schema version of the restored file, when it had to be migrated.
+    pub migrated_from: Option<i64>,
+}
+
+impl Store {
+    /// Copies the whole database into a new file in `backups/` (through a temporary name, so a
+    /// crash never leaves a half backup under a backup's name) and keeps only the newest ones.
+    pub fn backup(&self, reason: BackupReason) -> Result<PathBuf> {
+        let folder = self.dir.backups();
+        std::fs::create_dir_all(&folder).map_err(io("创建文件夹", &folder))?;
+        // Names sort in time order: local time to the millisecond, then a counter for ties.
+        let stamp = Local::now().format("%Y%m%d-%H%M%S%3f").to_string();
+        let mut n = 0;
+        let target = loop {
+            let candidate = folder.join(format!("{PREFIX}{stamp}-{n:02}-{}{SUFFIX}", reason.code()));
+            if !candidate.exists() {
+                break candidate;
+            }
+            n += 1;
+        };
+        let partial = folder.join(format!(
+            "{}{PARTIAL}",
+            target.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+        ));
+        let result = copy_database(&self.conn, &partial).and_then(|()| {
+            std::fs::rename(&partial, &target).map_err(io("保存备份", &target))?;
+            sync_dir(&folder).map_err(io("保存备份", &folder))
+        });
+        if let Err(e) = result {
+            let _ = std::fs::remove_file(&partial);
+            return Err(e);
+        }
+        self.prune_backups()?;
+        Ok(target)
+    }
+
+    /// The backups in `backups/`, oldest first.
+    pub fn backups(&self) -> Result<Vec<PathBuf>> {
+        let folder = self.dir.backups();
+        let mut found = Vec::new();
+        let entries = match std::fs::read_dir(&folder) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(found),
+            Err(e) => return Err(io("读取文件夹", &folder)(e)),
+        };
+        for entry in entries {
+            let entry = entry.map_err(io("读取文件夹", &folder))?;
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(PREFIX) && name.ends_with(SUFFIX) {
+                found.push(entry.path());
+            }
+        }
+        found.sort();
+        Ok(found)
+    }
+
+    pub(crate) fn backed_up_today(&self) -> Result<bool> {
+        let today = format!("{PREFIX}{}-", Local::now().format("%Y%m%d"));
+        Ok(self.backups()?.iter().any(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&today))))
+    }
+
+    fn prune_backups(&self) -> Result<()> {
+        let all = self.backups()?;
+        let excess = all.len().saturating_sub(self.options.keep_backups.max(1));
+        for old in &all[..excess] {
+            std::fs::remove_file(old).map_err(io("删除旧备份", old))?;
+        }
+        Ok(())
+    }
+
+    /// Removes half-written backups left by a crash.
+    pub(crate) fn sweep_backup_leftovers(&self) -> Result<Vec<PathBuf>> {
+        let folder = self.dir.backups();
+        let mut swept = Vec::new();
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            return Ok(swept);
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with(PREFIX) && name.ends_with(PARTIAL) {
+                let path = entry.path();
+                std::fs::remove_file(&path).map_err(io("清理未完成的备份", &path))?;
+                swept.push(path);
+            }
+        }
+        Ok(swept)
+    }
+
+    /// Replaces the database with `file` (a backup or another copy of a 学时手册 database), after
+    /// checking it and backing up the current one. The evidence vault is left as it is; `verify`
+    /// reports files the restored records name but the vault lacks.
+    pub fn restore(&mut self, file: &Path) -> Result<RestoreReport> {
+        let source = check_restorable(file)?;
+        let previous = self.backup(BackupReason::BeforeRestore)?;
+        Backup::new(&source, &mut self.conn)?.step(-1)?;
+        drop(source);
+        let version = schema_version(&self.conn)?;
+        let migrated_from = if version < latest() {
+            migrations().to_latest(&mut self.conn)?;
+            Some(version)
+        } else {
+            None
+        };
+        Ok(RestoreReport { previous, migrated_from })
+    }
+}
+
+/// Copies the database with the online backup API in one step (one consistent snapshot), then
+/// flushes the copy to disk.
+fn copy_database(conn: &Connection, target: &Path) -> Result<()> {
+    let mut dst = Connection::open(target)?;
+    Backup::new(conn, &mut dst)?.step(-1)?;
+    drop(dst);
+    std::fs::File::open(target).and_then(|f| f.sync_all()).map_err(io("保存备份", target))
+}
+
+/// Opens `file` read-only and checks that it is a sound 学时手册 database this program can read.
+fn check_restorable(file: &Path) -> Result<Connection> {
+    let not_ours = || StoreError::NotOurDatabase { path: file.to_owned() };
+    if !file.is_file() {
+        return Err(StoreError::Io {
+            action: "读取备份文件",
+            path: file.to_owned(),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        });
+    }
+    let conn = Connection::open_with_flags(file, OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    let app_id: i64 = conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|_| not_ours())?;
+    if app_id != APPLICATION_ID {
+        return Err(not_ours());
+    }
+    let version = schema_version(&conn)?;
+    if version > latest() {
+        return Err(StoreError::NewerDatabase { path: file.to_owned(), found: version, known: latest() });
+    }
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+    if check != "ok" {
+        return Err(StoreError::Corrupt { path: file.to_owned(), detail: check });
+    }
+    Ok(conn)
+}

@@ -1,0 +1,74 @@
+//! Everything that can stop a store operation, each with a message the user can act on
+//! (Simplified Chinese, English in brackets where it helps).
+
+use std::path::{Path, PathBuf};
+
+use xueshi_core::LedgerError;
+
+/// Why a store operation failed. On every error the data folder is as it was before the call.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("无法{action} {path}：{source}")]
+    Io { action: &'static str, path: PathBuf, source: std::io::Error },
+    #[error("数据库出错：{0} (database error)")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("数据库升级失败：{0} (migration failed)")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error(
+        "数据库 {path} 由更新版本的学时手册写入（结构版本 {found}，本程序只认识到 {known}），为免损坏，未打开也未改动。请升级学时手册。(database written by a newer version)"
+    )]
+    NewerDatabase { path: PathBuf, found: i64, known: i64 },
+    #[error("{path} 不是学时手册的数据库，未打开也未改动 (not a xueshi database)")]
+    NotOurDatabase { path: PathBuf },
+    #[error("数据库 {path} 已损坏：{detail} (integrity check failed)")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("{0}")]
+    Ledger(#[from] LedgerError),
+    #[error("没有编号为 `{0}` 的记录 (no such activity)")]
+    NoSuchActivity(String),
+    #[error("编号 `{0}` 已被另一条记录使用 (duplicate id)")]
+    DuplicateActivity(String),
+    #[error("没有编号为 {0} 的证明材料 (no such evidence)")]
+    NoSuchEvidence(i64),
+    #[error("记录 {activity} 的证明材料引用了证据库中没有的文件（SHA-256 {sha256}）")]
+    MissingBlob { activity: String, sha256: String },
+    #[error("{0}")]
+    Refused(#[from] Refusal),
+    #[error("{0}")]
+    Exchange(String),
+}
+
+/// Why a file was not accepted as evidence. Nothing was changed.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    #[error("{0} 是文件夹，请选择其中的文件 (is a directory)")]
+    Directory(PathBuf),
+    #[error("{0} 不是普通文件 (not a regular file)")]
+    NotAFile(PathBuf),
+    #[error("无法读取 {path}：{source}（若是快捷方式或符号链接，请检查它指向的文件）")]
+    Unreadable { path: PathBuf, source: std::io::Error },
+    #[error("{0} 是空文件 (empty file)")]
+    Empty(PathBuf),
+    #[error("{path} 有 {size} 字节，超过证明材料的上限 {limit} 字节（{limit_mib} MiB）(too large)")]
+    TooLarge { path: PathBuf, size: u64, limit: u64, limit_mib: u64 },
+    #[error(
+        "{0} 不是可接受的证明材料格式：只接受 PDF、JPEG、PNG、HEIC、WebP、OFD、DOC/DOCX、XLS/XLSX、WPS 文件（按内容识别，不看扩展名）"
+    )]
+    UnsupportedType(PathBuf),
+    #[error("证明材料的类别不能为空，例如 结业证书、培训通知、签到表")]
+    NoMaterial,
+}
+
+impl Refusal {
+    pub fn too_large(path: &Path, size: u64, limit: u64) -> Refusal {
+        Refusal::TooLarge { path: path.to_owned(), size, limit, limit_mib: limit / (1024 * 1024) }
+    }
+}
+
+/// Shorthand for an I/O error with the action (in Chinese) and path it concerns.
+pub(crate) fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
+    let path = path.to_owned();
+    move |source| StoreError::Io { action, path, source }
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;

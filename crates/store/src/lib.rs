@@ -1,0 +1,27 @@
+//! 学时手册 storage: everything that reads or writes files for the core. One data folder per user
+//! holds the SQLite ledger (`ledger.sqlite3`), the evidence vault (`evidence/`) and `backups/`.
+//!
+//! ```text
+//! let store = Store::open(&DataDir::locate(None)?)?;   // migrates, backs up, sweeps
+//! store.add_activity(&activity)?;                      // one transaction, change-logged
+//! let ledger = store.ledger()?;                        // core `Ledger`, ready for `assess`
+//! ```
+
+mod backup;
+mod error;
+mod migrations;
+mod open;
+mod paths;
+mod planning;
+mod records;
+mod rows;
+pub mod vault;
+
+pub use backup::{BackupReason, RestoreReport};
+pub use error::{Refusal, Result, StoreError};
+pub use migrations::{APPLICATION_ID, MIGRATIONS, latest as latest_schema_version};
+pub use open::{DEFAULT_MAX_EVIDENCE_BYTES, OpenReport, Options, Store};
+pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DataDir};
+pub use planning::{Change, PlannedApplication, YearConfirmation};
+pub use records::StoredEvidence;
+pub use vault::{Attached, FileType, MissingFile, VacuumReport, VerifyReport};

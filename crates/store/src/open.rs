@@ -1,0 +1,195 @@
+//! Opening a data folder: refuse a database written by a newer program or by another program
+//! without touching it, set WAL, foreign keys and a busy timeout, back up before any migration and
+//! once a day, migrate, and sweep what an interrupted attach or backup left behind.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, ErrorCode, OpenFlags};
+
+use crate::backup::BackupReason;
+use crate::error::{Result, StoreError, io};
+use crate::migrations::{APPLICATION_ID, latest, migrations};
+use crate::paths::DataDir;
+
+/// Evidence files larger than this are refused unless configured otherwise (200 MiB).
+pub const DEFAULT_MAX_EVIDENCE_BYTES: u64 = 200 * 1024 * 1024;
+
+/// How long a writer waits for another program's transaction before giving up.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// Settings of an open store.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Options {
+    /// The largest evidence file accepted, in bytes.
+    pub max_evidence_bytes: u64,
+    /// Make a backup on open when none was made today.
+    pub daily_backup: bool,
+    /// How many backups `backups/` keeps (the newest).
+    pub keep_backups: usize,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { max_evidence_bytes: DEFAULT_MAX_EVIDENCE_BYTES, daily_backup: true, keep_backups: 10 }
+    }
+}
+
+/// What opening did besides opening.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OpenReport {
+    /// Whether the database file was created by this open.
+    pub created: bool,
+    /// The schema version found, when a migration ran.
+    pub migrated_from: Option<i64>,
+    /// Backups made while opening (before migrating, or the first of the day).
+    pub backups: Vec<PathBuf>,
+    /// Leftovers of interrupted attaches and backups that were removed.
+    pub swept: Vec<PathBuf>,
+}
+
+/// One user's open data folder: the database connection, the vault and the backups.
+pub struct Store {
+    pub(crate) conn: Connection,
+    pub(crate) dir: DataDir,
+    pub(crate) options: Options,
+    pub(crate) report: OpenReport,
+}
+
+impl Store {
+    /// Opens (creating when missing) the data folder with default options.
+    pub fn open(dir: &DataDir) -> Result<Store> {
+        Store::open_with(dir, Options::default())
+    }
+
+    pub fn open_with(dir: &DataDir, options: Options) -> Result<Store> {
+        let db = dir.database();
+        let existed = db.exists();
+        if existed {
+            check_foreign_file(&db)?;
+        }
+        for folder in [dir.root().to_owned(), dir.evidence(), dir.backups()] {
+            std::fs::create_dir_all(&folder).map_err(io("创建文件夹", &folder))?;
+        }
+        let conn = connect(&db)?;
+        let mut store = Store {
+            conn,
+            dir: dir.clone(),
+            options,
+            report: OpenReport { created: !existed, ..OpenReport::default() },
+        };
+        store.report.swept.extend(store.sweep_backup_leftovers()?);
+        let version = schema_version(&store.conn)?;
+        if version > latest() {
+            return Err(StoreError::NewerDatabase { path: db, found: version, known: latest() });
+        }
+        if version < latest() {
+            if version > 0 {
+                let path = store.backup(BackupReason::BeforeMigration)?;
+                store.report.backups.push(path);
+            }
+            migrations().to_latest(&mut store.conn)?;
+            if version > 0 {
+                store.report.migrated_from = Some(version);
+            }
+        } else if version > 0 && store.options.daily_backup && !store.backed_up_today()? {
+            let path = store.backup(BackupReason::Daily)?;
+            store.report.backups.push(path);
+        }
+        store.report.swept.extend(store.sweep_vault_leftovers()?);
+        Ok(store)
+    }
+
+    pub fn data_dir(&self) -> &DataDir {
+        &self.dir
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// What opening did: backups made, migration, leftovers swept.
+    pub fn open_report(&self) -> &OpenReport {
+        &self.report
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<i64> {
+        schema_version(&self.conn)
+    }
+
+    /// The raw connection, for tests and read-only reports in this crate's callers.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// Opens the database read-write with the settings every connection needs.
+pub(crate) fn connect(db: &Path) -> Result<Connection> {
+    let conn = Connection::open(db)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::Corrupt {
+            path: db.to_owned(),
+            detail: format!("无法切换到 WAL 日志模式（仍为 {mode}）"),
+        });
+    }
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    Ok(conn)
+}
+
+pub(crate) fn schema_version(conn: &Connection) -> Result<i64> {
+    Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+}
+
+/// Refuses, without writing to it, a file that another program or a newer 学时手册 wrote.
+pub(crate) fn check_foreign_file(db: &Path) -> Result<()> {
+    let not_ours = || StoreError::NotOurDatabase { path: db.to_owned() };
+    // `immutable=1`: read the file as it is, creating no -wal or -shm beside it. What a WAL
+    // might add is checked again once the database is open (`open_with`).
+    let uri = format!("file:{}?immutable=1", uri_path(db));
+    let conn = Connection::open_with_flags(
+        uri,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+    )?;
+    let read = |sql: &str| -> Result<i64> {
+        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| match e {
+            rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::NotADatabase => not_ours(),
+            other => StoreError::Sqlite(other),
+        })
+    };
+    let app_id = read("PRAGMA application_id")?;
+    let version = read("PRAGMA user_version")?;
+    let objects = read("SELECT count(*) FROM sqlite_master")?;
+    let empty = app_id == 0 && version == 0 && objects == 0;
+    if !empty && app_id != APPLICATION_ID {
+        return Err(not_ours());
+    }
+    if version > latest() {
+        return Err(StoreError::NewerDatabase { path: db.to_owned(), found: version, known: latest() });
+    }
+    Ok(())
+}
+
+/// A path written for an SQLite `file:` URI: `%`, `?` and `#` escaped, `/` separators.
+fn uri_path(path: &Path) -> String {
+    let text = path.to_string_lossy().replace('\\', "/");
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '?' => out.push_str("%3f"),
+            '#' => out.push_str("%23"),
+            c => out.push(c),
+        }
+    }
+    if out.starts_with('/') {
+        out
+    } else if out.as_bytes().get(1) == Some(&b':') {
+        format!("/{out}")
+    } else {
+        out
+    }
+}
