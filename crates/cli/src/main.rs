@@ -14,11 +14,7 @@ use xueshi_core::rules::Selection;
 use xueshi_core::{Application, Ledger, LedgerError, RuleBook, RuleError, RuleSet, assess};
 
 #[derive(Parser)]
-#[command(
-    name = "xueshi",
-    version,
-    about = "学时手册：湖南专业技术人员继续教育学时的记录、折算与认定"
-)]
+#[command(name = "xueshi", version, about = "学时手册：湖南专业技术人员继续教育学时的记录、折算与认定")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -77,18 +73,14 @@ fn parse_level(s: &str) -> Result<Level, String> {
 }
 
 fn parse_path(s: &str) -> Result<ApplicationPath, String> {
-    ApplicationPath::from_code(s)
-        .ok_or_else(|| format!("未知的途径 `{s}`，可选：{}", ApplicationPath::codes()))
+    ApplicationPath::from_code(s).ok_or_else(|| format!("未知的途径 `{s}`，可选：{}", ApplicationPath::codes()))
 }
 
 /// Everything that stops a command, each with a message for the user.
 #[derive(Debug, thiserror::Error)]
 enum CliError {
     #[error("无法读取文件 {path}：{source}")]
-    Read {
-        path: String,
-        source: std::io::Error,
-    },
+    Read { path: String, source: std::io::Error },
     #[error("{0}")]
     Ledger(#[from] LedgerError),
     #[error("规则文件无效：{0}")]
@@ -118,23 +110,13 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<String, CliError> {
     match command {
         Command::Assess(args) => assess_command(&args),
-        Command::Rules {
-            command: RulesCommand::List,
-        } => Ok(render::rules_list(&RuleBook::builtin()?)),
-        Command::Rules {
-            command: RulesCommand::Show { id, json },
-        } => {
+        Command::Rules { command: RulesCommand::List } => Ok(render::rules_list(&RuleBook::builtin()?)),
+        Command::Rules { command: RulesCommand::Show { id, json } } => {
             let mut book = RuleBook::builtin()?;
             let set = lookup(&mut book, &id)?;
-            Ok(if json {
-                to_json(set)
-            } else {
-                render::rules_show(set)
-            })
+            Ok(if json { to_json(set) } else { render::rules_show(set) })
         }
-        Command::Rules {
-            command: RulesCommand::Check { file },
-        } => {
+        Command::Rules { command: RulesCommand::Check { file } } => {
             let text = read(&file)?;
             let set = RuleBook::check_file(&file.display().to_string(), &text)?;
             Ok(format!(
@@ -156,23 +138,15 @@ fn assess_command(args: &AssessArgs) -> Result<String, CliError> {
         Some(id) => {
             let set = lookup(&mut book, id)?;
             Selection {
-                id: set.id.clone(),
-                assumed: false,
-                reason: format!("按指定的规则集《{}》评估", set.name),
+                id: set.id.clone(), assumed: false, reason: format!("按指定的规则集《{}》评估", set.name)
             }
         }
         None => book
             .default_for(args.apply_year, ledger.profile.city.as_deref())
             .ok_or(CliError::NoDefault(args.apply_year))?,
     };
-    let rules = book
-        .get(&selection.id)
-        .ok_or_else(|| CliError::UnknownRules(selection.id.clone()))?;
-    let application = Application {
-        year: args.apply_year,
-        level: args.level,
-        path: args.path,
-    };
+    let rules = book.get(&selection.id).ok_or_else(|| CliError::UnknownRules(selection.id.clone()))?;
+    let application = Application { year: args.apply_year, level: args.level, path: args.path };
     let assessment = assess(&ledger, rules, &application)?;
     if args.json {
         let mut value = serde_json::to_value(&assessment).unwrap_or_default();
@@ -180,10 +154,7 @@ fn assess_command(args: &AssessArgs) -> Result<String, CliError> {
             map.insert("rules_reason".into(), selection.reason.clone().into());
             map.insert("rules_assumed".into(), selection.assumed.into());
         }
-        Ok(format!(
-            "{}\n",
-            serde_json::to_string_pretty(&value).unwrap_or_default()
-        ))
+        Ok(format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default()))
     } else {
         Ok(render::assessment(&assessment, &ledger, &selection))
     }
@@ -201,15 +172,9 @@ fn lookup<'b>(book: &'b mut RuleBook, id_or_file: &str) -> Result<&'b RuleSet, C
 }
 
 fn read(path: &Path) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|source| CliError::Read {
-        path: path.display().to_string(),
-        source,
-    })
+    std::fs::read_to_string(path).map_err(|source| CliError::Read { path: path.display().to_string(), source })
 }
 
 fn to_json<T: serde::Serialize>(value: &T) -> String {
-    format!(
-        "{}\n",
-        serde_json::to_string_pretty(value).unwrap_or_default()
-    )
+    format!("{}\n", serde_json::to_string_pretty(value).unwrap_or_default())
 }

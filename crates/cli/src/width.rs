@@ -21,22 +21,11 @@ pub fn pad(text: &str, cols: usize) -> String {
 /// Lays out rows as aligned columns separated by two spaces.
 pub fn table(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..cols)
-        .map(|i| {
-            rows.iter()
-                .filter_map(|r| r.get(i))
-                .map(|c| width(c))
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let widths: Vec<usize> =
+        (0..cols).map(|i| rows.iter().filter_map(|r| r.get(i)).map(|c| width(c)).max().unwrap_or(0)).collect();
     let mut out = String::new();
     for row in rows {
-        let cells: Vec<String> = row
-            .iter()
-            .enumerate()
-            .map(|(i, c)| pad(c, widths[i]))
-            .collect();
+        let cells: Vec<String> = row.iter().enumerate().map(|(i, c)| pad(c, widths[i])).collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }
@@ -55,10 +44,7 @@ mod tests {
 
     #[test]
     fn a_table_aligns_mixed_text() {
-        let t = table(&[
-            vec!["年度".into(), "状态".into()],
-            vec!["2021".into(), "达标".into()],
-        ]);
+        let t = table(&[vec!["年度".into(), "状态".into()], vec!["2021".into(), "达标".into()]]);
         assert_eq!(t, "年度  状态\n2021  达标\n");
     }
 }
