@@ -219,10 +219,10 @@ fn removed_records_keep_their_files_until_vacuum_removes_them() {
     store.remove_activity(&other.id).expect("removed");
     let gone_path = blob_path(&dir.evidence(), &gone.sha256);
     assert!(gone_path.exists(), "kept until vacuum");
-    assert_eq!(store.verify().expect("verified").unreferenced, [gone_path.clone()]);
+    assert_eq!(store.verify().expect("verified").unreferenced, std::slice::from_ref(&gone_path));
 
     let report = store.vacuum().expect("vacuumed");
-    assert_eq!(report.removed, [gone_path.clone()]);
+    assert_eq!(report.removed, std::slice::from_ref(&gone_path));
     assert!(!gone_path.exists());
     assert!(blob_path(&dir.evidence(), &kept.sha256).exists());
     assert!(store.verify().expect("verified").is_ok());
