@@ -15,6 +15,7 @@ mod paths;
 mod planning;
 mod records;
 mod rows;
+pub mod spreadsheet;
 pub mod vault;
 
 pub use backup::{BackupReason, RestoreReport};

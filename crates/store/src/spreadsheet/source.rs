@@ -1,0 +1,197 @@
+//! Turns the bytes of a file into sheets of cells: detects XLSX/XLSB/ODS (zip), XLS/ET (OLE) or CSV
+//! text by content, decodes CSV text (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030).
+
+use std::io::Cursor;
+
+use calamine::{Data, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx, open_workbook_from_rs};
+use chrono::NaiveDate;
+
+use super::SpreadsheetError;
+
+/// One cell, reduced to what the import needs.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Cell {
+    Empty,
+    Text(String),
+    Number(f64),
+    /// A cell formatted as a date or date-time (the time of day is dropped).
+    Date(NaiveDate),
+    /// A formula error such as `#REF!`, or a value that is not a date although formatted as one.
+    Invalid(String),
+}
+
+impl Cell {
+    pub(crate) fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The cell as the user would read it, for messages and free-text fields.
+    pub(crate) fn display(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(t) => t.trim().to_owned(),
+            Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
+            Cell::Number(n) => n.to_string(),
+            Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+            Cell::Invalid(t) => t.clone(),
+        }
+    }
+}
+
+/// One row with its number as the user sees it (1-based, as in Excel's row headings).
+#[derive(Debug, Clone)]
+pub(crate) struct Row {
+    pub number: usize,
+    pub cells: Vec<Cell>,
+}
+
+/// The rows of one worksheet; `name` is `None` for a CSV file.
+#[derive(Debug, Clone)]
+pub(crate) struct Sheet {
+    pub name: Option<String>,
+    pub rows: Vec<Row>,
+}
+
+const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+const OLE_MAGIC: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
+
+/// Reads every worksheet of the file.
+pub(crate) fn read_sheets(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SpreadsheetError> {
+    let unreadable = |detail: String| SpreadsheetError::Unreadable { file: file_name.to_owned(), detail };
+    if bytes.starts_with(ZIP_MAGIC) {
+        let head = &bytes[..bytes.len().min(128)];
+        if head.windows(ODS_MIME.len()).any(|w| w == ODS_MIME) {
+            let book = open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+            return workbook_sheets(book, file_name);
+        }
+        return match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
+            Ok(book) => workbook_sheets(book, file_name),
+            Err(xlsx_error) => match open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)) {
+                Ok(book) => workbook_sheets(book, file_name),
+                Err(_) => Err(unreadable(xlsx_error.to_string())),
+            },
+        };
+    }
+    if bytes.starts_with(OLE_MAGIC) {
+        let book = open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+        return workbook_sheets(book, file_name);
+    }
+    let text = decode_text(file_name, bytes)?;
+    let start = text.trim_start().get(..200).unwrap_or(text.trim_start());
+    let lower = start.to_ascii_lowercase();
+    if lower.starts_with("<html") || lower.starts_with("<!doctype") || lower.starts_with("<table") {
+        return Err(SpreadsheetError::Html { file: file_name.to_owned() });
+    }
+    if text.contains('\0') || lower.starts_with("%pdf") {
+        return Err(SpreadsheetError::NotASpreadsheet { file: file_name.to_owned() });
+    }
+    Ok(vec![csv_sheet(&text).map_err(|e| unreadable(e.to_string()))?])
+}
+
+/// Reads the visible worksheets of a workbook, in workbook order.
+fn workbook_sheets<RS, R>(mut book: R, file_name: &str) -> Result<Vec<Sheet>, SpreadsheetError>
+where
+    RS: std::io::Read + std::io::Seek,
+    R: Reader<RS>,
+    R::Error: std::fmt::Display,
+{
+    let names: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect();
+    let mut sheets = Vec::with_capacity(names.len());
+    for name in names {
+        let range = book.worksheet_range(&name).map_err(|e| SpreadsheetError::Unreadable {
+            file: file_name.to_owned(),
+            detail: format!("工作表“{name}”：{e}"),
+        })?;
+        let Some((first_row, first_col)) = range.start() else {
+            continue;
+        };
+        let rows = range
+            .rows()
+            .enumerate()
+            .map(|(i, cells)| {
+                let mut out = vec![Cell::Empty; first_col as usize];
+                out.extend(cells.iter().map(cell_of));
+                Row { number: first_row as usize + i + 1, cells: out }
+            })
+            .collect();
+        sheets.push(Sheet { name: Some(name), rows });
+    }
+    Ok(sheets)
+}
+
+fn cell_of(data: &Data) -> Cell {
+    match data {
+        Data::Empty => Cell::Empty,
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Int(i) => Cell::Number(*i as f64),
+        Data::Float(f) => Cell::Number(*f),
+        Data::Bool(b) => Cell::Text(if *b { "是" } else { "否" }.to_owned()),
+        Data::DateTime(dt) => match dt.as_datetime() {
+            Some(d) if dt.is_datetime() => Cell::Date(d.date()),
+            _ => Cell::Invalid(dt.as_f64().to_string()),
+        },
+        Data::DateTimeIso(s) => {
+            let day = s.get(..10).unwrap_or(s);
+            NaiveDate::parse_from_str(day, "%Y-%m-%d").map_or_else(|_| Cell::Invalid(s.clone()), Cell::Date)
+        }
+        Data::DurationIso(s) => Cell::Invalid(s.clone()),
+        Data::Error(e) => Cell::Invalid(e.to_string()),
+    }
+}
+
+/// Decodes CSV text: a BOM decides; otherwise valid UTF-8 is UTF-8 and anything else GB18030, the
+/// superset of the GBK that Excel and WPS write on Chinese Windows.
+fn decode_text(file_name: &str, bytes: &[u8]) -> Result<String, SpreadsheetError> {
+    let (encoding, bom_length) = match encoding_rs::Encoding::for_bom(bytes) {
+        Some(found) => found,
+        None if std::str::from_utf8(bytes).is_ok() => (encoding_rs::UTF_8, 0),
+        None => (encoding_rs::GB18030, 0),
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_length..]);
+    if had_errors {
+        return Err(SpreadsheetError::Encoding { file: file_name.to_owned() });
+    }
+    Ok(text.into_owned())
+}
+
+/// Parses CSV (or tab-separated) text; rows are numbered as a spreadsheet program shows them: a
+/// quoted cell spanning several lines stays one row, and blank lines count. Line ends (CRLF, LF, or
+/// the lone CR of old Mac files) become LF first, also inside cells.
+fn csv_sheet(text: &str) -> Result<Sheet, csv::Error> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(guess_delimiter(&text))
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    let mut lines_inside_cells = 0usize;
+    for record in reader.records() {
+        let record = record?;
+        // The position is where the reader started: before any blank lines it skipped.
+        let (line, byte) = record.position().map_or((0, 0), |p| (p.line() as usize, p.byte() as usize));
+        let skipped = text.get(byte..).map_or(0, |rest| rest.len() - rest.trim_start_matches('\n').len());
+        let number = (line + skipped).saturating_sub(lines_inside_cells).max(rows.len() + 1);
+        lines_inside_cells += record.iter().map(|f| f.matches('\n').count()).sum::<usize>();
+        let cells =
+            record.iter().map(|f| if f.trim().is_empty() { Cell::Empty } else { Cell::Text(f.to_owned()) }).collect();
+        rows.push(Row { number, cells });
+    }
+    Ok(Sheet { name: None, rows })
+}
+
+/// A tab when the first lines hold more tabs than commas (Excel's "Unicode text"), else a comma.
+fn guess_delimiter(text: &str) -> u8 {
+    let head: String = text.lines().take(20).collect();
+    if head.matches('\t').count() > head.matches(',').count() { b'\t' } else { b',' }
+}
