@@ -328,3 +328,52 @@ fn csv_rows_are_numbered_as_a_spreadsheet_shows_them_with_blank_lines_and_cells_
     assert_eq!(import.activities[0].title, "两行\n的名称");
     assert_eq!(problems(&import.errors), vec![(4, Some("起止日期"), "“2023.1.32”中的日期 2023年1月32日 不存在")]);
 }
+
+/// A minimal OpenDocument spreadsheet: header row, then rows of (形式, 名称, 起止日期 cell, 学时, 类别).
+fn ods(rows: &[[(&str, &str); 5]]) -> Vec<u8> {
+    use std::io::Write;
+    use zip::write::SimpleFileOptions;
+    let cell = |(kind, value): (&str, &str)| match kind {
+        "date" => format!(
+            r#"<table:table-cell office:value-type="date" office:date-value="{value}"><text:p>{value}</text:p></table:table-cell>"#
+        ),
+        "float" => format!(
+            r#"<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p></table:table-cell>"#
+        ),
+        _ => format!(r#"<table:table-cell office:value-type="string"><text:p>{value}</text:p></table:table-cell>"#),
+    };
+    let header = [("s", "形式"), ("s", "名称"), ("s", "起止日期"), ("s", "学时"), ("s", "类别")];
+    let table: String = std::iter::once(&header)
+        .chain(rows)
+        .map(|row| format!("<table:table-row>{}</table:table-row>", row.map(cell).concat()))
+        .collect();
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="学时">{table}</table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let manifest = r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, data) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet"),
+        ("META-INF/manifest.xml", manifest),
+        ("content.xml", content.as_str()),
+    ] {
+        zip.start_file(name, stored).unwrap();
+        zip.write_all(data.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+#[test]
+fn an_ods_from_libreoffice_or_wps_reads_its_date_cells() {
+    let bytes = ods(&[
+        [("s", "网络课程"), ("s", "ODS 课程"), ("date", "2023-10-07"), ("float", "6"), ("s", "专业")],
+        [("s", "网络课程"), ("s", "无学时"), ("date", "2023-10-08"), ("s", ""), ("s", "专业")],
+    ]);
+    let import = read_spreadsheet("登记表.ods", &bytes).unwrap();
+    let course = titled(&import.activities, "ODS 课程");
+    assert_eq!(course.date, day(2023, 10, 7));
+    assert_eq!(course.detail, Detail::Hours { hours: Hours::whole(6) });
+    assert_eq!(problems(&import.errors), vec![(3, Some("学时"), "网络课程需要填写此项")]);
+    assert_eq!(import.errors[0].sheet.as_deref(), Some("学时"));
+}
