@@ -1,7 +1,11 @@
-//! `xueshi`: the capabilities of 学时手册 from a terminal. Exit 0 when an assessment was produced or a
-//! rule file is valid; 2 with a clear message for bad input.
+//! `xueshi`: the capabilities of 学时手册 from a terminal. Exit 0 when an assessment was produced, a
+//! rule file is valid or a change was saved; 2 with a clear message for bad input; 1 when `verify`
+//! finds a problem.
 
+mod activity_args;
+mod evidence_report;
 mod render;
+mod store_cmds;
 mod width;
 
 use std::path::{Path, PathBuf};
@@ -12,39 +16,47 @@ use xueshi_core::engine::AssessError;
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::rules::Selection;
 use xueshi_core::{Application, Ledger, LedgerError, RuleBook, RuleError, RuleSet, assess};
+use xueshi_store::StoreError;
 
 #[derive(Parser)]
 #[command(name = "xueshi", version, about = "学时手册：湖南专业技术人员继续教育学时的记录、折算与认定")]
 struct Cli {
+    /// 数据文件夹（默认：系统的应用数据文件夹，与桌面版相同；也可用环境变量 XUESHI_DATA_DIR）
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
 
+// Parsed once per run: the size of the largest variant does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum Command {
-    /// 按规则评估一份学时记录文件（xueshi-ledger JSON）
+    /// 按规则评估学时记录：已保存的记录，或用 --ledger 指定的记录文件（xueshi-ledger JSON）
     Assess(AssessArgs),
     /// 查看和检查规则文件
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
     },
+    #[command(flatten)]
+    Store(store_cmds::StoreCommand),
 }
 
 #[derive(clap::Args)]
 struct AssessArgs {
-    /// 学时记录文件（xueshi-ledger JSON）
+    /// 学时记录文件（xueshi-ledger JSON）；不指定时评估数据文件夹中保存的记录
     #[arg(long, value_name = "FILE")]
-    ledger: PathBuf,
-    /// 参评年度
+    ledger: Option<PathBuf>,
+    /// 参评年度（评估已保存的记录时，可省略而使用 `xueshi plan` 登记的参评计划）
     #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32).range(1990..=2100))]
-    apply_year: i32,
+    apply_year: Option<i32>,
     /// 参评级别：junior | intermediate | associate_senior | senior
     #[arg(long, value_name = "L", value_parser = parse_level)]
-    level: Level,
-    /// 参评途径：standard | phd | master_medical
-    #[arg(long, value_name = "P", value_parser = parse_path, default_value = "standard")]
-    path: ApplicationPath,
+    level: Option<Level>,
+    /// 参评途径：standard | phd | master_medical（默认 standard）
+    #[arg(long, value_name = "P", value_parser = parse_path)]
+    path: Option<ApplicationPath>,
     /// 规则集 id 或规则文件路径（默认：参评年度适用的规则集）
     #[arg(long, value_name = "ID|FILE")]
     rules: Option<String>,
@@ -68,17 +80,17 @@ enum RulesCommand {
     Check { file: PathBuf },
 }
 
-fn parse_level(s: &str) -> Result<Level, String> {
+pub(crate) fn parse_level(s: &str) -> Result<Level, String> {
     Level::from_code(s).ok_or_else(|| format!("未知的级别 `{s}`，可选：{}", Level::codes()))
 }
 
-fn parse_path(s: &str) -> Result<ApplicationPath, String> {
+pub(crate) fn parse_path(s: &str) -> Result<ApplicationPath, String> {
     ApplicationPath::from_code(s).ok_or_else(|| format!("未知的途径 `{s}`，可选：{}", ApplicationPath::codes()))
 }
 
 /// Everything that stops a command, each with a message for the user.
 #[derive(Debug, thiserror::Error)]
-enum CliError {
+pub(crate) enum CliError {
     #[error("无法读取文件 {path}：{source}")]
     Read { path: String, source: std::io::Error },
     #[error("{0}")]
@@ -91,14 +103,25 @@ enum CliError {
     UnknownRules(String),
     #[error("{0} 年之前没有收录任何通知，请用 --rules 指定规则集")]
     NoDefault(i32),
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{0}")]
+    Input(String),
+    /// `verify` found problems: the report is printed, the exit code is 1.
+    #[error("{0}")]
+    Problems(String),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    match run(cli.command) {
+    match run(cli.command, cli.data_dir.as_deref()) {
         Ok(text) => {
             print!("{text}");
             ExitCode::SUCCESS
+        }
+        Err(CliError::Problems(report)) => {
+            print!("{report}");
+            ExitCode::from(1)
         }
         Err(e) => {
             eprintln!("错误：{e}");
@@ -107,9 +130,10 @@ fn main() -> ExitCode {
     }
 }
 
-fn run(command: Command) -> Result<String, CliError> {
+fn run(command: Command, data_dir: Option<&Path>) -> Result<String, CliError> {
     match command {
-        Command::Assess(args) => assess_command(&args),
+        Command::Assess(args) => assess_command(&args, data_dir),
+        Command::Store(c) => store_cmds::run(c, data_dir),
         Command::Rules { command: RulesCommand::List } => Ok(render::rules_list(&RuleBook::builtin()?)),
         Command::Rules { command: RulesCommand::Show { id, json } } => {
             let mut book = RuleBook::builtin()?;
@@ -131,10 +155,29 @@ fn run(command: Command) -> Result<String, CliError> {
     }
 }
 
-fn assess_command(args: &AssessArgs) -> Result<String, CliError> {
-    let ledger = Ledger::from_json(&read(&args.ledger)?)?;
+fn assess_command(args: &AssessArgs, data_dir: Option<&Path>) -> Result<String, CliError> {
+    let Some(ledger_file) = &args.ledger else {
+        return store_cmds::assess_stored(args, data_dir);
+    };
+    let (Some(apply_year), Some(level)) = (args.apply_year, args.level) else {
+        return Err(CliError::Input("请用 --apply-year 和 --level 指定参评年度和级别".into()));
+    };
+    let ledger = Ledger::from_json(&read(ledger_file)?)?;
+    let application = Application { year: apply_year, level, path: args.path.unwrap_or(ApplicationPath::Standard) };
+    assessment_output(&ledger, &application, args.rules.as_deref(), args.json, |_, _| String::new())
+}
+
+/// The assessment of `ledger` as printed by `assess`: JSON, or the Chinese report followed by
+/// what `more` adds to it.
+pub(crate) fn assessment_output(
+    ledger: &Ledger,
+    application: &Application,
+    rules_choice: Option<&str>,
+    json: bool,
+    more: impl FnOnce(&xueshi_core::Assessment, &RuleSet) -> String,
+) -> Result<String, CliError> {
     let mut book = RuleBook::builtin()?;
-    let selection = match &args.rules {
+    let selection = match rules_choice {
         Some(id) => {
             let set = lookup(&mut book, id)?;
             Selection {
@@ -142,26 +185,26 @@ fn assess_command(args: &AssessArgs) -> Result<String, CliError> {
             }
         }
         None => book
-            .default_for(args.apply_year, ledger.profile.city.as_deref())
-            .ok_or(CliError::NoDefault(args.apply_year))?,
+            .default_for(application.year, ledger.profile.city.as_deref())
+            .ok_or(CliError::NoDefault(application.year))?,
     };
     let rules = book.get(&selection.id).ok_or_else(|| CliError::UnknownRules(selection.id.clone()))?;
-    let application = Application { year: args.apply_year, level: args.level, path: args.path };
-    let assessment = assess(&ledger, rules, &application)?;
-    if args.json {
+    let assessment = assess(ledger, rules, application)?;
+    let text = if json {
         let mut value = serde_json::to_value(&assessment).unwrap_or_default();
         if let Some(map) = value.as_object_mut() {
             map.insert("rules_reason".into(), selection.reason.clone().into());
             map.insert("rules_assumed".into(), selection.assumed.into());
         }
-        Ok(format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default()))
+        format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
     } else {
-        Ok(render::assessment(&assessment, &ledger, &selection))
-    }
+        render::assessment(&assessment, ledger, &selection) + &more(&assessment, rules)
+    };
+    Ok(text)
 }
 
 /// A set by id, or a rule file by path (added to the book).
-fn lookup<'b>(book: &'b mut RuleBook, id_or_file: &str) -> Result<&'b RuleSet, CliError> {
+pub(crate) fn lookup<'b>(book: &'b mut RuleBook, id_or_file: &str) -> Result<&'b RuleSet, CliError> {
     let id = if id_or_file.ends_with(".toml") || Path::new(id_or_file).is_file() {
         let path = Path::new(id_or_file);
         book.add_file(&path.display().to_string(), &read(path)?)?
@@ -171,10 +214,10 @@ fn lookup<'b>(book: &'b mut RuleBook, id_or_file: &str) -> Result<&'b RuleSet, C
     book.get(&id).ok_or(CliError::UnknownRules(id))
 }
 
-fn read(path: &Path) -> Result<String, CliError> {
+pub(crate) fn read(path: &Path) -> Result<String, CliError> {
     std::fs::read_to_string(path).map_err(|source| CliError::Read { path: path.display().to_string(), source })
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
+pub(crate) fn to_json<T: serde::Serialize>(value: &T) -> String {
     format!("{}\n", serde_json::to_string_pretty(value).unwrap_or_default())
 }

@@ -1,0 +1,311 @@
+//! The commands on the data folder: records, evidence, profile, plans, yearly confirmations,
+//! backups and checks. Each change is one transaction in the store.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use xueshi_core::kinds::{ApplicationPath, Level};
+use xueshi_core::{Application, Ledger};
+use xueshi_store::{DataDir, PlannedApplication, Store, YearConfirmation};
+
+use crate::activity_args::ActivityFlags;
+use crate::{AssessArgs, CliError, assessment_output, evidence_report, parse_level, parse_path};
+
+mod lists;
+mod profile;
+
+pub use profile::ProfileArgs;
+
+#[derive(Subcommand)]
+pub enum StoreCommand {
+    /// 创建数据文件夹（已存在时检查并显示它的位置）
+    Init,
+    /// 添加一条学时记录（字段与学时记录文件相同，逐项检查）
+    Add(ActivityFlags),
+    /// 修改一条记录
+    Edit {
+        /// 记录编号
+        #[arg(value_name = "ID")]
+        record: String,
+        #[command(flatten)]
+        fields: ActivityFlags,
+        /// 清除一个可选字段（可重复），如 --unset note
+        #[arg(long, value_name = "FIELD")]
+        unset: Vec<String>,
+    },
+    /// 删除一条记录（其证明材料文件留在证据库中，直到 vacuum；修改日志保留删除的内容）
+    Remove {
+        #[arg(value_name = "ID")]
+        record: String,
+    },
+    /// 列出记录
+    List {
+        /// 只列出这一年的记录
+        #[arg(long, value_name = "Y")]
+        year: Option<i32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// 把证明材料文件存入证据库并附到一条记录上
+    Attach {
+        /// 记录编号
+        activity: String,
+        /// 文件（PDF、JPEG、PNG、HEIC、WebP、OFD、DOC/DOCX、XLS/XLSX、WPS）
+        file: PathBuf,
+        /// 材料类别，如 结业证书、培训通知、培训签到表（取自规则集所列材料）
+        #[arg(long, value_name = "M")]
+        material: String,
+    },
+    /// 查看或修改个人信息（登记手册首页）
+    Profile(ProfileArgs),
+    /// 登记参评计划；不带选项时列出已登记的计划
+    Plan {
+        #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+        apply_year: Option<i32>,
+        #[arg(long, value_name = "L", value_parser = parse_level)]
+        level: Option<Level>,
+        #[arg(long, value_name = "P", value_parser = parse_path)]
+        path: Option<ApplicationPath>,
+        /// 评估时使用的规则集 id（默认：参评年度适用的规则集）
+        #[arg(long, value_name = "ID")]
+        rules: Option<String>,
+        /// 删除这条计划
+        #[arg(long)]
+        remove: bool,
+    },
+    /// 记录单位对某年度登记手册的验证（确认）
+    ConfirmYear {
+        #[arg(value_parser = clap::value_parser!(i32).range(1950..=2100))]
+        year: i32,
+        /// 验证日期 YYYY-MM-DD
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        note: Option<String>,
+        /// 记为“未验证”（撤销确认）
+        #[arg(long)]
+        not_confirmed: bool,
+    },
+    /// 立即备份数据库到 backups/
+    Backup,
+    /// 用备份文件替换数据库（先备份当前数据库）
+    Restore { file: PathBuf },
+    /// 检查数据库和证据库中每个文件
+    Verify,
+    /// 删除证据库中没有任何记录引用的文件
+    Vacuum,
+    /// 查看修改日志（最近的在前）
+    Log {
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+    },
+}
+
+/// The data folder chosen by `--data-dir`, `XUESHI_DATA_DIR` or the OS.
+pub fn data_dir(explicit: Option<&Path>) -> Result<DataDir, CliError> {
+    DataDir::locate(explicit)
+        .ok_or_else(|| CliError::Input("找不到系统的应用数据文件夹，请用 --data-dir 指定数据文件夹".into()))
+}
+
+/// Opens an existing data folder (only `init` and `import` create one).
+pub fn open(explicit: Option<&Path>) -> Result<Store, CliError> {
+    let dir = data_dir(explicit)?;
+    if !dir.database().exists() {
+        return Err(CliError::Input(format!(
+            "数据文件夹 {} 中还没有学时记录，请先运行 `xueshi init`（或用 --data-dir 指定别的文件夹）",
+            dir.root().display()
+        )));
+    }
+    open_dir(&dir)
+}
+
+pub fn open_dir(dir: &DataDir) -> Result<Store, CliError> {
+    let store = Store::open(dir)?;
+    let report = store.open_report();
+    if let Some(v) = report.migrated_from {
+        eprintln!("提示：数据库已从结构版本 {v} 升级，升级前的备份在 {}", dir.backups().display());
+    }
+    if !report.swept.is_empty() {
+        eprintln!("提示：清理了 {} 个中断的操作留下的临时文件", report.swept.len());
+    }
+    Ok(store)
+}
+
+pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, CliError> {
+    match command {
+        StoreCommand::Init => {
+            let dir = data_dir(explicit)?;
+            let store = open_dir(&dir)?;
+            let count = store.activities(None)?.len();
+            Ok(if store.open_report().created {
+                format!("已创建数据文件夹：{}\n", dir.root().display())
+            } else {
+                format!("数据文件夹已存在：{}（{count} 条记录）\n", dir.root().display())
+            })
+        }
+        StoreCommand::Add(fields) => {
+            let mut store = open(explicit)?;
+            let activity = fields.new_activity(|year| Ok(store.next_activity_id(year)?))?;
+            store.add_activity(&activity)?;
+            Ok(format!("已添加记录 {}：{}\n", activity.id, activity.title))
+        }
+        StoreCommand::Edit { record, fields, unset } => {
+            if fields.is_empty() && unset.is_empty() {
+                return Err(CliError::Input("请给出要修改的字段，如 --title 新名称".into()));
+            }
+            let mut store = open(explicit)?;
+            let existing = store.activity(&record)?;
+            let edited = fields.edited(&existing, &unset)?;
+            store.update_activity(&record, &edited)?;
+            Ok(format!("已修改记录 {}\n", edited.id))
+        }
+        StoreCommand::Remove { record } => {
+            let mut store = open(explicit)?;
+            let activity = store.activity(&record)?;
+            store.remove_activity(&record)?;
+            Ok(format!(
+                "已删除记录 {}：{}（{} 个证明材料文件留在证据库中，`xueshi vacuum` 才会删除）\n",
+                activity.id,
+                activity.title,
+                activity.evidence.iter().filter(|e| e.sha256.is_some()).count()
+            ))
+        }
+        StoreCommand::List { year, json } => {
+            let store = open(explicit)?;
+            let activities = store.activities(year)?;
+            Ok(if json { lists::activities_json(&activities) } else { lists::activities(&activities) })
+        }
+        StoreCommand::Attach { activity, file, material } => attach(explicit, &activity, &file, &material),
+        StoreCommand::Profile(args) => profile::run(args, &mut open(explicit)?),
+        StoreCommand::Plan { apply_year, level, path, rules, remove } => {
+            let mut store = open(explicit)?;
+            let (Some(year), Some(level)) = (apply_year, level) else {
+                if remove || rules.is_some() || apply_year.is_some() || level.is_some() {
+                    return Err(CliError::Input("请同时给出 --apply-year 和 --level".into()));
+                }
+                return Ok(lists::plans(&store.applications()?));
+            };
+            let application = Application { year, level, path: path.unwrap_or(ApplicationPath::Standard) };
+            if remove {
+                return Ok(if store.remove_application(&application)? {
+                    "已删除参评计划\n".to_owned()
+                } else {
+                    "没有这条参评计划\n".to_owned()
+                });
+            }
+            store.plan_application(&PlannedApplication { application, rules })?;
+            Ok(format!("已登记参评计划：{year} 年参评{}\n", level.label()))
+        }
+        StoreCommand::ConfirmYear { year, date, note, not_confirmed } => {
+            let date = match date {
+                Some(d) => Some(xueshi_core::fields::parse_date(&d).map_err(CliError::Input)?),
+                None => None,
+            };
+            let mut store = open(explicit)?;
+            store.confirm_year(&YearConfirmation { year, confirmed: !not_confirmed, date, note })?;
+            Ok(if not_confirmed {
+                format!("已记录：{year} 年度登记手册未经单位验证\n")
+            } else {
+                format!("已记录：{year} 年度登记手册已由单位验证\n")
+            })
+        }
+        StoreCommand::Backup => {
+            let store = open(explicit)?;
+            let path = store.backup(xueshi_store::BackupReason::Manual)?;
+            Ok(format!("已备份到 {}\n", path.display()))
+        }
+        StoreCommand::Restore { file } => {
+            let mut store = open(explicit)?;
+            let report = store.restore(&file)?;
+            let mut out =
+                format!("已从 {} 恢复数据库；恢复前的数据库已备份到 {}\n", file.display(), report.previous.display());
+            let check = store.verify()?;
+            if !check.missing.is_empty() {
+                out.push_str(&format!(
+                    "注意：恢复的记录引用了 {} 个证据库中没有的文件，详见 `xueshi verify`\n",
+                    check.missing.len()
+                ));
+            }
+            Ok(out)
+        }
+        StoreCommand::Verify => {
+            let report = open(explicit)?.verify()?;
+            let text = lists::verify(&report);
+            if report.is_ok() { Ok(text) } else { Err(CliError::Problems(text)) }
+        }
+        StoreCommand::Vacuum => {
+            let report = open(explicit)?.vacuum()?;
+            Ok(format!("已删除 {} 个无人引用的文件，共 {} 字节\n", report.removed.len(), report.bytes))
+        }
+        StoreCommand::Log { limit } => Ok(lists::changes(&open(explicit)?.changes(limit)?)),
+    }
+}
+
+fn attach(explicit: Option<&Path>, activity: &str, file: &Path, material: &str) -> Result<String, CliError> {
+    let mut store = open(explicit)?;
+    let record = store.activity(activity)?;
+    check_material(&record, material)?;
+    let done = store.attach(activity, file, material)?;
+    let how = if done.already_attached {
+        "这份文件已作为该材料附在记录上，未重复添加"
+    } else if done.deduplicated {
+        "证据库中已有相同内容的文件，未重复存储"
+    } else {
+        "已存入证据库"
+    };
+    Ok(format!(
+        "{how}：{}（{}，{} 字节，SHA-256 {}）→ 记录 {activity} 的{material}\n",
+        file.display(),
+        done.file_type.label(),
+        done.size,
+        done.sha256
+    ))
+}
+
+/// The material must be one the rule sets list for this kind of record (when they list any).
+fn check_material(record: &xueshi_core::Activity, material: &str) -> Result<(), CliError> {
+    let book = xueshi_core::RuleBook::builtin()?;
+    let mut known: Vec<String> = Vec::new();
+    for set in book.sets() {
+        for rule in set.evidence.iter().filter(|r| r.kinds.contains(&record.kind)) {
+            for m in rule.sets.iter().flatten().flatten() {
+                if !known.contains(m) {
+                    known.push(m.clone());
+                }
+            }
+        }
+    }
+    if known.is_empty() || known.iter().any(|m| m == material.trim()) {
+        return Ok(());
+    }
+    Err(CliError::Input(format!(
+        "“{material}”不是规则所列的{}证明材料，可选：{}",
+        record.kind.label(),
+        known.join("、")
+    )))
+}
+
+/// `assess` without `--ledger`: the stored ledger, for the given or the planned application,
+/// with the evidence completeness of every record.
+pub fn assess_stored(args: &AssessArgs, explicit: Option<&Path>) -> Result<String, CliError> {
+    let store = open(explicit)?;
+    let ledger: Ledger = store.ledger()?;
+    let plans = store.applications()?;
+    let (application, planned_rules) = match (args.apply_year, args.level) {
+        (Some(year), Some(level)) => {
+            (Application { year, level, path: args.path.unwrap_or(ApplicationPath::Standard) }, None)
+        }
+        (year, _) => {
+            let plan = plans.iter().find(|p| year.is_none_or(|y| p.application.year == y)).ok_or_else(|| {
+                CliError::Input(
+                    "请用 --apply-year 和 --level 指定参评年度和级别，或先用 `xueshi plan` 登记参评计划".into(),
+                )
+            })?;
+            (plan.application, plan.rules.clone())
+        }
+    };
+    let rules = args.rules.clone().or(planned_rules);
+    assessment_output(&ledger, &application, rules.as_deref(), args.json, |a, set| {
+        evidence_report::per_activity(a, set, &ledger)
+    })
+}
