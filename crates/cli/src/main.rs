@@ -4,6 +4,7 @@
 
 mod activity_args;
 mod evidence_report;
+mod exchange_cmds;
 mod render;
 mod store_cmds;
 mod width;
@@ -41,6 +42,8 @@ enum Command {
     },
     #[command(flatten)]
     Store(store_cmds::StoreCommand),
+    #[command(flatten)]
+    Exchange(exchange_cmds::ExchangeCommand),
 }
 
 #[derive(clap::Args)]
@@ -134,6 +137,7 @@ fn run(command: Command, data_dir: Option<&Path>) -> Result<String, CliError> {
     match command {
         Command::Assess(args) => assess_command(&args, data_dir),
         Command::Store(c) => store_cmds::run(c, data_dir),
+        Command::Exchange(c) => exchange_cmds::run(c, data_dir),
         Command::Rules { command: RulesCommand::List } => Ok(render::rules_list(&RuleBook::builtin()?)),
         Command::Rules { command: RulesCommand::Show { id, json } } => {
             let mut book = RuleBook::builtin()?;

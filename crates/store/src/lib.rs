@@ -9,6 +9,7 @@
 
 mod backup;
 mod error;
+pub mod exchange;
 mod migrations;
 mod open;
 mod paths;
@@ -20,6 +21,7 @@ pub mod vault;
 
 pub use backup::{BackupReason, RestoreReport};
 pub use error::{Refusal, Result, StoreError};
+pub use exchange::{ExportReport, ImportReport};
 pub use migrations::{APPLICATION_ID, MIGRATIONS, latest as latest_schema_version};
 pub use open::{DEFAULT_MAX_EVIDENCE_BYTES, OpenReport, Options, Store};
 pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DataDir};

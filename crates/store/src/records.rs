@@ -113,6 +113,22 @@ impl Store {
         Ok(())
     }
 
+    /// Adds many activities in one transaction (all or none). Those whose id is already stored
+    /// are left as they are and returned: a spreadsheet imported twice adds its records once.
+    pub fn add_activities(&mut self, list: &[Activity]) -> Result<Vec<String>> {
+        let tx = self.conn.transaction()?;
+        let mut present = Vec::new();
+        for a in list {
+            if activity_seq(&tx, &a.id).is_ok() {
+                present.push(a.id.clone());
+            } else {
+                insert_activity(&tx, a)?;
+            }
+        }
+        tx.commit()?;
+        Ok(present)
+    }
+
     /// Replaces the fields of activity `id` with those of `new` (which may carry a new id); the
     /// evidence attached to it is kept, whatever `new.evidence` says.
     pub fn update_activity(&mut self, id: &str, new: &Activity) -> Result<()> {

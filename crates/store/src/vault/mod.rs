@@ -86,6 +86,13 @@ impl Store {
         })
     }
 
+    /// Stores content in the vault and records it, without attaching it to a record (imports
+    /// attach in their own transaction).
+    pub(crate) fn store_blob(&mut self, reader: &mut dyn Read, name: &str, shown: &Path) -> Result<Ingested> {
+        let _guard = self.attach_lock()?;
+        ingest::ingest(&self.dir.evidence(), reader, name, shown, self.options.max_evidence_bytes)
+    }
+
     /// The path of a stored file in the vault, to open or export it.
     pub fn blob_path(&self, sha256: &str) -> Option<PathBuf> {
         (sha256.len() == 64).then(|| blob_path(&self.dir.evidence(), sha256))
@@ -98,7 +105,7 @@ impl Store {
 
     /// Held (shared) while a file is copied in and recorded; `vacuum` takes it exclusively, so it
     /// never removes a file that an attach has stored but not yet recorded.
-    fn attach_lock(&self) -> Result<File> {
+    pub(crate) fn attach_lock(&self) -> Result<File> {
         let path = self.dir.evidence().join(".lock");
         let file = OpenOptions::new()
             .create(true)
@@ -111,7 +118,7 @@ impl Store {
     }
 }
 
-fn record_blob(tx: &rusqlite::Transaction<'_>, stored: &Ingested) -> Result<()> {
+pub(crate) fn record_blob(tx: &rusqlite::Transaction<'_>, stored: &Ingested) -> Result<()> {
     tx.execute(
         "INSERT INTO evidence_files (sha256, size, file_type) VALUES (?1, ?2, ?3)
          ON CONFLICT (sha256) DO NOTHING",
@@ -121,7 +128,7 @@ fn record_blob(tx: &rusqlite::Transaction<'_>, stored: &Ingested) -> Result<()> 
 }
 
 /// Opens a file to attach after checking that it is a regular, non-empty file within the limit.
-fn open_source(source: &Path, limit: u64) -> Result<File> {
+pub(crate) fn open_source(source: &Path, limit: u64) -> Result<File> {
     let unreadable = |e| Refusal::Unreadable { path: source.to_owned(), source: e };
     let meta = std::fs::metadata(source).map_err(unreadable)?;
     if meta.is_dir() {

@@ -1,0 +1,117 @@
+//! `xueshi export` and `xueshi import`: the portable ledger with its evidence files (a folder or a
+//! .zip), and records from a spreadsheet (XLSX, XLS, ODS, CSV).
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+use xueshi_store::spreadsheet::read_spreadsheet;
+
+use crate::CliError;
+use crate::store_cmds::{data_dir, open, open_dir};
+
+/// Spreadsheets larger than this are surely not a list of one person's records.
+const MAX_SPREADSHEET_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Subcommand)]
+pub enum ExchangeCommand {
+    /// 导出全部记录（xueshi-ledger JSON）和证明材料文件到一个新文件夹，或到 .zip 文件
+    Export {
+        /// 目标：新的（或空的）文件夹，或以 .zip 结尾的文件
+        dest: PathBuf,
+    },
+    /// 导入：xueshi-ledger 记录（文件夹、.json 或 .zip，连同证明材料文件），或表格（.xlsx .xls .ods .csv）
+    Import {
+        file: PathBuf,
+        /// 表格中有错误的行时，跳过这些行、导入其余的行（默认：有错误就不导入）
+        #[arg(long)]
+        skip_bad_rows: bool,
+    },
+}
+
+pub fn run(command: ExchangeCommand, explicit: Option<&Path>) -> Result<String, CliError> {
+    match command {
+        ExchangeCommand::Export { dest } => {
+            let store = open(explicit)?;
+            let zip = dest.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+            if zip && dest.exists() {
+                return Err(CliError::Input(format!("{} 已存在，请换一个文件名", dest.display())));
+            }
+            let report = if zip { store.export_zip(&dest)? } else { store.export_folder(&dest)? };
+            Ok(format!(
+                "已导出 {} 条记录和 {} 个证明材料文件（{} 字节）到 {}\n",
+                report.activities,
+                report.files,
+                report.bytes,
+                dest.display()
+            ))
+        }
+        ExchangeCommand::Import { file, skip_bad_rows } => {
+            // Importing is a way to start: an empty data folder is created.
+            let mut store = open_dir(&data_dir(explicit)?)?;
+            if is_spreadsheet(&file) {
+                import_spreadsheet(&mut store, &file, skip_bad_rows)
+            } else {
+                let report = store.import_ledger(&file)?;
+                let mut out = format!("已导入 {} 条记录、{} 个证明材料文件", report.activities, report.files);
+                if report.names_only > 0 {
+                    out.push_str(&format!("；{} 个证明材料只有文件名（文件未提供）", report.names_only));
+                }
+                out.push('\n');
+                if !report.profile_conflicts.is_empty() {
+                    out.push_str(&format!(
+                        "个人信息中的 {} 与已保存的不同，保留了已保存的\n",
+                        report.profile_conflicts.join("、")
+                    ));
+                }
+                Ok(out)
+            }
+        }
+    }
+}
+
+fn is_spreadsheet(path: &Path) -> bool {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
+    ["xlsx", "xlsm", "xls", "et", "ods", "csv"].contains(&ext.as_str())
+}
+
+fn import_spreadsheet(store: &mut xueshi_store::Store, path: &Path, skip_bad_rows: bool) -> Result<String, CliError> {
+    let read_error = |source| CliError::Read { path: path.display().to_string(), source };
+    let file = std::fs::File::open(path).map_err(read_error)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_SPREADSHEET_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
+    if bytes.len() as u64 > MAX_SPREADSHEET_BYTES {
+        return Err(CliError::Input(format!("{} 太大，不像是学时记录表", path.display())));
+    }
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let sheet = read_spreadsheet(&name, &bytes).map_err(|e| CliError::Input(e.to_string()))?;
+    let bad_rows = sheet.bad_row_count();
+    let ignored = sheet.ignored_columns.clone();
+    let skipped = sheet.skipped_sheets.clone();
+    let activities = match sheet.into_result(skip_bad_rows) {
+        Ok(list) => list,
+        Err(errors) => {
+            let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
+            return Err(CliError::Input(format!(
+                "表格中有 {bad_rows} 行有错误，未导入任何记录（改正后重新导入，或加 --skip-bad-rows 只导入正确的行）：\n{}",
+                lines.join("\n")
+            )));
+        }
+    };
+    let present = store.add_activities(&activities)?;
+    let mut out = format!("已从表格导入 {} 条记录", activities.len() - present.len());
+    if !present.is_empty() {
+        out.push_str(&format!("；{} 条此前已导入，未重复添加", present.len()));
+    }
+    if skip_bad_rows && bad_rows > 0 {
+        out.push_str(&format!("；跳过了 {bad_rows} 行有错误的行"));
+    }
+    out.push('\n');
+    if !ignored.is_empty() {
+        out.push_str(&format!("未导入的列：{}\n", ignored.join("、")));
+    }
+    if !skipped.is_empty() {
+        out.push_str(&format!("没有表头、未导入的工作表：{}\n", skipped.join("、")));
+    }
+    Ok(out)
+}

@@ -1,0 +1,195 @@
+//! Export of the stored ledger as `xueshi-ledger` JSON with its evidence files alongside, into a
+//! folder or a .zip: `ledger.json` and `evidence/<record id>/<original file name>`. Each evidence
+//! entry's `file` is that relative path, so importing the export and exporting again gives the same
+//! JSON and files.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs::File;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use xueshi_core::Ledger;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+use super::{EVIDENCE_DIR, LEDGER_FILE};
+use crate::error::{Result, StoreError, io};
+use crate::open::Store;
+use crate::paths::sync_dir;
+
+/// What an export wrote.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ExportReport {
+    pub activities: usize,
+    /// Evidence files written (a file used twice by one record is written once).
+    pub files: usize,
+    pub bytes: u64,
+}
+
+/// The exported ledger, and for every file to write: its path in the export and its vault path.
+struct Plan {
+    ledger: Ledger,
+    files: BTreeMap<String, PathBuf>,
+}
+
+/// A name safe as a file or folder name on Windows, macOS and Linux (same text when already
+/// safe, so names read back from an export are kept as they are).
+pub(crate) fn safe_name(name: &str) -> String {
+    let mut out: String =
+        name.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
+    out = out.trim_end_matches(['.', ' ']).to_owned();
+    let stem = out.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str())
+        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
+            && stem.len() == 4
+            && stem.as_bytes()[3].is_ascii_digit());
+    if out.is_empty() || out == "." || out == ".." || reserved {
+        out.insert(0, '_');
+    }
+    out
+}
+
+/// `name` if unused in `taken`, else `2/name`, `3/name` … (a numbered subfolder keeps the original
+/// file name, which is what the ledger records after an import).
+fn unique(name: String, taken: &BTreeSet<String>) -> String {
+    if !taken.contains(&name.to_lowercase()) {
+        return name;
+    }
+    (2..).map(|n| format!("{n}/{name}")).find(|c| !taken.contains(&c.to_lowercase())).unwrap_or(name)
+}
+
+impl Store {
+    fn export_plan(&self) -> Result<Plan> {
+        let mut ledger = self.ledger()?;
+        let vault = self.dir.evidence();
+        let mut files = BTreeMap::new();
+        let mut folders = BTreeSet::new();
+        for activity in &mut ledger.activities {
+            if activity.evidence.iter().all(|e| e.sha256.is_none()) {
+                continue;
+            }
+            let folder = unique(safe_name(&activity.id), &folders);
+            folders.insert(folder.to_lowercase());
+            let mut names: BTreeMap<String, String> = BTreeMap::new();
+            let mut taken = BTreeSet::new();
+            for e in &mut activity.evidence {
+                let Some(hash) = e.sha256.clone() else { continue };
+                let name = match names.get(&format!("{hash}/{}", e.file)) {
+                    Some(n) => n.clone(),
+                    None => {
+                        let n = unique(safe_name(&e.file), &taken);
+                        taken.insert(n.to_lowercase());
+                        names.insert(format!("{hash}/{}", e.file), n.clone());
+                        n
+                    }
+                };
+                let relative = format!("{EVIDENCE_DIR}/{folder}/{name}");
+                files.insert(relative.clone(), super::super::vault::blob_path(&vault, &hash));
+                e.file = relative;
+            }
+        }
+        Ok(Plan { ledger, files })
+    }
+
+    /// Writes `ledger.json` and `evidence/…` into the folder `dest` (created; must be empty).
+    pub fn export_folder(&self, dest: &Path) -> Result<ExportReport> {
+        if dest.exists() && std::fs::read_dir(dest).map_err(io("读取文件夹", dest))?.next().is_some() {
+            return Err(StoreError::Exchange(format!(
+                "导出文件夹 {} 不是空的，请选择一个新的或空的文件夹",
+                dest.display()
+            )));
+        }
+        let plan = self.export_plan()?;
+        let mut report = ExportReport { activities: plan.ledger.activities.len(), ..ExportReport::default() };
+        for (relative, source) in &plan.files {
+            let target = dest.join(relative);
+            if let Some(parent) = target.parent() {
+                std::fs::create_dir_all(parent).map_err(io("创建文件夹", parent))?;
+            }
+            report.bytes += copy_file(source, &target)?;
+            report.files += 1;
+        }
+        std::fs::create_dir_all(dest).map_err(io("创建文件夹", dest))?;
+        let json_path = dest.join(LEDGER_FILE);
+        write_synced(&json_path, plan.ledger.to_json_pretty().as_bytes())?;
+        sync_dir(dest).map_err(io("写入", dest))?;
+        Ok(report)
+    }
+
+    /// Writes the same content as `export_folder` into the .zip file `dest`, through a temporary
+    /// file renamed at the end, so that a failed export never leaves a broken archive.
+    pub fn export_zip(&self, dest: &Path) -> Result<ExportReport> {
+        let plan = self.export_plan()?;
+        let partial = dest.with_extension("zip.partial");
+        let result = write_zip(&plan, &partial);
+        match result {
+            Ok(report) => {
+                std::fs::rename(&partial, dest).map_err(io("保存", dest))?;
+                Ok(report)
+            }
+            Err(e) => {
+                let _ = std::fs::remove_file(&partial);
+                Err(e)
+            }
+        }
+    }
+}
+
+fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> StoreError + '_ {
+    move |e| StoreError::Exchange(format!("无法写入压缩包 {}：{e}", path.display()))
+}
+
+fn write_zip(plan: &Plan, path: &Path) -> Result<ExportReport> {
+    let file = File::create(path).map_err(io("创建", path))?;
+    let mut zip = ZipWriter::new(file);
+    let mut report = ExportReport { activities: plan.ledger.activities.len(), ..ExportReport::default() };
+    let json = plan.ledger.to_json_pretty();
+    let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
+    zip.start_file(LEDGER_FILE, deflated).map_err(zip_error(path))?;
+    zip.write_all(json.as_bytes()).map_err(io("写入", path))?;
+    for (relative, source) in &plan.files {
+        let mut input = File::open(source).map_err(io("读取证据库文件", source))?;
+        let size = input.metadata().map_err(io("读取证据库文件", source))?.len();
+        // PDF, JPEG, DOCX … are compressed already: store them as they are.
+        let stored = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Stored)
+            .large_file(size >= u64::from(u32::MAX));
+        zip.start_file(relative.as_str(), stored).map_err(zip_error(path))?;
+        report.bytes += std::io::copy(&mut input, &mut zip).map_err(io("写入", path))?;
+        report.files += 1;
+    }
+    let file = zip.finish().map_err(zip_error(path))?;
+    file.sync_all().map_err(io("写入", path))?;
+    Ok(report)
+}
+
+fn copy_file(source: &Path, target: &Path) -> Result<u64> {
+    let bytes = std::fs::copy(source, target).map_err(io("复制证据库文件", source))?;
+    File::open(target).and_then(|f| f.sync_all()).map_err(io("写入", target))?;
+    Ok(bytes)
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
+    let mut f = File::create(path).map_err(io("写入", path))?;
+    f.write_all(bytes).and_then(|()| f.sync_all()).map_err(io("写入", path))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unsafe_characters_and_reserved_names_are_replaced_and_safe_names_kept() {
+        assert_eq!(safe_name("结业证书（2024）.pdf"), "结业证书（2024）.pdf");
+        assert_eq!(safe_name("a/b:c?.pdf"), "a_b_c_.pdf");
+        assert_eq!(safe_name("CON.pdf"), "_CON.pdf");
+        assert_eq!(safe_name(".."), "_");
+        assert_eq!(safe_name(&safe_name("x|y")), safe_name("x|y"));
+    }
+
+    #[test]
+    fn a_taken_name_goes_into_a_numbered_subfolder() {
+        let taken: BTreeSet<String> = ["证书.pdf".to_owned(), "2/证书.pdf".to_owned()].into();
+        assert_eq!(unique("证书.pdf".into(), &taken), "3/证书.pdf");
+    }
+}

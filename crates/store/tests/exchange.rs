@@ -1,0 +1,151 @@
+//! Import and export of the `xueshi-ledger` JSON with the evidence files alongside, as a folder or
+//! a .zip: a lossless round trip, and imports that are refused as a whole.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use common::{data_dir, every_kind, file, pdf, png, quiet};
+use xueshi_store::{Store, StoreError};
+
+/// A store holding every kind of record, with files attached to two of them (one file twice, two
+/// different files under the same name).
+fn filled_store(tmp: &Path) -> (xueshi_store::DataDir, Store) {
+    let dir = xueshi_store::DataDir::new(tmp.join("源"));
+    let mut store = Store::open_with(&dir, quiet()).expect("opens");
+    let ledger = every_kind();
+    store.set_profile(&ledger.profile).expect("profile");
+    for a in &ledger.activities {
+        let mut bare = a.clone();
+        bare.evidence.clear();
+        store.add_activity(&bare).expect("added");
+    }
+    let one = tmp.join("一");
+    let two = tmp.join("二");
+    std::fs::create_dir_all(&one).expect("folder");
+    std::fs::create_dir_all(&two).expect("folder");
+    store.attach("2024-001", &file(&one, "结业证书.pdf", &pdf("证书")), "结业证书").expect("a");
+    store.attach("2024-001", &file(&two, "结业证书.pdf", &pdf("另一份")), "培训通知").expect("b");
+    store.attach("2024-001", &file(&one, "签到表.png", &png()), "培训签到表").expect("c");
+    store.attach("2024-002", &file(&one, "结业证书.pdf", &pdf("证书")), "会议通知").expect("d");
+    (dir, store)
+}
+
+/// Every file under `root` by relative path, with its bytes.
+fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(root).expect("inside").display().to_string();
+                out.insert(rel, std::fs::read(&p).expect("read"));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn export_then_import_into_an_empty_folder_then_export_again_gives_the_same_json_and_files() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (_dir, store) = filled_store(tmp.path());
+    let first = tmp.path().join("导出1");
+    let report = store.export_folder(&first).expect("exported");
+    assert_eq!(report.files, 4);
+
+    let (_t2, empty) = data_dir();
+    let mut copy = Store::open_with(&empty, quiet()).expect("opens");
+    let imported = copy.import_ledger(&first).expect("imported");
+    assert_eq!(imported.activities, 18);
+    assert_eq!(copy.ledger().expect("ledger"), store.ledger().expect("ledger"), "the same records, names and hashes");
+
+    let second = tmp.path().join("导出2");
+    copy.export_folder(&second).expect("exported again");
+    assert_eq!(tree(&first), tree(&second));
+    assert!(copy.verify().expect("verified").is_ok());
+}
+
+#[test]
+fn the_same_round_trip_works_through_a_zip_archive() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (_dir, store) = filled_store(tmp.path());
+    let zip = tmp.path().join("学时记录.zip");
+    store.export_zip(&zip).expect("zipped");
+    let (_t2, empty) = data_dir();
+    let mut copy = Store::open_with(&empty, quiet()).expect("opens");
+    copy.import_ledger(&zip).expect("imported");
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    store.export_folder(&a).expect("exported");
+    copy.export_folder(&b).expect("exported");
+    assert_eq!(tree(&a), tree(&b));
+}
+
+#[test]
+fn a_ledger_file_naming_files_beside_it_brings_them_into_the_vault() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let folder = tmp.path().join("手写");
+    std::fs::create_dir_all(folder.join("材料")).expect("folder");
+    file(&folder.join("材料"), "证书.pdf", &pdf("手写"));
+    let json = r#"{"format":"xueshi-ledger","version":1,"activities":[
+        {"id":"a","kind":"online_course","title":"网课","date":"2024-03-01","category":"public","hours":10,
+         "evidence":[{"file":"材料/证书.pdf","material":"结业证书"},{"file":"没有的.pdf","material":"课程内容"}]}]}"#;
+    let ledger_path = file(&folder, "我的记录.json", json.as_bytes());
+    let (_t2, dir) = data_dir();
+    let mut store = Store::open_with(&dir, quiet()).expect("opens");
+    let report = store.import_ledger(&ledger_path).expect("imported");
+    assert_eq!((report.files, report.names_only), (1, 1));
+    let evidence = store.evidence_of("a").expect("evidence");
+    assert_eq!(evidence[0].file_name, "证书.pdf");
+    assert!(evidence[0].sha256.is_some());
+    assert_eq!(evidence[1].file_name, "没有的.pdf");
+    assert!(evidence[1].sha256.is_none());
+}
+
+#[test]
+fn an_import_with_an_id_already_stored_is_refused_and_adds_nothing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (_dir, store) = filled_store(tmp.path());
+    let out = tmp.path().join("导出");
+    store.export_folder(&out).expect("exported");
+    drop(store);
+    let (_t2, dir) = data_dir();
+    let mut other = Store::open_with(&dir, quiet()).expect("opens");
+    let mut clash = every_kind().activities[5].clone();
+    clash.evidence.clear();
+    other.add_activity(&clash).expect("added");
+    let err = other.import_ledger(&out).expect_err("refused");
+    assert!(matches!(err, StoreError::DuplicateActivity(_)), "{err}");
+    assert_eq!(other.activities(None).expect("list").len(), 1);
+}
+
+#[test]
+fn an_evidence_file_whose_content_does_not_match_its_hash_refuses_the_whole_import() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (_dir, store) = filled_store(tmp.path());
+    let out = tmp.path().join("导出");
+    store.export_folder(&out).expect("exported");
+    let victim = out.join("evidence/2024-001/签到表.png");
+    let mut bytes = std::fs::read(&victim).expect("read");
+    bytes.push(0);
+    std::fs::write(&victim, bytes).expect("tampered");
+    let (_t2, dir) = data_dir();
+    let mut copy = Store::open_with(&dir, quiet()).expect("opens");
+    let err = copy.import_ledger(&out).expect_err("refused");
+    assert!(err.to_string().contains("SHA-256 不符"), "{err}");
+    assert!(copy.ledger().expect("ledger").activities.is_empty());
+    assert_eq!(copy.profile().expect("profile"), Default::default());
+}
+
+#[test]
+fn exporting_into_a_folder_that_is_not_empty_is_refused() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (_dir, store) = filled_store(tmp.path());
+    let err = store.export_folder(&tmp.path().join("一")).expect_err("refused");
+    assert!(err.to_string().contains("不是空的"), "{err}");
+}
