@@ -1,0 +1,270 @@
+//! The shapes the web view sends and receives. TypeScript declarations are generated from these
+//! (see `bindings.rs`); the UI never computes hours, it shows what these carry.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use ts_rs::TS;
+use xueshi_core::engine::{Assessment, Credit};
+use xueshi_core::kinds::{ActivityKind, ApplicationPath, Category, Level};
+use xueshi_core::{Activity, Profile};
+
+use crate::error::{AppError, AppResult};
+
+/// The person's page of the 登记手册.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct ProfileDto {
+    pub name: Option<String>,
+    pub id_number: Option<String>,
+    pub employer: Option<String>,
+    pub current_title: Option<String>,
+    /// `YYYY-MM-DD`
+    pub title_date: Option<String>,
+    pub certificate_number: Option<String>,
+    pub city: Option<String>,
+}
+
+impl ProfileDto {
+    pub fn from_profile(p: &Profile) -> ProfileDto {
+        ProfileDto {
+            name: p.name.clone(),
+            id_number: p.id_number.clone(),
+            employer: p.employer.clone(),
+            current_title: p.current_title.clone(),
+            title_date: p.title_date.map(|d| d.format("%Y-%m-%d").to_string()),
+            certificate_number: p.certificate_number.clone(),
+            city: p.city.clone(),
+        }
+    }
+
+    /// Validates through the ledger format (dates, unknown fields) and trims empty strings away.
+    pub fn to_profile(&self) -> AppResult<Profile> {
+        let value = serde_json::to_value(self).map_err(|e| AppError::input(e.to_string()))?;
+        let mut map = Map::new();
+        for (k, v) in value.as_object().into_iter().flatten() {
+            if let Value::String(s) = v
+                && !s.trim().is_empty()
+            {
+                map.insert(k.clone(), Value::String(s.trim().to_owned()));
+            }
+        }
+        let ledger = serde_json::json!({"format": "xueshi-ledger", "version": 1, "profile": map});
+        Ok(xueshi_core::Ledger::from_value(&ledger)?.profile)
+    }
+}
+
+/// The planned application the dashboard is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct PlanDto {
+    pub year: i32,
+    pub level: Level,
+    pub path: ApplicationPath,
+    /// A rule set chosen by the user; `null`: the one governing `year`.
+    pub rules: Option<String>,
+}
+
+/// One record as the forms edit it: the fields of the `xueshi-ledger` format.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+pub struct ActivityFields {
+    /// `null` for a new record: the store assigns one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub kind: Option<ActivityKind>,
+    pub title: String,
+    /// `YYYY-MM-DD`
+    pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub category: Option<Category>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub half_days: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evenings: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hours: Option<f64>,
+    /// `provincial` | `municipal` (research, award) or `national` | `provincial` (contest).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub level: Option<String>,
+    /// `host` | `main` | `participant` (research); `first` | `corresponding` | `other`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub venue: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub patent_type: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rank: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub grade: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub units: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub medal: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from_year: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub to_year: Option<f64>,
+}
+
+impl ActivityFields {
+    pub fn from_activity(a: &Activity) -> ActivityFields {
+        let mut value = a.to_json_value();
+        if let Some(map) = value.as_object_mut() {
+            map.remove("evidence");
+        }
+        serde_json::from_value(value).unwrap_or_default()
+    }
+
+    /// Validates the fields exactly like a ledger file (the core decides what is valid).
+    /// Fields the kind does not use (left over from another kind in the form) are dropped.
+    pub fn to_activity(&self, id: &str) -> AppResult<Activity> {
+        let kind = self.kind.ok_or_else(|| AppError::input("请选择活动形式"))?;
+        let mut value = serde_json::to_value(self).map_err(|e| AppError::input(e.to_string()))?;
+        let map = value.as_object_mut().ok_or_else(|| AppError::input("记录格式有误"))?;
+        map.insert("id".into(), Value::String(id.to_owned()));
+        map.retain(|k, v| {
+            let blank = v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty());
+            !blank && (COMMON.contains(&k.as_str()) || uses(kind, k))
+        });
+        if !kind.declares_category() {
+            map.remove("category");
+        }
+        Ok(Activity::from_map(map, self.title.clone())?)
+    }
+}
+
+const COMMON: &[&str] = &["id", "kind", "title", "date", "end_date", "provider", "note", "category"];
+
+/// Whether a kind's records have this field (mirrors the ledger format).
+fn uses(kind: ActivityKind, field: &str) -> bool {
+    use ActivityKind as K;
+    let fields: &[&str] = match kind {
+        K::Training | K::Conference | K::Practice => &["days", "half_days", "evenings"],
+        K::OnlineCourse | K::StaffTraining => &["hours"],
+        K::ResearchProject => &["level", "role"],
+        K::Book => &["role"],
+        K::Paper => &["role", "venue"],
+        K::Patent => &["patent_type", "rank"],
+        K::Award => &["level", "grade", "rank"],
+        K::DigitalExam | K::QualificationExam | K::DegreeCourse => &["units"],
+        K::AidPosting | K::OverseasExchange => &[],
+        K::ExpertService => &["days", "hours"],
+        K::SkillContest => &["level", "medal"],
+        K::PriorCertificate => &["from_year", "to_year"],
+    };
+    fields.contains(&field)
+}
+
+/// One attached evidence file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct EvidenceView {
+    pub seq: i32,
+    pub file_name: String,
+    pub material: String,
+    pub file_type: Option<String>,
+    pub size: Option<u32>,
+}
+
+/// A record with its evidence.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ActivityView {
+    pub fields: ActivityFields,
+    pub year: i32,
+    pub evidence: Vec<EvidenceView>,
+}
+
+/// A rule set the user can choose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RuleSummary {
+    pub id: String,
+    /// `《title》（文号）`
+    pub display: String,
+    pub doc_number: Option<String>,
+    pub governs: Vec<i32>,
+    pub city: Option<String>,
+    pub builtin: bool,
+    pub note: Option<String>,
+}
+
+/// Why the rule set in force was chosen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Selection {
+    pub id: String,
+    pub assumed: bool,
+    pub reason: String,
+}
+
+/// The next certification deadline.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Deadline {
+    pub who: String,
+    /// `YYYY-MM-DD`
+    pub from: String,
+    pub to: String,
+    pub days_left: i32,
+    pub quote: String,
+}
+
+/// The public-subject themes of a year, to help choose 公需 courses.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ThemeView {
+    pub year: i32,
+    pub topics: Vec<String>,
+}
+
+/// Materials a record of some kind can be tagged with, and the alternative sets they form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct MaterialChoice {
+    pub kind: ActivityKind,
+    pub materials: Vec<String>,
+    /// Each alternative set, its requirements written `A 或 B`.
+    pub sets: Vec<Vec<String>>,
+}
+
+/// Everything the screens show, rebuilt after every change.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Snapshot {
+    pub data_dir: String,
+    pub demo: bool,
+    /// No profile and no plan yet: show the first-run setup.
+    pub first_run: bool,
+    pub profile: ProfileDto,
+    pub plan: Option<PlanDto>,
+    pub activities: Vec<ActivityView>,
+    pub assessment: Option<Assessment>,
+    /// Why there is no assessment (e.g. the rule set has no window for the level).
+    pub assessment_error: Option<String>,
+    pub rules: Vec<RuleSummary>,
+    pub selection: Option<Selection>,
+    pub deadline: Option<Deadline>,
+    pub themes: Vec<ThemeView>,
+    pub materials: Vec<MaterialChoice>,
+    /// The kinds of activity the rule set in force credits at all.
+    pub credited_kinds: Vec<ActivityKind>,
+    /// Problems with the user's own rule files, shown on the rules screen.
+    pub rule_errors: Vec<String>,
+    /// Today, `YYYY-MM-DD`, for the UI's relative texts.
+    pub today: String,
+}
+
+/// What a record being typed will earn, before it is saved.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct Preview {
+    pub credits: Vec<Credit>,
+    pub warnings: Vec<String>,
+    /// The first validation problem, in Chinese; `null` when the record is valid.
+    pub error: Option<String>,
+}
+
+/// The result of checking the evidence vault.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct VerifyView {
+    pub ok: bool,
+    pub lines: Vec<String>,
+}

@@ -1,0 +1,6 @@
+//! Starts 学时手册 (no console window on Windows).
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+fn main() {
+    xueshi_app::run();
+}

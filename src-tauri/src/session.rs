@@ -1,0 +1,423 @@
+//! The open data folder and the rule book, and everything the screens ask of them. No Tauri types
+//! here: the commands in `commands.rs` are a few lines each that call these methods.
+
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+use xueshi_core::engine::{Application, Assessment, assess};
+use xueshi_core::kinds::ActivityKind;
+use xueshi_core::{Ledger, RuleBook, RuleSet};
+use xueshi_store::{BackupReason, DataDir, PlannedApplication, Store};
+
+use crate::dto::{
+    ActivityFields, ActivityView, Deadline, EvidenceView, MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary,
+    Selection, Snapshot, ThemeView, VerifyView,
+};
+use crate::error::{AppError, AppResult};
+
+/// The demo ledger offered on first run (“先看看示例”).
+const DEMO_LEDGER: &str = include_str!("../../demo/ledger.json");
+
+/// One open data folder.
+pub struct Session {
+    store: Store,
+    book: RuleBook,
+    rule_errors: Vec<String>,
+    /// The user's own folder, to return to after the demo.
+    home: DataDir,
+    demo: bool,
+}
+
+impl Session {
+    /// Opens the user's data folder (created when missing) and loads their own rule files.
+    pub fn open(home: DataDir) -> AppResult<Session> {
+        let store = Store::open(&home)?;
+        let mut session = Session { store, book: RuleBook::builtin()?, rule_errors: Vec::new(), home, demo: false };
+        session.load_user_rules();
+        Ok(session)
+    }
+
+    /// The folder of the user's own rule files.
+    fn rules_dir(&self) -> PathBuf {
+        self.store.data_dir().root().join("rules")
+    }
+
+    fn load_user_rules(&mut self) {
+        self.rule_errors.clear();
+        let Ok(entries) = std::fs::read_dir(self.rules_dir()) else { return };
+        let mut files: Vec<PathBuf> =
+            entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
+        files.sort();
+        for path in files {
+            let name = path.display().to_string();
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    if let Err(e) = self.book.add_file(&name, &text) {
+                        self.rule_errors.push(e.to_string());
+                    }
+                }
+                Err(e) => self.rule_errors.push(format!("无法读取 {name}：{e}")),
+            }
+        }
+    }
+
+    fn plan(&self) -> AppResult<Option<PlannedApplication>> {
+        Ok(self.store.applications()?.into_iter().next())
+    }
+
+    /// The rule set in force for the plan: the user's choice, else the one governing its year.
+    fn selection(&self, plan: &PlannedApplication) -> Option<Selection> {
+        if let Some(id) = &plan.rules
+            && let Some(set) = self.book.get(id)
+        {
+            return Some(Selection {
+                id: id.clone(),
+                assumed: false,
+                reason: format!("按您选择的{}评估", set.display_name()),
+            });
+        }
+        let city = self.store.profile().ok().and_then(|p| p.city);
+        self.book.default_for(plan.application.year, city.as_deref()).map(|s| Selection {
+            id: s.id,
+            assumed: s.assumed,
+            reason: s.reason,
+        })
+    }
+
+    fn rules_in_force(&self) -> AppResult<Option<(&RuleSet, Selection)>> {
+        let Some(plan) = self.plan()? else { return Ok(None) };
+        Ok(self.selection(&plan).and_then(|s| self.book.get(&s.id).map(|set| (set, s))))
+    }
+
+    /// Everything the screens show.
+    pub fn snapshot(&self) -> AppResult<Snapshot> {
+        let profile = self.store.profile()?;
+        let plan = self.plan()?;
+        let ledger = self.store.ledger()?;
+        let mut activities = Vec::with_capacity(ledger.activities.len());
+        for a in &ledger.activities {
+            let evidence = self
+                .store
+                .evidence_of(&a.id)?
+                .into_iter()
+                .map(|e| EvidenceView {
+                    seq: i32::try_from(e.seq).unwrap_or(i32::MAX),
+                    file_name: e.file_name,
+                    material: e.material,
+                    file_type: e.file_type,
+                    size: e.size.map(|s| u32::try_from(s).unwrap_or(u32::MAX)),
+                })
+                .collect();
+            activities.push(ActivityView { fields: ActivityFields::from_activity(a), year: a.year(), evidence });
+        }
+        let today = Local::now().date_naive();
+        let (mut assessment, mut assessment_error, mut selection, mut deadline) = (None, None, None, None);
+        let (mut themes, mut materials, mut credited_kinds) = (Vec::new(), Vec::new(), Vec::new());
+        if let Some(p) = &plan {
+            selection = self.selection(p);
+            match selection.as_ref().and_then(|s| self.book.get(&s.id)) {
+                Some(set) => {
+                    match assess(&ledger, set, &p.application) {
+                        Ok(a) => assessment = Some(a),
+                        Err(e) => assessment_error = Some(e.to_string()),
+                    }
+                    deadline = next_deadline(set, p.application.year, today);
+                    themes = set.themes.iter().map(|t| ThemeView { year: t.year, topics: t.topics.clone() }).collect();
+                    materials = material_choices(set);
+                    credited_kinds = ActivityKind::ALL.iter().copied().filter(|k| set.credits_kind(*k)).collect();
+                }
+                None => {
+                    assessment_error =
+                        Some(format!("{} 年之前没有收录任何通知，请在“规则”中选择一个规则集", p.application.year));
+                }
+            }
+        }
+        Ok(Snapshot {
+            data_dir: self.store.data_dir().root().display().to_string(),
+            demo: self.demo,
+            first_run: plan.is_none() && profile.name.is_none(),
+            profile: ProfileDto::from_profile(&profile),
+            plan: plan.map(|p| PlanDto {
+                year: p.application.year,
+                level: p.application.level,
+                path: p.application.path,
+                rules: p.rules,
+            }),
+            activities,
+            assessment,
+            assessment_error,
+            rules: self.book.sets().into_iter().map(summary).collect(),
+            selection,
+            deadline,
+            themes,
+            materials,
+            credited_kinds,
+            rule_errors: self.rule_errors.clone(),
+            today: today.format("%Y-%m-%d").to_string(),
+        })
+    }
+
+    pub fn save_profile(&mut self, profile: &ProfileDto) -> AppResult<()> {
+        Ok(self.store.set_profile(&profile.to_profile()?)?)
+    }
+
+    /// Keeps one planned application: the one the dashboard is about.
+    pub fn save_plan(&mut self, plan: &PlanDto) -> AppResult<()> {
+        if !(1990..=2100).contains(&plan.year) {
+            return Err(AppError::input("参评年度应在 1990 到 2100 之间"));
+        }
+        if let Some(id) = &plan.rules
+            && self.book.get(id).is_none()
+        {
+            return Err(AppError::new("rules", format!("没有 id 为 {id} 的规则集")));
+        }
+        let application = Application { year: plan.year, level: plan.level, path: plan.path };
+        for old in self.store.applications()? {
+            if old.application != application {
+                self.store.remove_application(&old.application)?;
+            }
+        }
+        Ok(self.store.plan_application(&PlannedApplication { application, rules: plan.rules.clone() })?)
+    }
+
+    /// Adds a new record (no id) or replaces an existing one; returns its id.
+    pub fn save_activity(&mut self, fields: &ActivityFields) -> AppResult<String> {
+        match &fields.id {
+            Some(id) => {
+                let mut activity = fields.to_activity(id)?;
+                activity.evidence = self.store.activity(id)?.evidence;
+                self.store.update_activity(id, &activity)?;
+                Ok(id.clone())
+            }
+            None => {
+                let year = fields.to_activity("new")?.year();
+                let id = self.store.next_activity_id(year)?;
+                self.store.add_activity(&fields.to_activity(&id)?)?;
+                Ok(id)
+            }
+        }
+    }
+
+    pub fn remove_activity(&mut self, id: &str) -> AppResult<()> {
+        Ok(self.store.remove_activity(id)?)
+    }
+
+    /// What a record being typed will earn under the rule set in force, with the clause.
+    pub fn preview(&self, fields: &ActivityFields) -> AppResult<Preview> {
+        let activity = match fields.to_activity(fields.id.as_deref().unwrap_or("preview")) {
+            Ok(a) => a,
+            Err(e) => return Ok(Preview { credits: Vec::new(), warnings: Vec::new(), error: Some(e.message) }),
+        };
+        let Some((set, _)) = self.rules_in_force()? else {
+            return Ok(Preview { credits: Vec::new(), warnings: Vec::new(), error: None });
+        };
+        let ledger = Ledger { profile: Default::default(), activities: vec![activity] };
+        let plan = self.plan()?.map(|p| p.application);
+        let application = plan.unwrap_or(Application {
+            year: set.governs.first().copied().unwrap_or(2026),
+            level: xueshi_core::kinds::Level::Senior,
+            path: xueshi_core::kinds::ApplicationPath::Standard,
+        });
+        match assess(&ledger, set, &application) {
+            Ok(a) => Ok(Preview {
+                credits: a.credits,
+                warnings: a.warnings.iter().filter(|w| w.activity.is_some()).map(|w| w.message.to_string()).collect(),
+                error: None,
+            }),
+            Err(e) => Ok(Preview { credits: Vec::new(), warnings: vec![e.to_string()], error: None }),
+        }
+    }
+
+    pub fn attach(&mut self, activity: &str, files: &[PathBuf], material: &str) -> AppResult<usize> {
+        for file in files {
+            self.store.attach(activity, file, material)?;
+        }
+        Ok(files.len())
+    }
+
+    pub fn detach(&mut self, seq: i64) -> AppResult<()> {
+        Ok(self.store.detach(seq)?)
+    }
+
+    /// The vault path of an attached file, to open it with the system's program.
+    pub fn evidence_path(&self, seq: i64) -> AppResult<PathBuf> {
+        for a in self.store.activities(None)? {
+            for e in self.store.evidence_of(&a.id)? {
+                if e.seq == seq {
+                    let sha = e.sha256.ok_or_else(|| AppError::new("file", "这份材料只有名称，没有保存文件"))?;
+                    return self
+                        .store
+                        .blob_path(&sha)
+                        .filter(|p| p.is_file())
+                        .ok_or_else(|| AppError::new("file", "证据库中找不到这个文件，请在“设置”中检查证据库"));
+                }
+            }
+        }
+        Err(AppError::input("没有这份证明材料"))
+    }
+
+    /// The same records under other rule sets, side by side.
+    pub fn compare(&self, ids: &[String]) -> AppResult<Vec<Assessment>> {
+        let plan = self.plan()?.ok_or_else(|| AppError::input("请先设置参评计划"))?;
+        let ledger = self.store.ledger()?;
+        ids.iter()
+            .map(|id| {
+                let set =
+                    self.book.get(id).ok_or_else(|| AppError::new("rules", format!("没有 id 为 {id} 的规则集")))?;
+                Ok(assess(&ledger, set, &plan.application)?)
+            })
+            .collect()
+    }
+
+    /// Checks a user's rule file and keeps a copy in the data folder so it loads next time.
+    pub fn add_rule_file(&mut self, path: &Path) -> AppResult<String> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| AppError::new("file", format!("无法读取 {}：{e}", path.display())))?;
+        let name = path.file_name().map_or_else(|| "rules.toml".into(), |n| n.to_string_lossy().into_owned());
+        let id = self.book.add_file(&name, &text)?;
+        let dir = self.rules_dir();
+        std::fs::create_dir_all(&dir).map_err(|e| AppError::new("file", format!("无法创建 {}：{e}", dir.display())))?;
+        let dest = dir.join(format!("{id}.toml"));
+        std::fs::write(&dest, text).map_err(|e| AppError::new("file", format!("无法保存 {}：{e}", dest.display())))?;
+        Ok(id)
+    }
+
+    pub fn backup_now(&self) -> AppResult<PathBuf> {
+        Ok(self.store.backup(BackupReason::Manual)?)
+    }
+
+    pub fn restore(&mut self, file: &Path) -> AppResult<PathBuf> {
+        Ok(self.store.restore(file)?.previous)
+    }
+
+    pub fn verify(&self) -> AppResult<VerifyView> {
+        let r = self.store.verify()?;
+        let mut lines = Vec::new();
+        lines.extend(r.integrity.iter().map(|l| format!("数据库完整性：{l}")));
+        lines.extend(r.foreign_keys.iter().map(|l| format!("数据库引用：{l}")));
+        lines.extend(r.corrupt.iter().map(|m| format!("文件内容已改变：{}", m.used_by.join("、"))));
+        lines.extend(r.missing.iter().map(|m| format!("文件缺失：{}", m.used_by.join("、"))));
+        if !r.unreferenced.is_empty() {
+            lines.push(format!("有 {} 个文件已不被任何记录使用（可清理）", r.unreferenced.len()));
+        }
+        if lines.is_empty() {
+            lines.push(format!("一切正常：检查了数据库和 {} 个证明材料文件", r.files_checked));
+        }
+        Ok(VerifyView { ok: r.is_ok(), lines })
+    }
+
+    /// Imports a ledger file (.json, a folder or .zip with its evidence) into this folder.
+    pub fn import_ledger(&mut self, path: &Path) -> AppResult<String> {
+        let r = self.store.import_ledger(path)?;
+        Ok(format!("已导入 {} 条记录、{} 个证明材料文件", r.activities, r.files))
+    }
+
+    /// Switches to a demo data folder filled with the demo ledger.
+    pub fn open_demo(&mut self) -> AppResult<()> {
+        let dir = DataDir::new(self.home.root().join("demo"));
+        if dir.root().exists() {
+            std::fs::remove_dir_all(dir.root())
+                .map_err(|e| AppError::new("file", format!("无法清理示例数据 {}：{e}", dir.root().display())))?;
+        }
+        let mut store = Store::open(&dir)?;
+        let file = dir.root().join("demo-ledger.json");
+        std::fs::write(&file, DEMO_LEDGER).map_err(|e| AppError::new("file", e.to_string()))?;
+        store.import_ledger(&file)?;
+        let ledger = Ledger::from_json(DEMO_LEDGER)?;
+        store.set_profile(&ledger.profile)?;
+        store.plan_application(&PlannedApplication {
+            application: Application {
+                year: 2026,
+                level: xueshi_core::kinds::Level::AssociateSenior,
+                path: xueshi_core::kinds::ApplicationPath::Standard,
+            },
+            rules: None,
+        })?;
+        self.store = store;
+        self.demo = true;
+        Ok(())
+    }
+
+    /// Returns from the demo to the user's own folder.
+    pub fn close_demo(&mut self) -> AppResult<()> {
+        self.store = Store::open(&self.home)?;
+        self.demo = false;
+        Ok(())
+    }
+}
+
+fn summary(s: &RuleSet) -> RuleSummary {
+    RuleSummary {
+        id: s.id.clone(),
+        display: s.display_name(),
+        doc_number: s.doc_number.clone(),
+        governs: s.governs.clone(),
+        city: s.city.clone(),
+        builtin: s.builtin,
+        note: s.note.clone(),
+    }
+}
+
+/// The first certification period of the application year that has not ended yet.
+fn next_deadline(set: &RuleSet, year: i32, today: NaiveDate) -> Option<Deadline> {
+    let mut periods: Vec<_> = set
+        .periods
+        .iter()
+        .filter_map(|p| p.dates(year).map(|(from, to)| (from, to, p)))
+        .filter(|(_, to, _)| *to >= today)
+        .collect();
+    periods.sort_by_key(|(_, to, _)| *to);
+    let (from, to, p) = periods.into_iter().next()?;
+    Some(Deadline {
+        who: p.who.clone(),
+        from: from.format("%Y-%m-%d").to_string(),
+        to: to.format("%Y-%m-%d").to_string(),
+        days_left: i32::try_from((to - today).num_days()).unwrap_or(i32::MAX),
+        quote: p.quote.clone(),
+    })
+}
+
+fn material_choices(set: &RuleSet) -> Vec<MaterialChoice> {
+    ActivityKind::ALL
+        .iter()
+        .filter_map(|kind| {
+            let rule = set.evidence_for(*kind)?;
+            let mut materials: Vec<String> = Vec::new();
+            for m in rule.sets.iter().flatten().flatten() {
+                if !materials.contains(m) {
+                    materials.push(m.clone());
+                }
+            }
+            let sets = rule.sets.iter().map(|s| s.iter().map(|r| r.join(" 或 ")).collect()).collect();
+            Some(MaterialChoice { kind: *kind, materials, sets })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(text: &str) -> NaiveDate {
+        NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date")
+    }
+
+    #[test]
+    fn the_next_deadline_is_the_first_period_of_the_year_not_yet_over() {
+        let book = RuleBook::builtin().expect("rules");
+        let set = book.get("hunan-2021").expect("set");
+        let d = next_deadline(set, 2021, day("2021-03-01")).expect("a deadline");
+        assert_eq!((d.from.as_str(), d.to.as_str(), d.days_left), ("2021-07-01", "2021-08-31", 183));
+        assert!(next_deadline(set, 2021, day("2021-09-01")).is_none(), "all periods of 2021 are over");
+    }
+
+    #[test]
+    fn the_material_choices_list_each_material_once_with_the_alternative_sets() {
+        let book = RuleBook::builtin().expect("rules");
+        let choices = material_choices(book.get("hunan-2026").expect("set"));
+        let training = choices.iter().find(|c| c.kind == ActivityKind::Training).expect("training");
+        assert_eq!(training.materials.iter().filter(|m| *m == "培训通知").count(), 1);
+        assert_eq!(training.sets.len(), 2);
+        assert!(training.sets[1].contains(&"结业证书".to_owned()));
+    }
+}

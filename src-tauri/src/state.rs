@@ -1,0 +1,59 @@
+//! The app's managed state: the session (opened on first use, off the main thread) and the files
+//! last dropped on the window, waiting for the user to say which record they belong to.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+use xueshi_store::DataDir;
+
+use crate::error::{AppError, AppResult};
+use crate::session::Session;
+
+pub struct AppState {
+    home: DataDir,
+    session: Mutex<Option<Session>>,
+    dropped: Mutex<Dropped>,
+}
+
+/// Files dropped on the window, by a token the web view gets instead of their paths.
+#[derive(Default)]
+struct Dropped {
+    token: u32,
+    paths: Vec<PathBuf>,
+}
+
+impl AppState {
+    pub fn new(home: DataDir) -> AppState {
+        AppState { home, session: Mutex::new(None), dropped: Mutex::new(Dropped::default()) }
+    }
+
+    /// Runs `f` on the open session, opening the data folder first if needed.
+    pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> AppResult<T>) -> AppResult<T> {
+        let mut guard =
+            self.session.lock().map_err(|_| AppError::new("internal", "程序内部状态异常，请重新启动学时手册"))?;
+        if guard.is_none() {
+            *guard = Some(Session::open(self.home.clone())?);
+        }
+        match guard.as_mut() {
+            Some(session) => f(session),
+            None => Err(AppError::new("internal", "数据文件夹未能打开")),
+        }
+    }
+
+    /// Keeps dropped files and returns the token that names them.
+    pub fn drop_files(&self, paths: Vec<PathBuf>) -> u32 {
+        let Ok(mut d) = self.dropped.lock() else { return 0 };
+        d.token = d.token.wrapping_add(1);
+        d.paths = paths;
+        d.token
+    }
+
+    /// The files of a drop, once; an old or unknown token gives an error.
+    pub fn take_dropped(&self, token: u32) -> AppResult<Vec<PathBuf>> {
+        let mut d = self.dropped.lock().map_err(|_| AppError::new("internal", "程序内部状态异常"))?;
+        if d.token != token || d.paths.is_empty() {
+            return Err(AppError::input("拖入的文件已失效，请重新拖入"));
+        }
+        Ok(std::mem::take(&mut d.paths))
+    }
+}

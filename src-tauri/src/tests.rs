@@ -1,0 +1,161 @@
+//! The commands under Tauri's mock runtime: the same IPC path the web view uses, on a temporary
+//! data folder.
+
+use serde_json::{Value, json};
+use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
+use tauri::webview::InvokeRequest;
+use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use xueshi_store::DataDir;
+
+struct TestApp {
+    _app: App<MockRuntime>,
+    window: WebviewWindow<MockRuntime>,
+    dir: std::path::PathBuf,
+}
+
+impl TestApp {
+    fn new(name: &str) -> TestApp {
+        let dir = std::env::temp_dir().join(format!("xueshi-app-test-{}-{name}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let app =
+            crate::build(mock_builder(), DataDir::new(&dir)).build(mock_context(noop_assets())).expect("app builds");
+        let window = WebviewWindowBuilder::new(&app, "main", Default::default()).build().expect("window builds");
+        TestApp { _app: app, window, dir }
+    }
+
+    fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
+        tauri::test::get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: args.into(),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_owned(),
+            },
+        )
+        .map(|r| r.deserialize().expect("JSON response"))
+    }
+
+    fn ok(&self, cmd: &str, args: Value) -> Value {
+        self.invoke(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
+    }
+
+    fn set_up(&self) {
+        self.ok("save_profile", json!({"profile": {"name": "李老师", "employer": "某中学", "city": "长沙"}}));
+        self.ok(
+            "save_plan",
+            json!({"plan": {"year": 2026, "level": "associate_senior", "path": "standard", "rules": null}}),
+        );
+    }
+}
+
+impl Drop for TestApp {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+fn year<'a>(snapshot: &'a Value, y: i64) -> &'a Value {
+    snapshot["assessment"]["years"]
+        .as_array()
+        .and_then(|ys| ys.iter().find(|r| r["year"] == y))
+        .expect("year in window")
+}
+
+#[test]
+fn an_empty_data_folder_starts_with_the_first_run_setup() {
+    let app = TestApp::new("empty");
+    let s = app.ok("snapshot", json!({}));
+    assert_eq!(s["first_run"], true);
+    assert_eq!(s["activities"], json!([]));
+    assert!(s["assessment"].is_null());
+    assert_eq!(s["rules"].as_array().map(Vec::len), Some(6));
+}
+
+#[test]
+fn after_setup_the_dashboard_assesses_the_planned_application_under_the_governing_notice() {
+    let app = TestApp::new("setup");
+    app.set_up();
+    let s = app.ok("snapshot", json!({}));
+    assert_eq!(s["first_run"], false);
+    assert_eq!(s["selection"]["id"], "hunan-2026");
+    assert_eq!(s["assessment"]["window"], json!([2021, 2022, 2023, 2024, 2025]));
+}
+
+#[test]
+fn saving_a_training_and_a_paper_updates_the_years_hours_at_once() {
+    let app = TestApp::new("records");
+    app.set_up();
+    let training = json!({"kind": "training", "title": "数字化转型研修班", "date": "2025-05-12", "category": "professional", "days": 2});
+    let s = app.ok("save_activity", json!({"fields": training}));
+    assert_eq!(year(&s, 2025)["professional"], 16);
+    let paper = json!({"kind": "paper", "title": "论文", "date": "2025-09-01", "role": "first", "venue": "domestic"});
+    let s = app.ok("save_activity", json!({"fields": paper}));
+    assert_eq!(year(&s, 2025)["professional"], 46);
+    assert_eq!(s["activities"].as_array().map(Vec::len), Some(2));
+    let id = s["activities"][0]["fields"]["id"].as_str().expect("an id was assigned").to_owned();
+    let s = app.ok("remove_activity", json!({"id": id}));
+    assert_eq!(year(&s, 2025)["professional"], 30);
+}
+
+#[test]
+fn a_training_of_zero_days_is_refused_with_a_clear_message_and_nothing_is_saved() {
+    let app = TestApp::new("zero");
+    app.set_up();
+    let bad = json!({"kind": "training", "title": "空培训", "date": "2025-05-12", "category": "public", "days": 0});
+    let err = app.invoke("save_activity", json!({"fields": bad})).expect_err("refused");
+    assert_eq!(err["kind"], "input");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("天数")), "{err}");
+    assert_eq!(app.ok("snapshot", json!({}))["activities"], json!([]));
+}
+
+#[test]
+fn the_preview_shows_the_hours_and_clause_before_saving() {
+    let app = TestApp::new("preview");
+    app.set_up();
+    let fields = json!({"kind": "conference", "title": "研讨会", "date": "2024-10-10", "category": "professional", "days": 1, "half_days": 1});
+    let p = app.ok("preview_activity", json!({"fields": fields}));
+    assert!(p["error"].is_null(), "{p}");
+    let clauses: Vec<&str> =
+        p["credits"].as_array().into_iter().flatten().filter_map(|c| c["clause"].as_str()).collect();
+    assert_eq!(clauses, ["hunan-2026/conversion.1.day", "hunan-2026/conversion.1.half_day"]);
+    assert_eq!(app.ok("snapshot", json!({}))["activities"], json!([]), "a preview saves nothing");
+    let p = app.ok("preview_activity", json!({"fields": {"kind": "paper", "title": "", "date": "2024-10-10"}}));
+    assert!(p["error"].as_str().is_some_and(|m| m.contains("title")), "{p}");
+}
+
+#[test]
+fn a_rule_set_without_a_window_for_the_level_is_explained_not_crashed() {
+    let app = TestApp::new("junior");
+    app.ok("save_plan", json!({"plan": {"year": 2026, "level": "junior", "path": "standard", "rules": null}}));
+    let s = app.ok("snapshot", json!({}));
+    assert!(s["assessment"].is_null());
+    assert!(s["assessment_error"].as_str().is_some_and(|m| m.contains("初级")), "{s}");
+}
+
+#[test]
+fn the_demo_opens_in_its_own_folder_and_closing_it_returns_to_the_users_data() {
+    let app = TestApp::new("demo");
+    let s = app.ok("open_demo", json!({}));
+    assert_eq!(s["demo"], true);
+    assert_eq!(s["profile"]["name"], "王晓梅");
+    assert_eq!(s["assessment"]["compliant"], false);
+    let s = app.ok("close_demo", json!({}));
+    assert_eq!((s["demo"].as_bool(), s["activities"].as_array().map(Vec::len)), (Some(false), Some(0)));
+}
+
+#[test]
+fn comparing_rule_sets_assesses_the_same_records_under_each() {
+    let app = TestApp::new("compare");
+    app.set_up();
+    app.ok(
+        "save_activity",
+        json!({"fields": {"kind": "training", "title": "班", "date": "2025-05-12", "category": "public", "days": 3}}),
+    );
+    let list = app.ok("compare_rules", json!({"ids": ["hunan-2026", "hunan-2020"]}));
+    let hours: Vec<&Value> = list.as_array().into_iter().flatten().map(|a| &a["years"][4]["public"]).collect();
+    assert_eq!(hours, [&json!(24), &json!(30)]);
+}

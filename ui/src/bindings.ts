@@ -1,0 +1,198 @@
+// Generated from the Rust types by `src-tauri/src/bindings.rs`. Do not edit:
+// run `XUESHI_UPDATE_BINDINGS=1 cargo test -p xueshi-app bindings` after changing them.
+
+export type ActivityKind = "training" | "conference" | "practice" | "online_course" | "staff_training" | "research_project" | "book" | "paper" | "patent" | "award" | "digital_exam" | "qualification_exam" | "degree_course" | "aid_posting" | "expert_service" | "overseas_exchange" | "skill_contest" | "prior_certificate";
+
+export type Level = "junior" | "intermediate" | "associate_senior" | "senior";
+
+export type ApplicationPath = "standard" | "phd" | "master_medical";
+
+export type Category = "public" | "professional";
+
+export type Hours = number;
+
+export type Completeness = "complete" | "incomplete" | "no_rule";
+
+export type EvidenceStatus = { activity: string, status: Completeness, 
+/**
+ * Index of the complete or closest alternative set (0-based) of the rule's `sets`.
+ */
+set: number | null, 
+/**
+ * Requirements of that set not yet met, each as its alternatives joined by “或”.
+ */
+missing: Array<string>, 
+/**
+ * Attached materials that no set of this kind mentions.
+ */
+unrecognised: Array<string>, 
+/**
+ * `set/clause id` of the evidence rule.
+ */
+clause: string | null, };
+
+export type ClauseSource = { 
+/**
+ * `rule-set id/clause id`, e.g. `hunan-2020/conversion.1.day`.
+ */
+clause: string, 
+/**
+ * The document's 文号 or title.
+ */
+document: string, 
+/**
+ * The sentence the clause quotes.
+ */
+quote: string, };
+
+export type Credit = { activity: string, year: number, 
+/**
+ * `public`, `professional`, `full_year` or `prior_certificate`.
+ */
+category: "public" | "professional" | "full_year" | "prior_certificate", hours: Hours, 
+/**
+ * How the hours were counted; serialized as words, e.g. `2 天 × 8 学时`.
+ */
+basis: string, 
+/**
+ * Whether the year is one of the checked years.
+ */
+in_window: boolean, 
+/**
+ * `rule-set id/clause id`, e.g. `hunan-2020/conversion.1.day`.
+ */
+clause: string, 
+/**
+ * The document's 文号 or title.
+ */
+document: string, 
+/**
+ * The sentence the clause quotes.
+ */
+quote: string, };
+
+export type Short = { public: Hours, professional: Hours, total: Hours, };
+
+export type YearResult = { year: number, public: Hours, professional: Hours, 
+/**
+ * public + professional hours credited from hour-earning records.
+ */
+total: Hours, met: boolean, 
+/**
+ * Completed by a full-year credit (三援, overseas exchange).
+ */
+full_year: boolean, 
+/**
+ * Covered by an earlier 学时认定单.
+ */
+prior_certificate: boolean, 
+/**
+ * The records that complete or cover the year.
+ */
+covered_by: Array<string>, short: Short, 
+/**
+ * 达标 / 差 X 学时 / 由认定单覆盖 / 全年认定
+ */
+status: string, };
+
+export type Warning = { activity: string | null, message: string, };
+
+export type RequirementSummary = { total: Hours, public: Hours | null, professional: Hours, both_parts: boolean, clause: string, document: string, quote: string, };
+
+export type Assessment = { rules: string, rules_name: string, 
+/**
+ * `《title》（文号）`, for headings.
+ */
+rules_display: string, document: string, apply_year: number, level: Level, path: ApplicationPath, window: Array<number>, window_clause: string, requirement: RequirementSummary, compliant: boolean, years: Array<YearResult>, credits: Array<Credit>, evidence: Array<EvidenceStatus>, warnings: Array<Warning>, };
+
+export type ProfileDto = { name: string | null, id_number: string | null, employer: string | null, current_title: string | null, 
+/**
+ * `YYYY-MM-DD`
+ */
+title_date: string | null, certificate_number: string | null, city: string | null, };
+
+export type PlanDto = { year: number, level: Level, path: ApplicationPath, 
+/**
+ * A rule set chosen by the user; `null`: the one governing `year`.
+ */
+rules: string | null, };
+
+export type ActivityFields = { 
+/**
+ * `null` for a new record: the store assigns one.
+ */
+id: string | null, kind: ActivityKind | null, title: string, 
+/**
+ * `YYYY-MM-DD`
+ */
+date: string, end_date: string | null, provider: string | null, note: string | null, category: Category | null, days: number | null, half_days: number | null, evenings: number | null, hours: number | null, 
+/**
+ * `provincial` | `municipal` (research, award) or `national` | `provincial` (contest).
+ */
+level: string | null, 
+/**
+ * `host` | `main` | `participant` (research); `first` | `corresponding` | `other`.
+ */
+role: string | null, venue: string | null, patent_type: string | null, rank: number | null, grade: number | null, units: number | null, medal: string | null, from_year: number | null, to_year: number | null, };
+
+export type EvidenceView = { seq: number, file_name: string, material: string, file_type: string | null, size: number | null, };
+
+export type ActivityView = { fields: ActivityFields, year: number, evidence: Array<EvidenceView>, };
+
+export type RuleSummary = { id: string, 
+/**
+ * `《title》（文号）`
+ */
+display: string, doc_number: string | null, governs: Array<number>, city: string | null, builtin: boolean, note: string | null, };
+
+export type Selection = { id: string, assumed: boolean, reason: string, };
+
+export type Deadline = { who: string, 
+/**
+ * `YYYY-MM-DD`
+ */
+from: string, to: string, days_left: number, quote: string, };
+
+export type ThemeView = { year: number, topics: Array<string>, };
+
+export type MaterialChoice = { kind: ActivityKind, materials: Array<string>, 
+/**
+ * Each alternative set, its requirements written `A 或 B`.
+ */
+sets: Array<Array<string>>, };
+
+export type Snapshot = { data_dir: string, demo: boolean, 
+/**
+ * No profile and no plan yet: show the first-run setup.
+ */
+first_run: boolean, profile: ProfileDto, plan: PlanDto | null, activities: Array<ActivityView>, assessment: Assessment | null, 
+/**
+ * Why there is no assessment (e.g. the rule set has no window for the level).
+ */
+assessment_error: string | null, rules: Array<RuleSummary>, selection: Selection | null, deadline: Deadline | null, themes: Array<ThemeView>, materials: Array<MaterialChoice>, 
+/**
+ * The kinds of activity the rule set in force credits at all.
+ */
+credited_kinds: Array<ActivityKind>, 
+/**
+ * Problems with the user's own rule files, shown on the rules screen.
+ */
+rule_errors: Array<string>, 
+/**
+ * Today, `YYYY-MM-DD`, for the UI's relative texts.
+ */
+today: string, };
+
+export type Preview = { credits: Array<Credit>, warnings: Array<string>, 
+/**
+ * The first validation problem, in Chinese; `null` when the record is valid.
+ */
+error: string | null, };
+
+export type VerifyView = { ok: boolean, lines: Array<string>, };
+
+export type AppError = { 
+/**
+ * `input` (the user can fix it in the form), `rules`, `storage`, `file`, `dialog`, `internal`.
+ */
+kind: string, message: string, };
