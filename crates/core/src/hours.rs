@@ -11,8 +11,9 @@ use serde::{Serialize, Serializer};
 const SCALE: i64 = 100;
 
 /// An exact amount of 学时 (two decimal places).
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Hours(i64);
+pub struct Hours(#[cfg_attr(feature = "ts", ts(type = "number"))] i64);
 
 /// Why a number could not be taken as an amount of hours.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

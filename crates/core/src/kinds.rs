@@ -8,7 +8,8 @@ macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal,)+ }) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-        pub enum $name { $($variant,)+ }
+        #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+        pub enum $name { $(#[cfg_attr(feature = "ts", ts(rename = $code))] $variant,)+ }
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];

@@ -10,6 +10,7 @@ use crate::ledger::Activity;
 use crate::rules::RuleSet;
 
 /// How complete a record's evidence is.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Completeness {
@@ -22,17 +23,21 @@ pub enum Completeness {
 }
 
 /// The evidence check of one record.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EvidenceStatus {
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub activity: Arc<str>,
     pub status: Completeness,
     /// Index of the complete or closest alternative set (0-based) of the rule's `sets`.
     pub set: Option<usize>,
     /// Requirements of that set not yet met, each as its alternatives joined by “或”.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
     pub missing: Arc<[Arc<str>]>,
     /// Attached materials that no set of this kind mentions.
     pub unrecognised: Vec<String>,
     /// `set/clause id` of the evidence rule.
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
     pub clause: Option<Arc<str>>,
 }
 

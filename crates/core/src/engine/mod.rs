@@ -19,6 +19,7 @@ use crate::ledger::Ledger;
 use crate::rules::RuleSet;
 
 /// A planned title application.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Application {
     pub year: i32,
@@ -34,18 +35,23 @@ pub enum AssessError {
 }
 
 /// One credit: hours for one record, in one year and category, by one clause.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Credit {
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub activity: Arc<str>,
     pub year: i32,
     /// `public`, `professional`, `full_year` or `prior_certificate`.
+    #[cfg_attr(feature = "ts", ts(type = "\"public\" | \"professional\" | \"full_year\" | \"prior_certificate\""))]
     pub category: &'static str,
     pub hours: Hours,
     /// The clause that credits the hours, shared by all its credits; serialized as the fields
     /// `clause`, `document` and `quote`.
+    #[cfg_attr(feature = "ts", ts(flatten))]
     #[serde(flatten)]
     pub source: Arc<ClauseSource>,
     /// How the hours were counted; serialized as words, e.g. `2 天 × 8 学时`.
+    #[cfg_attr(feature = "ts", ts(type = "string"))]
     #[serde(serialize_with = "basis_words")]
     pub basis: Basis,
     /// Whether the year is one of the checked years.
@@ -53,6 +59,7 @@ pub struct Credit {
 }
 
 /// Where a credit comes from.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClauseSource {
     /// `rule-set id/clause id`, e.g. `hunan-2020/conversion.1.day`.
@@ -68,6 +75,7 @@ fn basis_words<S: serde::Serializer>(basis: &Basis, s: S) -> Result<S::Ok, S::Er
 }
 
 /// What a year still lacks.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Short {
     pub public: Hours,
@@ -76,6 +84,7 @@ pub struct Short {
 }
 
 /// The result for one year of the window.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct YearResult {
     pub year: i32,
@@ -89,6 +98,7 @@ pub struct YearResult {
     /// Covered by an earlier 学时认定单.
     pub prior_certificate: bool,
     /// The records that complete or cover the year.
+    #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
     pub covered_by: Vec<Arc<str>>,
     pub short: Short,
     /// 达标 / 差 X 学时 / 由认定单覆盖 / 全年认定
@@ -96,9 +106,12 @@ pub struct YearResult {
 }
 
 /// A warning, about one record or about the assessment as a whole.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Warning {
+    #[cfg_attr(feature = "ts", ts(as = "Option<String>"))]
     pub activity: Option<Arc<str>>,
+    #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub message: Arc<str>,
 }
 
@@ -109,6 +122,7 @@ impl Warning {
 }
 
 /// The requirement applied, as shown to the user.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RequirementSummary {
     pub total: Hours,
@@ -121,6 +135,7 @@ pub struct RequirementSummary {
 }
 
 /// The full assessment of a ledger for one application under one rule set.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Assessment {
     pub rules: String,
