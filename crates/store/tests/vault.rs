@@ -247,3 +247,15 @@ fn the_default_store_opens_with_a_200_mib_evidence_limit() {
     let (_tmp, dir) = data_dir();
     assert_eq!(open(&dir).options().max_evidence_bytes, 200 * 1024 * 1024);
 }
+
+#[test]
+fn attaching_again_repairs_a_vault_copy_that_was_cut_short() {
+    let (tmp, dir, mut store) = store_with_one_record();
+    let source = file(tmp.path(), "通知.pdf", &pdf("完整的一份"));
+    let first = store.attach("2024-001", &source, "培训通知").expect("first");
+    let stored = blob_path(&dir.evidence(), &first.sha256);
+    std::fs::write(&stored, b"%PDF-cut").expect("damaged");
+    assert_eq!(store.verify().expect("verified").corrupt.len(), 1);
+    store.attach("2024-001", &source, "培训通知").expect("again");
+    assert!(store.verify().expect("verified").is_ok());
+}

@@ -107,7 +107,8 @@ pub fn ingest(vault: &Path, source: &mut dyn Read, name: &str, shown: &Path, lim
 
     let sha256 = hex(&hasher.finalize());
     let target = blob_path(vault, &sha256);
-    let newly_stored = !target.exists();
+    // Stored once per content; a vault copy of the wrong size (damaged) is replaced by this one.
+    let newly_stored = !std::fs::metadata(&target).is_ok_and(|m| m.len() == total);
     if newly_stored {
         let folder = vault.join(&sha256[..2]);
         let created = !folder.exists();
