@@ -26,6 +26,9 @@ pub enum ExchangeCommand {
         /// 表格中有错误的行时，跳过这些行、导入其余的行（默认：有错误就不导入）
         #[arg(long)]
         skip_bad_rows: bool,
+        /// 单个证明材料文件的大小上限，单位 MiB（默认 200）
+        #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+        max_size_mib: Option<u64>,
     },
 }
 
@@ -46,9 +49,9 @@ pub fn run(command: ExchangeCommand, explicit: Option<&Path>) -> Result<String, 
                 dest.display()
             ))
         }
-        ExchangeCommand::Import { file, skip_bad_rows } => {
+        ExchangeCommand::Import { file, skip_bad_rows, max_size_mib } => {
             // Importing is a way to start: an empty data folder is created.
-            let mut store = open_dir(&data_dir(explicit)?)?;
+            let mut store = open_dir(&data_dir(explicit)?, max_size_mib)?;
             if is_spreadsheet(&file) {
                 import_spreadsheet(&mut store, &file, skip_bad_rows)
             } else {

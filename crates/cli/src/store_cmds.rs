@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::{Application, Ledger};
-use xueshi_store::{DataDir, PlannedApplication, Store, YearConfirmation};
+use xueshi_store::{DataDir, Options, PlannedApplication, Store, YearConfirmation};
 
 use crate::activity_args::ActivityFlags;
 use crate::{AssessArgs, CliError, assessment_output, evidence_report, parse_level, parse_path};
@@ -55,6 +55,9 @@ pub enum StoreCommand {
         /// 材料类别，如 结业证书、培训通知、培训签到表（取自规则集所列材料）
         #[arg(long, value_name = "M")]
         material: String,
+        /// 单个文件的大小上限，单位 MiB（默认 200）
+        #[arg(long, value_name = "MIB", value_parser = clap::value_parser!(u64).range(1..=1_048_576))]
+        max_size_mib: Option<u64>,
     },
     /// 查看或修改个人信息（登记手册首页）
     Profile(ProfileArgs),
@@ -109,6 +112,11 @@ pub fn data_dir(explicit: Option<&Path>) -> Result<DataDir, CliError> {
 
 /// Opens an existing data folder (only `init` and `import` create one).
 pub fn open(explicit: Option<&Path>) -> Result<Store, CliError> {
+    open_limited(explicit, None)
+}
+
+/// Opens an existing data folder, accepting evidence files up to `max_mib` MiB when given.
+pub fn open_limited(explicit: Option<&Path>, max_mib: Option<u64>) -> Result<Store, CliError> {
     let dir = data_dir(explicit)?;
     if !dir.database().exists() {
         return Err(CliError::Input(format!(
@@ -116,11 +124,15 @@ pub fn open(explicit: Option<&Path>) -> Result<Store, CliError> {
             dir.root().display()
         )));
     }
-    open_dir(&dir)
+    open_dir(&dir, max_mib)
 }
 
-pub fn open_dir(dir: &DataDir) -> Result<Store, CliError> {
-    let store = Store::open(dir)?;
+pub fn open_dir(dir: &DataDir, max_mib: Option<u64>) -> Result<Store, CliError> {
+    let mut options = Options::default();
+    if let Some(mib) = max_mib {
+        options.max_evidence_bytes = mib.saturating_mul(1024 * 1024);
+    }
+    let store = Store::open_with(dir, options)?;
     let report = store.open_report();
     if let Some(v) = report.migrated_from {
         eprintln!("提示：数据库已从结构版本 {v} 升级，升级前的备份在 {}", dir.backups().display());
@@ -135,7 +147,7 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
     match command {
         StoreCommand::Init => {
             let dir = data_dir(explicit)?;
-            let store = open_dir(&dir)?;
+            let store = open_dir(&dir, None)?;
             let count = store.activities(None)?.len();
             Ok(if store.open_report().created {
                 format!("已创建数据文件夹：{}\n", dir.root().display())
@@ -175,7 +187,9 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
             let activities = store.activities(year)?;
             Ok(if json { lists::activities_json(&activities) } else { lists::activities(&activities) })
         }
-        StoreCommand::Attach { activity, file, material } => attach(explicit, &activity, &file, &material),
+        StoreCommand::Attach { activity, file, material, max_size_mib } => {
+            attach(open_limited(explicit, max_size_mib)?, &activity, &file, &material)
+        }
         StoreCommand::Profile(args) => profile::run(args, &mut open(explicit)?),
         StoreCommand::Plan { apply_year, level, path, rules, remove } => {
             let mut store = open(explicit)?;
@@ -241,8 +255,7 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
     }
 }
 
-fn attach(explicit: Option<&Path>, activity: &str, file: &Path, material: &str) -> Result<String, CliError> {
-    let mut store = open(explicit)?;
+fn attach(mut store: Store, activity: &str, file: &Path, material: &str) -> Result<String, CliError> {
     let record = store.activity(activity)?;
     check_material(&record, material)?;
     let done = store.attach(activity, file, material)?;

@@ -1,17 +1,18 @@
-//! Copying a file into the vault: one pass over the source through a bounded buffer, hashing
-//! (SHA-256) and writing a temporary file in the vault at once, then fsync and an atomic rename to
+//! Copying a file into the vault: one pass over the source through bounded buffers, hashing
+//! (SHA-256, `pipe`) and writing a temporary file in the vault at once, then fsync and an atomic rename to
 //! the name of its hash. A temporary file is locked while it is written, so that the sweep on open
 //! removes only the leftovers of attaches that died, never one in progress in another program.
 
 use std::fs::{File, OpenOptions};
-use std::io::{self, Read, Write};
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use sha2::{Digest, Sha256};
 
-use super::sniff::{FileType, SNIFF_LEN, detect};
-use crate::error::{Refusal, Result, StoreError, io};
+use super::pipe::{Copied, copy_and_hash, fill};
+use super::sniff::FileType;
+use crate::error::{Result, StoreError, io};
 use crate::paths::sync_dir;
 
 /// The copy buffer: the only memory that grows with throughput, whatever the file size.
@@ -79,33 +80,10 @@ pub fn ingest(vault: &Path, source: &mut dyn Read, name: &str, shown: &Path, lim
         source: io::Error::other(e.to_string()),
     })?;
 
-    let unreadable = |source: io::Error| Refusal::Unreadable { path: shown.to_owned(), source };
-    let mut buf = vec![0u8; BUFFER];
-    let mut hasher = Sha256::new();
-    let mut total: u64 = 0;
-    let mut file_type = None;
-    loop {
-        let filled = fill(source, &mut buf, if file_type.is_none() { SNIFF_LEN } else { 1 }).map_err(unreadable)?;
-        if filled == 0 {
-            break;
-        }
-        if file_type.is_none() {
-            file_type = Some(detect(&buf[..filled], name).ok_or_else(|| Refusal::UnsupportedType(shown.to_owned()))?);
-        }
-        total += filled as u64;
-        if total > limit {
-            return Err(Refusal::too_large(shown, total, limit).into());
-        }
-        hasher.update(&buf[..filled]);
-        file.write_all(&buf[..filled]).map_err(io("写入证据库", &tmp))?;
-    }
-    let Some(file_type) = file_type else {
-        return Err(Refusal::Empty(shown.to_owned()).into());
-    };
+    let Copied { sha256, total, file_type } = copy_and_hash(source, &mut file, &tmp, name, shown, limit)?;
     file.sync_all().map_err(io("写入证据库", &tmp))?;
     drop(file);
 
-    let sha256 = hex(&hasher.finalize());
     let target = blob_path(vault, &sha256);
     // Stored once per content; a vault copy of the wrong size (damaged) is replaced by this one.
     let newly_stored = !std::fs::metadata(&target).is_ok_and(|m| m.len() == total);
@@ -121,20 +99,6 @@ pub fn ingest(vault: &Path, source: &mut dyn Read, name: &str, shown: &Path, lim
         }
     }
     Ok(Ingested { sha256, size: total, file_type, newly_stored })
-}
-
-/// Reads until `buf` holds at least `want` bytes (or is full), or the source ends.
-fn fill(source: &mut dyn Read, buf: &mut [u8], want: usize) -> io::Result<usize> {
-    let mut filled = 0;
-    while filled < want.min(buf.len()) {
-        match source.read(&mut buf[filled..]) {
-            Ok(0) => break,
-            Ok(n) => filled += n,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    Ok(filled)
 }
 
 /// The SHA-256 and size of a file, read through the same bounded buffer.

@@ -4,6 +4,7 @@
 
 mod check;
 mod ingest;
+mod pipe;
 pub mod sniff;
 
 use std::fs::{File, OpenOptions};
