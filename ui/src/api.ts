@@ -1,0 +1,32 @@
+// The app's commands, typed with the generated bindings. Every change returns the new snapshot.
+import { invoke } from '@tauri-apps/api/core'
+import type { ActivityFields, AppError, Assessment, PlanDto, Preview, ProfileDto, Snapshot, VerifyView } from './bindings'
+
+/** The message to show for a failed command: the app's Chinese message when there is one. */
+export function errorMessage(e: unknown): string {
+  if (e && typeof e === 'object' && 'message' in e) return String((e as AppError).message)
+  if (typeof e === 'string') return e
+  return '操作未完成，请重试'
+}
+
+export const api = {
+  snapshot: () => invoke<Snapshot>('snapshot'),
+  saveProfile: (profile: ProfileDto) => invoke<Snapshot>('save_profile', { profile }),
+  savePlan: (plan: PlanDto) => invoke<Snapshot>('save_plan', { plan }),
+  saveActivity: (fields: ActivityFields) => invoke<Snapshot>('save_activity', { fields }),
+  removeActivity: (id: string) => invoke<Snapshot>('remove_activity', { id }),
+  previewActivity: (fields: ActivityFields) => invoke<Preview>('preview_activity', { fields }),
+  attachByDialog: (activity: string, material: string) => invoke<Snapshot>('attach_by_dialog', { activity, material }),
+  attachDropped: (token: number, activity: string, material: string) =>
+    invoke<Snapshot>('attach_dropped', { token, activity, material }),
+  detachEvidence: (seq: number) => invoke<Snapshot>('detach_evidence', { seq }),
+  openEvidence: (seq: number) => invoke<void>('open_evidence', { seq }),
+  compareRules: (ids: string[]) => invoke<Assessment[]>('compare_rules', { ids }),
+  loadRuleFile: () => invoke<Snapshot>('load_rule_file'),
+  backupNow: () => invoke<string>('backup_now'),
+  restoreBackup: () => invoke<Snapshot>('restore_backup'),
+  verifyVault: () => invoke<VerifyView>('verify_vault'),
+  importFile: () => invoke<string>('import_file'),
+  openDemo: () => invoke<Snapshot>('open_demo'),
+  closeDemo: () => invoke<Snapshot>('close_demo'),
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest'
+import { creditCategoryLabel, formatDate, formatHours, formatRange, formatSize } from './format'
+
+describe('dates are shown the Chinese way', () => {
+  it('writes 2024-05-16 as 2024年5月16日', () => {
+    expect(formatDate('2024-05-16')).toBe('2024年5月16日')
+  })
+  it('shortens a range within one month or one year', () => {
+    expect(formatRange('2024-05-16', '2024-05-18')).toBe('2024年5月16日—18日')
+    expect(formatRange('2024-05-30', '2024-06-02')).toBe('2024年5月30日—6月2日')
+    expect(formatRange('2024-12-30', '2025-01-02')).toBe('2024年12月30日—2025年1月2日')
+    expect(formatRange('2024-05-16', null)).toBe('2024年5月16日')
+  })
+  it('leaves text that is not a date alone', () => {
+    expect(formatDate('明年')).toBe('明年')
+    expect(formatDate(null)).toBe('')
+  })
+})
+
+describe('hours are shown as the engine sends them', () => {
+  it('drops trailing zeros and keeps half hours', () => {
+    expect(formatHours(90)).toBe('90')
+    expect(formatHours(40.5)).toBe('40.5')
+    expect(formatHours(null)).toBe('—')
+  })
+})
+
+it('names credit categories in Chinese', () => {
+  expect(creditCategoryLabel('public')).toBe('公需')
+  expect(creditCategoryLabel('full_year')).toBe('全年认定')
+})
+
+it('shows file sizes in KB and MB', () => {
+  expect(formatSize(350 * 1024)).toBe('350 KB')
+  expect(formatSize(1.5 * 1024 * 1024)).toBe('1.5 MB')
+})

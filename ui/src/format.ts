@@ -1,0 +1,91 @@
+// Display helpers: dates as 2024年5月16日, hours without trailing zeros, Chinese labels of the
+// vocabularies. Nothing here computes hours: the engine does.
+import type { ActivityKind, ApplicationPath, Category, Level } from './bindings'
+
+/** `2024-05-16` → `2024年5月16日`; anything else is returned unchanged. */
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return ''
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso)
+  if (!m) return iso
+  return `${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日`
+}
+
+/** A date range: `2024年5月16日—18日`, `2024年5月30日—6月2日`, or one date. */
+export function formatRange(from: string, to?: string | null): string {
+  if (!to || to === from) return formatDate(from)
+  const a = /^(\d{4})-(\d{2})-(\d{2})$/.exec(from)
+  const b = /^(\d{4})-(\d{2})-(\d{2})$/.exec(to)
+  if (!a || !b) return `${formatDate(from)}—${formatDate(to)}`
+  if (a[1] !== b[1]) return `${formatDate(from)}—${formatDate(to)}`
+  if (a[2] !== b[2]) return `${formatDate(from)}—${Number(b[2])}月${Number(b[3])}日`
+  return `${formatDate(from)}—${Number(b[3])}日`
+}
+
+/** `12`, `12.5`: as the engine sends them, never more than two decimals. */
+export function formatHours(h: number | null | undefined): string {
+  if (h === null || h === undefined) return '—'
+  return String(Math.round(h * 100) / 100)
+}
+
+export const kindLabels: Record<ActivityKind, string> = {
+  training: '培训班/研修班',
+  conference: '学术会议/讲座/交流',
+  practice: '继续教育实践活动',
+  online_course: '网络课程',
+  staff_training: '事业单位工作人员培训',
+  research_project: '课题研究与项目开发',
+  book: '著作/译作/教材',
+  paper: '论文',
+  patent: '专利',
+  award: '科技（社科）奖项',
+  digital_exam: '计算机/数字技术应用能力考试',
+  qualification_exam: '职业资格考试',
+  degree_course: '学历（学位）教育课程',
+  aid_posting: '三援/东西部扶贫协作等',
+  expert_service: '专家服务基层',
+  overseas_exchange: '海外交换（交流）',
+  skill_contest: '技能大赛',
+  prior_certificate: '以前年度学时认定单',
+}
+
+export const levelLabels: Record<Level, string> = {
+  junior: '初级',
+  intermediate: '中级',
+  associate_senior: '副高级',
+  senior: '正高级',
+}
+
+export const pathLabels: Record<ApplicationPath, string> = {
+  standard: '常规',
+  phd: '博士参评副高',
+  master_medical: '硕士参评医学类副高',
+}
+
+export const categoryLabels: Record<Category, string> = {
+  public: '公需科目',
+  professional: '专业科目',
+}
+
+/** The category of a credit, as shown in tables. */
+export function creditCategoryLabel(c: string): string {
+  switch (c) {
+    case 'public':
+      return '公需'
+    case 'professional':
+      return '专业'
+    case 'full_year':
+      return '全年认定'
+    case 'prior_certificate':
+      return '认定单'
+    default:
+      return c
+  }
+}
+
+/** Bytes as 1.2 MB / 350 KB. */
+export function formatSize(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined) return ''
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${bytes} B`
+}

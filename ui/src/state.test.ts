@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import type { ActivityView, Assessment } from './bindings'
+import { completenessOf, creditedHours, emptyFilter, filterActivities, yearsOf } from './state'
+import { blankFields } from './kinds'
+
+function record(id: string, date: string, extra: Partial<ActivityView['fields']> = {}): ActivityView {
+  return { fields: { ...blankFields('training', date), id, title: `记录${id}`, ...extra }, year: Number(date.slice(0, 4)), evidence: [] }
+}
+
+const assessment = {
+  credits: [
+    { activity: 'a', category: 'professional', hours: 16 },
+    { activity: 'a', category: 'professional', hours: 4 },
+    { activity: 'c', category: 'full_year', hours: 90 },
+  ],
+  evidence: [
+    { activity: 'a', status: 'complete' },
+    { activity: 'b', status: 'incomplete' },
+  ],
+} as unknown as Assessment
+
+const records = [
+  record('a', '2024-05-01'),
+  record('b', '2025-03-01', { category: 'public', provider: '湖南大学' }),
+  record('c', '2023-01-01', { kind: 'aid_posting', category: null }),
+]
+
+describe('records are filtered and ordered for the list', () => {
+  it('shows the newest first', () => {
+    expect(filterActivities(records, assessment, emptyFilter()).map((r) => r.fields.id)).toEqual(['b', 'a', 'c'])
+  })
+  it('filters by year, category, kind, completeness and text', () => {
+    const ids = (f: Partial<ReturnType<typeof emptyFilter>>) =>
+      filterActivities(records, assessment, { ...emptyFilter(), ...f }).map((r) => r.fields.id)
+    expect(ids({ year: 2024 })).toEqual(['a'])
+    expect(ids({ category: 'public' })).toEqual(['b'])
+    expect(ids({ category: 'other' })).toEqual(['c'])
+    expect(ids({ kind: 'aid_posting' })).toEqual(['c'])
+    expect(ids({ completeness: 'incomplete' })).toEqual(['b'])
+    expect(ids({ text: '湖南' })).toEqual(['b'])
+  })
+  it('lists the years that have records', () => {
+    expect(yearsOf(records)).toEqual([2025, 2024, 2023])
+  })
+})
+
+describe('the list shows what the engine credited', () => {
+  it('adds up a record’s hour credits exactly', () => {
+    expect(creditedHours(assessment, 'a')).toBe(20)
+  })
+  it('counts no hours for a full-year credit and zero for an uncredited record', () => {
+    expect(creditedHours(assessment, 'c')).toBe(0)
+    expect(creditedHours(assessment, 'b')).toBe(0)
+    expect(creditedHours(null, 'a')).toBeNull()
+  })
+  it('reads each record’s evidence status', () => {
+    expect(completenessOf(assessment, 'b')).toBe('incomplete')
+    expect(completenessOf(assessment, 'zzz')).toBeNull()
+  })
+})

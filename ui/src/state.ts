@@ -1,0 +1,72 @@
+// The one piece of shared state: the latest snapshot from the app. Screens read it; commands
+// replace it. Filtering and grouping for display live here as pure functions (tested).
+import { reactive } from 'vue'
+import type { ActivityKind, ActivityView, Assessment, Category, Completeness, Snapshot } from './bindings'
+
+export const state = reactive<{ snapshot: Snapshot | null; loading: boolean; error: string | null }>({
+  snapshot: null,
+  loading: true,
+  error: null,
+})
+
+export function setSnapshot(s: Snapshot) {
+  state.snapshot = s
+  state.error = null
+  state.loading = false
+}
+
+export interface RecordFilter {
+  year: number | null
+  category: Category | 'other' | null
+  kind: ActivityKind | null
+  completeness: Completeness | null
+  text: string
+}
+
+export const emptyFilter = (): RecordFilter => ({ year: null, category: null, kind: null, completeness: null, text: '' })
+
+/** The evidence status of a record, as the engine reported it. */
+export function completenessOf(assessment: Assessment | null | undefined, id: string | null): Completeness | null {
+  if (!assessment || !id) return null
+  return assessment.evidence.find((e) => e.activity === id)?.status ?? null
+}
+
+/** The hours the engine credited a record (all its credits in hour categories). */
+export function creditedHours(assessment: Assessment | null | undefined, id: string | null): number | null {
+  if (!assessment || !id) return null
+  const credits = assessment.credits.filter((c) => c.activity === id)
+  if (credits.length === 0) return 0
+  return credits
+    .filter((c) => c.category === 'public' || c.category === 'professional')
+    .reduce((sum, c) => sum + Math.round(c.hours * 100), 0) / 100
+}
+
+/** Records matching a filter, newest first. */
+export function filterActivities(
+  activities: ActivityView[],
+  assessment: Assessment | null | undefined,
+  f: RecordFilter,
+): ActivityView[] {
+  const text = f.text.trim().toLowerCase()
+  return activities
+    .filter((a) => f.year === null || a.year === f.year)
+    .filter((a) => {
+      if (f.category === null) return true
+      if (f.category === 'other') return a.fields.category === null
+      return a.fields.category === f.category
+    })
+    .filter((a) => f.kind === null || a.fields.kind === f.kind)
+    .filter((a) => f.completeness === null || completenessOf(assessment, a.fields.id) === f.completeness)
+    .filter(
+      (a) =>
+        text === '' ||
+        a.fields.title.toLowerCase().includes(text) ||
+        (a.fields.provider ?? '').toLowerCase().includes(text),
+    )
+    .sort((a, b) => (a.fields.date < b.fields.date ? 1 : a.fields.date > b.fields.date ? -1 : 0))
+}
+
+/** Years that have records, newest first, for the year filter. */
+export function yearsOf(activities: ActivityView[]): number[] {
+  return [...new Set(activities.map((a) => a.year))].sort((a, b) => b - a)
+}
