@@ -4,16 +4,18 @@
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
+use xueshi_core::Application;
 use xueshi_core::kinds::{ApplicationPath, Level};
-use xueshi_core::{Application, Ledger};
 use xueshi_store::{DataDir, Options, PlannedApplication, Store, YearConfirmation};
 
 use crate::activity_args::ActivityFlags;
-use crate::{AssessArgs, CliError, assessment_output, evidence_report, parse_level, parse_path};
+use crate::{CliError, parse_level, parse_path};
 
+mod assess;
 mod lists;
 mod profile;
 
+pub use assess::assess_stored;
 pub use profile::ProfileArgs;
 
 #[derive(Subcommand)]
@@ -296,29 +298,4 @@ fn check_material(record: &xueshi_core::Activity, material: &str) -> Result<(), 
         record.kind.label(),
         known.join("、")
     )))
-}
-
-/// `assess` without `--ledger`: the stored ledger, for the given or the planned application,
-/// with the evidence completeness of every record.
-pub fn assess_stored(args: &AssessArgs, explicit: Option<&Path>) -> Result<String, CliError> {
-    let store = open(explicit)?;
-    let ledger: Ledger = store.ledger()?;
-    let plans = store.applications()?;
-    let (application, planned_rules) = match (args.apply_year, args.level) {
-        (Some(year), Some(level)) => {
-            (Application { year, level, path: args.path.unwrap_or(ApplicationPath::Standard) }, None)
-        }
-        (year, _) => {
-            let plan = plans.iter().find(|p| year.is_none_or(|y| p.application.year == y)).ok_or_else(|| {
-                CliError::Input(
-                    "请用 --apply-year 和 --level 指定参评年度和级别，或先用 `xueshi plan` 登记参评计划".into(),
-                )
-            })?;
-            (plan.application, plan.rules.clone())
-        }
-    };
-    let rules = args.rules.clone().or(planned_rules);
-    assessment_output(&ledger, &application, rules.as_deref(), args.json, |a, set| {
-        evidence_report::per_activity(a, set, &ledger)
-    })
 }
