@@ -141,3 +141,13 @@ fn the_database_uses_wal_foreign_keys_and_a_busy_timeout() {
     assert_eq!((mode.as_str(), fk), ("wal", 1));
     assert!(timeout >= 1000);
 }
+
+#[test]
+fn a_data_folder_whose_name_has_uri_characters_opens_again() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let dir = DataDir::new(tmp.path().join("学时 50% #1?"));
+    let mut store = open(&dir);
+    store.set_profile(&common::every_kind().profile).expect("saved");
+    drop(store);
+    assert_eq!(open(&dir).profile().expect("profile").name.as_deref(), Some("湘小明"));
+}
