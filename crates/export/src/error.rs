@@ -1,0 +1,63 @@
+//! Why an export or a verification could not be done, each with a Chinese message for the user.
+
+use std::path::PathBuf;
+
+/// Everything that stops an export. After any of them, no file is left at the output path.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("已取消导出，没有生成材料包")]
+    Cancelled,
+    #[error("{what}“{}”失败：{source}", path.display())]
+    Io { what: &'static str, path: PathBuf, source: std::io::Error },
+    #[error("证明材料“{file}”（记录 {activity}）无法读取：{source}")]
+    EvidenceUnreadable { activity: String, file: String, source: std::io::Error },
+    #[error(
+        "证明材料“{file}”（记录 {activity}）的内容与登记时不一致（SHA-256 应为 {expected}，实际为 {actual}），可能已损坏或被替换"
+    )]
+    EvidenceChanged { activity: String, file: String, expected: String, actual: String },
+    #[error(
+        "没有找到可用的中文字体。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk），或把字体文件放在程序旁的 fonts 文件夹中"
+    )]
+    NoFont,
+    #[error("字体文件“{}”无法使用：{reason}", path.display())]
+    BadFont { path: PathBuf, reason: String },
+    #[error("{}", missing_glyphs(.0))]
+    MissingGlyphs(Vec<crate::MissingGlyph>),
+    #[error("排版学时汇总表失败：{0}")]
+    Typeset(String),
+    #[error("生成 Excel 学时汇总表失败：{0}")]
+    Spreadsheet(String),
+    #[error("写入 ZIP 材料包失败：{0}")]
+    Zip(String),
+    #[error("材料包“{}”不是有效的 ZIP 文件：{reason}", path.display())]
+    NotAPackage { path: PathBuf, reason: String },
+    #[error("材料包中的 manifest.json 无效：{0}")]
+    BadManifest(String),
+}
+
+fn missing_glyphs(list: &[crate::MissingGlyph]) -> String {
+    let mut text = String::from("以下字符没有任何已加载的字体包含，导出后会显示为空白，因此没有导出：");
+    for m in list.iter().take(20) {
+        text.push_str(&format!("\n  {}中的“{}”（U+{:04X}）", m.field, m.character, u32::from(m.character)));
+    }
+    if list.len() > 20 {
+        text.push_str(&format!("\n  ……另有 {} 处", list.len() - 20));
+    }
+    text.push_str(
+        "\n请安装包含这些字符的字体（例如 Windows 的 SimSun-ExtB，或 Noto/思源字体的完整版），放在程序旁的 fonts 文件夹中，或用常用字改写。",
+    );
+    text
+}
+
+impl ExportError {
+    pub(crate) fn io(what: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> ExportError {
+        let path = path.into();
+        move |source| ExportError::Io { what, path, source }
+    }
+}
+
+impl From<zip::result::ZipError> for ExportError {
+    fn from(e: zip::result::ZipError) -> ExportError {
+        ExportError::Zip(e.to_string())
+    }
+}

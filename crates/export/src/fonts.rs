@@ -1,0 +1,262 @@
+//! The fonts the PDF is typeset with, found in this order: a file or folder the caller names, a
+//! `fonts/` folder beside the program (where a bundle carries Noto CJK with its OFL.txt), then the
+//! system's CJK fonts (Noto/Source Han on Linux, 宋体/微软雅黑 on Windows). Only the Simplified
+//! Chinese face of a collection is loaded. Before typesetting, every character of the data is
+//! checked against the loaded faces: typst would drop a missing glyph silently.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use typst::foundations::Bytes;
+use typst::text::{Font, FontInfo};
+
+use crate::error::ExportError;
+
+/// Families looked for in system folders, in order of preference, with the file names that hold them.
+const SYSTEM_FONTS: &[(&str, &[&str])] = &[
+    ("Noto Serif CJK SC", &["notoserifcjk-regular.ttc", "notoserifcjksc-regular.otf", "notoserifsc-regular.otf"]),
+    ("Noto Sans CJK SC", &["notosanscjk-regular.ttc", "notosanscjksc-regular.otf", "notosanssc-regular.otf"]),
+    ("Source Han Serif SC", &["sourcehanserifsc-regular.otf", "sourcehanserif-regular.ttc"]),
+    ("Source Han Sans SC", &["sourcehansanssc-regular.otf", "sourcehansans-regular.ttc"]),
+    ("SimSun", &["simsun.ttc"]),
+    ("Microsoft YaHei", &["msyh.ttc"]),
+    ("SimHei", &["simhei.ttf"]),
+    // Fallbacks with rare (CJK Extension B …) characters for names.
+    ("SimSun-ExtB", &["simsunb.ttf"]),
+    ("HanaMinA", &["hanamina.ttf"]),
+    ("HanaMinB", &["hanaminb.ttf"]),
+    ("WenQuanYi Zen Hei", &["wqy-zenhei.ttc"]),
+    ("Droid Sans Fallback", &["droidsansfallbackfull.ttf", "droidsansfallback.ttf"]),
+];
+
+const FONT_EXTENSIONS: &[&str] = &["ttf", "otf", "ttc", "otc"];
+
+/// One face loaded for typesetting.
+#[derive(Clone)]
+pub struct LoadedFace {
+    pub family: String,
+    pub path: PathBuf,
+    pub index: u32,
+    pub(crate) font: Font,
+}
+
+impl std::fmt::Debug for LoadedFace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} ({}#{})", self.family, self.path.display(), self.index)
+    }
+}
+
+/// A character of the data that no loaded font has.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    /// Where it occurs, in words: `姓名`, `记录 2023-02 的内容`.
+    pub field: String,
+    pub character: char,
+}
+
+/// The faces available to the PDF, in order of preference.
+#[derive(Debug, Clone, Default)]
+pub struct FontSet {
+    pub faces: Vec<LoadedFace>,
+}
+
+impl FontSet {
+    /// Finds the fonts: `explicit` (a file or folder), then `fonts/` beside the program, then the
+    /// system's folders. Fails when no CJK face is found.
+    pub fn discover(explicit: Option<&Path>) -> Result<FontSet, ExportError> {
+        let mut set = FontSet::default();
+        if let Some(path) = explicit {
+            if !path.exists() {
+                return Err(ExportError::BadFont {
+                    path: path.to_owned(), reason: "文件或文件夹不存在".to_owned()
+                });
+            }
+            set.load_all(path)?;
+        }
+        if let Some(dir) = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|d| d.join("fonts")))
+            && dir.is_dir()
+        {
+            set.load_all(&dir)?;
+        }
+        set.load_system();
+        if !set.faces.iter().any(|f| f.font.info().coverage.contains(u32::from('汉'))) {
+            return Err(ExportError::NoFont);
+        }
+        Ok(set)
+    }
+
+    /// Loads every font file under `path` (a file, or a folder searched two levels deep),
+    /// keeping only the Simplified Chinese faces of CJK collections.
+    pub fn load_all(&mut self, path: &Path) -> Result<(), ExportError> {
+        let mut files = Vec::new();
+        if path.is_dir() {
+            font_files(path, 2, &mut files);
+        } else {
+            files.push(path.to_owned());
+        }
+        for file in files {
+            let data =
+                std::fs::read(&file).map_err(|e| ExportError::BadFont { path: file.clone(), reason: e.to_string() })?;
+            let infos: Vec<(u32, FontInfo)> =
+                (0..ttc_count(&data)).filter_map(|i| FontInfo::new(&data, i).map(|info| (i, info))).collect();
+            if infos.is_empty() {
+                return Err(ExportError::BadFont { path: file, reason: "不是可用的字体文件".to_owned() });
+            }
+            let simplified: Vec<&(u32, FontInfo)> = infos.iter().filter(|(_, i)| i.family.ends_with(" SC")).collect();
+            let chosen: Vec<&(u32, FontInfo)> = if simplified.is_empty() { infos.iter().collect() } else { simplified };
+            let bytes = Bytes::new(data);
+            for (index, info) in chosen {
+                self.push(&file, *index, &info.family, &bytes);
+            }
+        }
+        Ok(())
+    }
+
+    /// Adds the known CJK fonts of the system's font folders (unreadable ones are skipped).
+    pub fn load_system(&mut self) {
+        let mut files = Vec::new();
+        for dir in system_font_dirs() {
+            font_files(&dir, 4, &mut files);
+        }
+        for (family, names) in SYSTEM_FONTS {
+            if self.faces.iter().any(|f| f.family == *family) {
+                continue;
+            }
+            let found = files.iter().find(|p| {
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| names.contains(&n.to_lowercase().as_str()))
+            });
+            let Some(file) = found else { continue };
+            let Ok(data) = std::fs::read(file) else { continue };
+            // Verify by the face's own name: index 2 is SC in Debian's Noto TTC, but check.
+            let index =
+                (0..ttc_count(&data)).find(|i| FontInfo::new(&data, *i).is_some_and(|info| info.family == *family));
+            if let Some(index) = index {
+                self.push(file, index, family, &Bytes::new(data));
+            }
+        }
+    }
+
+    fn push(&mut self, path: &Path, index: u32, family: &str, bytes: &Bytes) {
+        if self.faces.iter().any(|f| f.family == family) {
+            return;
+        }
+        if let Some(font) = Font::new(bytes.clone(), index) {
+            self.faces.push(LoadedFace { family: family.to_owned(), path: path.to_owned(), index, font });
+        }
+    }
+
+    /// Does any loaded face have a glyph for `c`?
+    pub fn covers(&self, c: char) -> bool {
+        c.is_whitespace() || c.is_control() || self.faces.iter().any(|f| f.font.info().coverage.contains(u32::from(c)))
+    }
+
+    /// Every character of `data` that no face has, with the field it is in (each character once
+    /// per field).
+    pub fn check(&self, data: &Value) -> Vec<MissingGlyph> {
+        let mut missing = Vec::new();
+        walk(data, "", None, &mut |field, text| {
+            for c in text.chars() {
+                if !self.covers(c) && !missing.iter().any(|m: &MissingGlyph| m.field == field && m.character == c) {
+                    missing.push(MissingGlyph { field: field.to_owned(), character: c });
+                }
+            }
+        });
+        missing
+    }
+
+    /// The families, for the template's font list.
+    pub fn families(&self) -> Vec<String> {
+        self.faces.iter().map(|f| f.family.clone()).collect()
+    }
+}
+
+/// Number of faces in a font file (1 unless it is a collection).
+fn ttc_count(data: &[u8]) -> u32 {
+    if data.len() >= 12 && &data[..4] == b"ttcf" {
+        u32::from_be_bytes([data[8], data[9], data[10], data[11]]).min(64)
+    } else {
+        1
+    }
+}
+
+fn font_files(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let mut entries: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            if depth > 0 {
+                font_files(&path, depth - 1, out);
+            }
+        } else if path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| FONT_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+        {
+            out.push(path);
+        }
+    }
+}
+
+fn system_font_dirs() -> Vec<PathBuf> {
+    let mut dirs = Vec::new();
+    if cfg!(windows) {
+        let windir = std::env::var_os("WINDIR").map_or_else(|| PathBuf::from(r"C:\Windows"), PathBuf::from);
+        dirs.push(windir.join("Fonts"));
+        if let Some(local) = std::env::var_os("LOCALAPPDATA") {
+            dirs.push(PathBuf::from(local).join(r"Microsoft\Windows\Fonts"));
+        }
+    } else if cfg!(target_os = "macos") {
+        dirs.extend(["/System/Library/Fonts", "/Library/Fonts"].map(PathBuf::from));
+    } else {
+        dirs.extend(["/usr/share/fonts", "/usr/local/share/fonts"].map(PathBuf::from));
+    }
+    if let Some(home) = std::env::var_os("HOME") {
+        let home = PathBuf::from(home);
+        dirs.extend([home.join(".local/share/fonts"), home.join(".fonts"), home.join("Library/Fonts")]);
+    }
+    dirs
+}
+
+/// Calls `visit` with every string of `value` and the field it is in, in words.
+fn walk(value: &Value, key: &str, record: Option<&str>, visit: &mut dyn FnMut(&str, &str)) {
+    match value {
+        Value::String(text) => {
+            let label = field_label(key);
+            let field = match record {
+                Some(id) => format!("记录 {id} 的{label}"),
+                None => label.to_owned(),
+            };
+            visit(&field, text);
+        }
+        Value::Array(items) => items.iter().for_each(|v| walk(v, key, record, visit)),
+        Value::Object(map) => {
+            let id = map.get("id").and_then(Value::as_str).filter(|_| map.contains_key("title"));
+            for (k, v) in map {
+                walk(v, k, id.or(record), visit);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn field_label(key: &str) -> &str {
+    match key {
+        "name" => "姓名",
+        "id_number" => "身份证号",
+        "employer" => "工作单位",
+        "current_title" => "现职称",
+        "certificate_number" => "证书编号",
+        "title" => "内容",
+        "provider" => "施教机构",
+        "attached" => "已有材料",
+        "missing" => "缺少的材料",
+        "kind" => "形式",
+        "basis" => "折算依据",
+        "display" | "documents" => "规则集",
+        "notes" => "说明",
+        "id" => "编号",
+        "" => "模板",
+        other => other,
+    }
+}

@@ -1,0 +1,269 @@
+//! Checking a package: every file against `manifest.json` (size and SHA-256, read in one stream
+//! each), files the manifest lists but the package lacks, files the package has but the manifest
+//! does not list, and the manifest's assessment against a fresh one. Every difference is reported.
+
+use std::fmt;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use xueshi_core::Assessment;
+
+use crate::hashing::hash_reader;
+use crate::manifest::{MANIFEST_NAME, Manifest, assessment_value, read_manifest_from};
+
+/// At most this many differences of the assessment are listed.
+const MAX_ASSESSMENT_DIFFERENCES: usize = 50;
+
+/// One way in which a package differs from what its manifest says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    /// The package cannot be read at all, or its manifest is missing or invalid.
+    Unreadable(String),
+    Missing {
+        path: String,
+    },
+    Extra {
+        path: String,
+    },
+    Changed {
+        path: String,
+        expected_size: u64,
+        size: u64,
+        expected_sha256: String,
+        sha256: String,
+    },
+    /// The member cannot be read back (e.g. its ZIP checksum fails).
+    Damaged {
+        path: String,
+        reason: String,
+    },
+    /// A name that would leave the folder it is unpacked into.
+    UnsafePath {
+        path: String,
+    },
+    /// A field of the manifest's assessment differs from the fresh assessment.
+    Assessment {
+        field: String,
+        in_package: String,
+        now: String,
+    },
+}
+
+impl fmt::Display for Difference {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Difference::Unreadable(reason) => write!(f, "无法检查：{reason}"),
+            Difference::Missing { path } => write!(f, "缺少文件：{path}（清单中有，材料包中没有）"),
+            Difference::Extra { path } => write!(f, "多出文件：{path}（材料包中有，清单中没有）"),
+            Difference::Changed { path, expected_size, size, expected_sha256, sha256 } => {
+                write!(
+                    f,
+                    "内容已改变：{path}（清单：{expected_size} 字节 {expected_sha256}；实际：{size} 字节 {sha256}）"
+                )
+            }
+            Difference::Damaged { path, reason } => write!(f, "文件已损坏：{path}（{reason}）"),
+            Difference::UnsafePath { path } => write!(f, "不安全的路径：{path}（解压时会写到文件夹之外）"),
+            Difference::Assessment { field, in_package, now } => {
+                write!(f, "评估结果不一致：{field}（材料包中：{in_package}；重新评估：{now}）")
+            }
+        }
+    }
+}
+
+/// The result of `verify_package`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VerifyReport {
+    pub path: PathBuf,
+    pub manifest: Option<Manifest>,
+    /// Files that match the manifest.
+    pub matching: usize,
+    /// Whether the assessment was compared with a fresh one.
+    pub assessment_checked: bool,
+    pub differences: Vec<Difference>,
+}
+
+impl VerifyReport {
+    pub fn is_ok(&self) -> bool {
+        self.differences.is_empty()
+    }
+}
+
+/// Checks the package at `path` against its manifest, and the manifest's assessment against
+/// `fresh` when given. Never fails: problems are differences in the report.
+pub fn verify_package(path: &Path, fresh: Option<&Assessment>) -> VerifyReport {
+    let mut report = VerifyReport {
+        path: path.to_owned(),
+        manifest: None,
+        matching: 0,
+        assessment_checked: false,
+        differences: Vec::new(),
+    };
+    let archive =
+        File::open(path).map_err(|e| e.to_string()).and_then(|f| zip::ZipArchive::new(f).map_err(|e| e.to_string()));
+    let mut archive = match archive {
+        Ok(a) => a,
+        Err(e) => {
+            report.differences.push(Difference::Unreadable(format!("“{}”不是可读的 ZIP 文件：{e}", path.display())));
+            return report;
+        }
+    };
+    let manifest = match read_manifest_from(&mut archive) {
+        Ok(m) => m,
+        Err(e) => {
+            report.differences.push(Difference::Unreadable(e.to_string()));
+            return report;
+        }
+    };
+    check_files(&mut archive, &manifest, &mut report);
+    if let Some(fresh) = fresh {
+        report.assessment_checked = true;
+        let mut found = Vec::new();
+        diff("", &manifest.assessment, &assessment_value(fresh), &mut found);
+        let more = found.len().saturating_sub(MAX_ASSESSMENT_DIFFERENCES);
+        report.differences.extend(found.into_iter().take(MAX_ASSESSMENT_DIFFERENCES));
+        if more > 0 {
+            report.differences.push(Difference::Assessment {
+                field: format!("……另有 {more} 处"),
+                in_package: String::new(),
+                now: String::new(),
+            });
+        }
+    }
+    report.manifest = Some(manifest);
+    report
+}
+
+fn check_files(archive: &mut zip::ZipArchive<File>, manifest: &Manifest, report: &mut VerifyReport) {
+    let mut seen = std::collections::HashSet::new();
+    for index in 0..archive.len() {
+        let mut entry = match archive.by_index(index) {
+            Ok(e) => e,
+            Err(e) => {
+                report.differences.push(Difference::Damaged { path: format!("#{}", index + 1), reason: e.to_string() });
+                continue;
+            }
+        };
+        let name = match entry.name() {
+            Ok(n) => n.into_owned(),
+            Err(e) => {
+                report.differences.push(Difference::Damaged { path: format!("#{}", index + 1), reason: e.to_string() });
+                continue;
+            }
+        };
+        if entry.is_dir() || name == MANIFEST_NAME {
+            continue;
+        }
+        if entry.enclosed_name().is_none() {
+            report.differences.push(Difference::UnsafePath { path: name.clone() });
+        }
+        let Some(expected) = manifest.files.iter().find(|f| f.path == name) else {
+            report.differences.push(Difference::Extra { path: name });
+            continue;
+        };
+        if !seen.insert(name.clone()) {
+            report.differences.push(Difference::Extra { path: format!("{name}（重复）") });
+            continue;
+        }
+        match hash_reader(&mut entry) {
+            Ok((sha256, size)) if size == expected.size && sha256.eq_ignore_ascii_case(&expected.sha256) => {
+                report.matching += 1;
+            }
+            Ok((sha256, size)) => report.differences.push(Difference::Changed {
+                path: name,
+                expected_size: expected.size,
+                size,
+                expected_sha256: expected.sha256.clone(),
+                sha256,
+            }),
+            Err(e) => report.differences.push(Difference::Damaged { path: name, reason: e.to_string() }),
+        }
+    }
+    for f in &manifest.files {
+        if !seen.contains(&f.path) {
+            report.differences.push(Difference::Missing { path: f.path.clone() });
+        }
+    }
+}
+
+/// Top-level fields of the assessment compared first, so the differences that matter lead.
+const FIRST: &[&str] = &["compliant", "window", "years", "requirement", "rules"];
+
+/// The differing leaves of two JSON values, as `years[2].total`-style paths. Arrays of records'
+/// results (credits, evidence) are matched by record, not by position, so that one removed record
+/// shows as one difference.
+fn diff(path: &str, old: &Value, new: &Value, out: &mut Vec<Difference>) {
+    match (old, new) {
+        (Value::Object(a), Value::Object(b)) => {
+            let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
+            keys.sort_by_key(|k| (FIRST.iter().position(|f| f == k).unwrap_or(FIRST.len()), k.as_str()));
+            keys.dedup();
+            for k in keys {
+                let child = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+                diff(&child, a.get(k).unwrap_or(&Value::Null), b.get(k).unwrap_or(&Value::Null), out);
+            }
+        }
+        (Value::Array(a), Value::Array(b)) => match (keyed(a), keyed(b)) {
+            (Some(ka), Some(kb)) => {
+                for (key, x) in &ka {
+                    let field = format!("{path}[{key}]");
+                    match kb.iter().find(|(k, _)| k == key) {
+                        Some((_, y)) => diff(&field, x, y, out),
+                        None => {
+                            out.push(Difference::Assessment { field, in_package: "有".into(), now: "没有".into() })
+                        }
+                    }
+                }
+                for (key, _) in kb.iter().filter(|(k, _)| !ka.iter().any(|(j, _)| j == k)) {
+                    let field = format!("{path}[{key}]");
+                    out.push(Difference::Assessment { field, in_package: "没有".into(), now: "有".into() });
+                }
+            }
+            _ => {
+                for (i, (x, y)) in a.iter().zip(b).enumerate() {
+                    diff(&format!("{path}[{i}]"), x, y, out);
+                }
+                if a.len() != b.len() {
+                    out.push(Difference::Assessment {
+                        field: format!("{path} 的条数"),
+                        in_package: a.len().to_string(),
+                        now: b.len().to_string(),
+                    });
+                }
+            }
+        },
+        (a, b) if numbers_equal(a, b) => {}
+        (a, b) => {
+            out.push(Difference::Assessment { field: path.to_owned(), in_package: a.to_string(), now: b.to_string() })
+        }
+    }
+}
+
+/// The elements of an array of per-record results by `记录 id 年 clause`, when every element has
+/// a record and the keys are unique.
+fn keyed(items: &[Value]) -> Option<Vec<(String, &Value)>> {
+    let mut out: Vec<(String, &Value)> = Vec::with_capacity(items.len());
+    for item in items {
+        let activity = item.get("activity")?.as_str()?;
+        let mut key = format!("记录 {activity}");
+        if let Some(year) = item.get("year").and_then(Value::as_i64) {
+            key.push_str(&format!(" {year}年"));
+        }
+        if let Some(clause) = item.get("clause").and_then(Value::as_str) {
+            key.push_str(&format!(" {clause}"));
+        }
+        if out.iter().any(|(k, _)| *k == key) {
+            return None;
+        }
+        out.push((key, item));
+    }
+    Some(out)
+}
+
+/// Equal values, where 90 and 90.0 count as the same number.
+fn numbers_equal(a: &Value, b: &Value) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}

@@ -1,0 +1,116 @@
+//! Shared fixtures: the demo ledger with generated evidence files, assessed for a 2026 副高级
+//! application under hunan-2026, and helpers to export and read packages back.
+#![allow(dead_code)]
+
+use std::io::Read;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+use xueshi_core::kinds::{ApplicationPath, Level};
+use xueshi_core::{Application, Assessment, Ledger, RuleBook, RuleSet, assess};
+use xueshi_export::{ExportError, ExportOptions, FolderSource, PackageInput, PackageReport, export_package};
+
+pub struct Fixture {
+    pub dir: tempfile::TempDir,
+    pub ledger: Ledger,
+    pub rules: RuleSet,
+    pub assessment: Assessment,
+    pub options: ExportOptions,
+}
+
+pub fn demo_json() -> Value {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/ledger.json");
+    let text = std::fs::read_to_string(path).expect("demo ledger");
+    let mut value: Value = serde_json::from_str(&text).expect("json");
+    value["profile"]["id_number"] = "430102198805161234".into();
+    value
+}
+
+impl Fixture {
+    /// The demo ledger (with a 身份证号 added), evidence written under `<dir>/evidence/<record>/`.
+    pub fn demo() -> Fixture {
+        Fixture::from_json(demo_json())
+    }
+
+    pub fn from_json(value: Value) -> Fixture {
+        let ledger = Ledger::from_value(&value).expect("valid ledger");
+        let book = RuleBook::builtin().expect("rules");
+        let rules = book.get("hunan-2026").expect("hunan-2026").clone();
+        let application = Application { year: 2026, level: Level::AssociateSenior, path: ApplicationPath::Standard };
+        let assessment = assess(&ledger, &rules, &application).expect("assessment");
+        let dir = tempfile::tempdir().expect("temp dir");
+        for a in &ledger.activities {
+            for e in &a.evidence {
+                let path = dir.path().join("evidence").join(&a.id).join(&e.file);
+                std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+                std::fs::write(&path, format!("证明材料：{} {} {}\n", a.id, e.material, e.file)).expect("write");
+            }
+        }
+        let options = ExportOptions {
+            mask_id: false,
+            incomplete_evidence_page: true,
+            font_path: None,
+            date: chrono::NaiveDate::from_ymd_opt(2026, 5, 30),
+        };
+        Fixture { dir, ledger, rules, assessment, options }
+    }
+
+    pub fn evidence_dir(&self) -> PathBuf {
+        self.dir.path().join("evidence")
+    }
+
+    pub fn out(&self) -> PathBuf {
+        self.dir.path().join("学时材料包.zip")
+    }
+
+    pub fn export(&self, out: &Path) -> Result<PackageReport, ExportError> {
+        self.export_with(out, &mut |_| ControlFlow::Continue(()))
+    }
+
+    pub fn export_with(
+        &self,
+        out: &Path,
+        progress: &mut dyn FnMut(xueshi_export::Progress) -> ControlFlow<()>,
+    ) -> Result<PackageReport, ExportError> {
+        let input = PackageInput {
+            ledger: &self.ledger,
+            rules: &self.rules,
+            assessment: &self.assessment,
+            options: &self.options,
+        };
+        export_package(&input, &FolderSource::new(self.evidence_dir()), out, progress)
+    }
+}
+
+/// The member names of a ZIP, in order.
+pub fn zip_names(path: &Path) -> Vec<String> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).expect("open")).expect("zip");
+    (0..archive.len()).map(|i| archive.by_index(i).expect("entry").name().expect("name").into_owned()).collect()
+}
+
+/// One member's content.
+pub fn zip_member(path: &Path, name: &str) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(path).expect("open")).expect("zip");
+    let mut entry = archive.by_name(name).expect("member");
+    let mut bytes = Vec::new();
+    entry.read_to_end(&mut bytes).expect("read");
+    bytes
+}
+
+/// Files left in a folder (to check that nothing half-written stays behind).
+pub fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Whether a command-line tool is installed.
+pub fn have(tool: &str) -> bool {
+    std::process::Command::new(tool).arg("-v").output().is_ok()
+}
