@@ -15,10 +15,16 @@ const MAX_SPREADSHEET_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Subcommand)]
 pub enum ExchangeCommand {
-    /// 导出全部记录（xueshi-ledger JSON）和证明材料文件到一个新文件夹，或到 .zip 文件
+    /// 导出全部记录和证明材料（到文件夹或 .zip），或用 --apply-year --level --out 导出申报材料包
+    ///
+    /// 不带 --apply-year/--level/--out 时：把全部记录（xueshi-ledger JSON）和证明材料文件导出到一个新的
+    /// 文件夹或 .zip 文件。带上它们时：导出申报材料包（学时汇总表 PDF 和 Excel、按年度和类别整理的证明材料、
+    /// 清单 manifest.json）。
     Export {
         /// 目标：新的（或空的）文件夹，或以 .zip 结尾的文件
-        dest: PathBuf,
+        dest: Option<PathBuf>,
+        #[command(flatten)]
+        package: crate::export_cmds::PackageArgs,
     },
     /// 导入：xueshi-ledger 记录（文件夹、.json 或 .zip，连同证明材料文件），或表格（.xlsx .xls .ods .csv）
     Import {
@@ -34,7 +40,11 @@ pub enum ExchangeCommand {
 
 pub fn run(command: ExchangeCommand, explicit: Option<&Path>) -> Result<String, CliError> {
     match command {
-        ExchangeCommand::Export { dest } => {
+        ExchangeCommand::Export { dest, package } => {
+            if package.requested() {
+                return crate::export_cmds::export(&package, explicit);
+            }
+            let dest = dest.ok_or_else(|| CliError::Input("请指定导出位置（文件夹或 .zip 文件）".into()))?;
             let store = open(explicit)?;
             let zip = dest.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
             if zip && dest.exists() {

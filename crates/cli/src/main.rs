@@ -5,6 +5,7 @@
 mod activity_args;
 mod evidence_report;
 mod exchange_cmds;
+mod export_cmds;
 mod render;
 mod store_cmds;
 mod width;
@@ -44,6 +45,8 @@ enum Command {
     Store(store_cmds::StoreCommand),
     #[command(flatten)]
     Exchange(exchange_cmds::ExchangeCommand),
+    #[command(flatten)]
+    Package(export_cmds::PackageCommand),
 }
 
 #[derive(clap::Args)]
@@ -138,6 +141,7 @@ fn run(command: Command, data_dir: Option<&Path>) -> Result<String, CliError> {
         Command::Assess(args) => assess_command(&args, data_dir),
         Command::Store(c) => store_cmds::run(c, data_dir),
         Command::Exchange(c) => exchange_cmds::run(c, data_dir),
+        Command::Package(c) => export_cmds::run(c, data_dir),
         Command::Rules { command: RulesCommand::List } => Ok(render::rules_list(&RuleBook::builtin()?)),
         Command::Rules { command: RulesCommand::Show { id, json } } => {
             let mut book = RuleBook::builtin()?;

@@ -28,7 +28,7 @@ mod xlsx;
 pub use error::ExportError;
 pub use fonts::{FontSet, LoadedFace, MissingGlyph};
 pub use layout::{PlannedFile, plan_layout};
-pub use manifest::{MANIFEST_FORMAT, MANIFEST_NAME, Manifest, ManifestFile, ManifestRules, read_manifest};
+pub use manifest::{MANIFEST_FORMAT, MANIFEST_NAME, Manifest, ManifestFile, ManifestRules, NotIncluded, read_manifest};
 pub use names::{MAX_PATH_CHARS, sanitize_component};
 pub use package::{PDF_NAME, XLSX_NAME, export_package};
 pub use pdf::render_pdf;
@@ -116,6 +116,8 @@ pub struct PackageReport {
     pub size: u64,
     /// Every file in the package except `manifest.json`, as listed in it.
     pub files: Vec<ManifestFile>,
+    /// Evidence entries known by name only (no file in the app), left out of the package.
+    pub not_included: Vec<NotIncluded>,
     pub pdf_pages: usize,
     /// The fonts the PDF was typeset with (family and file).
     pub fonts: Vec<String>,

@@ -30,6 +30,17 @@ pub struct Manifest {
     /// The assessment as `xueshi assess --json` prints it.
     pub assessment: serde_json::Value,
     pub files: Vec<ManifestFile>,
+    /// Evidence entries known by name only, whose files are not in the package.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub not_included: Vec<NotIncluded>,
+}
+
+/// An evidence entry whose file could not be included because the app never had it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotIncluded {
+    pub activity: String,
+    pub material: String,
+    pub original_name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -66,7 +77,13 @@ pub struct ManifestFile {
 }
 
 impl Manifest {
-    pub(crate) fn new(rules: &RuleSet, assessment: &Assessment, report: &ReportData, files: Vec<ManifestFile>) -> Self {
+    pub(crate) fn new(
+        rules: &RuleSet,
+        assessment: &Assessment,
+        report: &ReportData,
+        files: Vec<ManifestFile>,
+        not_included: Vec<NotIncluded>,
+    ) -> Self {
         Manifest {
             format: MANIFEST_FORMAT.to_owned(),
             version: MANIFEST_VERSION,
@@ -85,6 +102,7 @@ impl Manifest {
             },
             assessment: assessment_value(assessment),
             files,
+            not_included,
         }
     }
 

@@ -16,7 +16,7 @@ use crate::error::ExportError;
 use crate::fonts::FontSet;
 use crate::hashing::{BUFFER, CopyError, copy_hashed, digest};
 use crate::layout::plan_layout;
-use crate::manifest::{MANIFEST_NAME, Manifest, ManifestFile};
+use crate::manifest::{MANIFEST_NAME, Manifest, ManifestFile, NotIncluded};
 use crate::pdf::render_pdf;
 use crate::report::ReportData;
 use crate::source::EvidenceSource;
@@ -119,7 +119,13 @@ pub fn export_package(
     out: &Path,
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<PackageReport, ExportError> {
-    let planned = plan_layout(input.ledger, input.assessment);
+    let (planned, skipped): (Vec<_>, Vec<_>) = plan_layout(input.ledger, input.assessment)
+        .into_iter()
+        .partition(|p| evidence.has_content(&p.activity, &p.evidence));
+    let not_included: Vec<NotIncluded> = skipped
+        .into_iter()
+        .map(|p| NotIncluded { activity: p.activity, material: p.evidence.material, original_name: p.evidence.file })
+        .collect();
     let mut reporter = Reporter {
         callback: progress,
         state: Progress {
@@ -228,7 +234,7 @@ pub fn export_package(
     reporter.state.files_done += 1;
 
     reporter.stage(Stage::Finishing, Some(MANIFEST_NAME))?;
-    let manifest = Manifest::new(input.rules, input.assessment, &report, files);
+    let manifest = Manifest::new(input.rules, input.assessment, &report, files, not_included);
     zip.start_file(MANIFEST_NAME, deflated)?;
     zip.write_all(&manifest.to_bytes()).map_err(|e| ExportError::Zip(e.to_string()))?;
     let file = zip.finish()?;
@@ -242,7 +248,14 @@ pub fn export_package(
     reporter.state.current = None;
     // The package is complete: a Break here no longer undoes it.
     let _ = (reporter.callback)(reporter.state.clone());
-    Ok(PackageReport { path: out.to_owned(), size, files: manifest.files, pdf_pages: pdf.pages, fonts: font_names })
+    Ok(PackageReport {
+        path: out.to_owned(),
+        size,
+        files: manifest.files,
+        not_included: manifest.not_included,
+        pdf_pages: pdf.pages,
+        fonts: font_names,
+    })
 }
 
 fn unreadable(p: &crate::layout::PlannedFile, source: std::io::Error) -> ExportError {

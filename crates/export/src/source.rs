@@ -38,6 +38,12 @@ pub trait EvidenceSource {
     fn size(&self, activity: &str, evidence: &Evidence) -> io::Result<u64> {
         Ok(self.open(activity, evidence)?.size.unwrap_or(0))
     }
+
+    /// Whether the entry has content at all. An entry known by name only (imported without its
+    /// file) is left out of the package and listed as not included, rather than failing it.
+    fn has_content(&self, _activity: &str, _evidence: &Evidence) -> bool {
+        true
+    }
 }
 
 /// Evidence files in a plain folder, found by the `file` name of each entry (a relative path
@@ -82,6 +88,10 @@ impl<F: Fn(&str) -> Option<PathBuf>> PathLookupSource<F> {
 }
 
 impl<F: Fn(&str) -> Option<PathBuf>> EvidenceSource for PathLookupSource<F> {
+    fn has_content(&self, _activity: &str, evidence: &Evidence) -> bool {
+        evidence.sha256.is_some()
+    }
+
     fn open(&self, _activity: &str, evidence: &Evidence) -> io::Result<Opened> {
         let sha = evidence
             .sha256

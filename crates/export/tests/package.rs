@@ -245,3 +245,34 @@ fn progress_counts_every_file_and_ends_done() {
     assert_eq!(last.bytes_done, last.bytes_total);
     assert!(last.bytes_total > 0);
 }
+
+#[test]
+fn entries_known_by_name_only_are_left_out_of_a_vault_package_and_listed_as_not_included() {
+    use sha2::Digest;
+    let content = "证明材料：2021-01 结业证书 2021公需科目结业证书.pdf\n";
+    let sha = sha256_hex(content.as_bytes());
+    let mut value = demo_json();
+    value["activities"][0]["evidence"][0]["sha256"] = sha.clone().into();
+    let f = Fixture::from_json(value);
+    let stored = f.evidence_dir().join("2021-01/2021公需科目结业证书.pdf");
+    assert_eq!(sha2::Sha256::digest(std::fs::read(&stored).expect("file")).len(), 32);
+    let vault = xueshi_export::PathLookupSource::new(|h: &str| (h == sha).then(|| stored.clone()));
+    let input = xueshi_export::PackageInput {
+        ledger: &f.ledger,
+        rules: &f.rules,
+        assessment: &f.assessment,
+        options: &f.options,
+    };
+    let report =
+        xueshi_export::export_package(&input, &vault, &f.out(), &mut |_| ControlFlow::Continue(())).expect("export");
+    let evidence: Vec<&str> = report.files.iter().filter(|m| m.role == "evidence").map(|m| m.path.as_str()).collect();
+    assert_eq!(
+        evidence,
+        vec!["2021年/公需科目/2021-04-12 网络课程 专业技术人员在现代化新湖南建设中的担当作为/结业证书.pdf"]
+    );
+    let total: usize = f.ledger.activities.iter().map(|a| a.evidence.len()).sum();
+    assert_eq!(report.not_included.len(), total - 1);
+    let manifest: Manifest = serde_json::from_slice(&zip_member(&f.out(), MANIFEST_NAME)).expect("manifest");
+    assert_eq!(manifest.not_included, report.not_included);
+    assert!(manifest.not_included.iter().any(|n| n.original_name == "课程学时截图.png" && n.activity == "2021-01"));
+}

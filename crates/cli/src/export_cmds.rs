@@ -1,0 +1,232 @@
+//! `xueshi export --apply-year Y --level L --out FILE.zip`: the submission package (学时汇总表 PDF
+//! and XLSX, evidence files, manifest) of the stored records or of a ledger file with a folder of
+//! evidence; and `xueshi verify-package FILE.zip`, which checks a package against its manifest
+//! and its assessment against a fresh one.
+
+use std::io::IsTerminal;
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use clap::{Args, Subcommand};
+use xueshi_core::kinds::{ApplicationPath, Level};
+use xueshi_core::{Application, Assessment, Ledger, RuleBook, RuleSet, assess};
+use xueshi_export::{
+    EvidenceSource, ExportOptions, FolderSource, PackageInput, PathLookupSource, Progress, export_package,
+    read_manifest, verify_package,
+};
+
+use crate::{CliError, lookup, parse_level, parse_path, read, store_cmds};
+
+/// The options of `xueshi export` that make a submission package.
+#[derive(Args, Debug, Default)]
+pub struct PackageArgs {
+    /// 参评年度（导出申报材料包；可省略而使用 `xueshi plan` 登记的参评计划）
+    #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32).range(1990..=2100))]
+    pub apply_year: Option<i32>,
+    /// 参评级别：junior | intermediate | associate_senior | senior
+    #[arg(long, value_name = "L", value_parser = parse_level)]
+    pub level: Option<Level>,
+    /// 参评途径：standard | phd | master_medical（默认 standard）
+    #[arg(long, value_name = "P", value_parser = parse_path)]
+    pub path: Option<ApplicationPath>,
+    /// 规则集 id 或规则文件路径（默认：参评年度适用的规则集）
+    #[arg(long, value_name = "ID|FILE")]
+    pub rules: Option<String>,
+    /// 申报材料包（.zip）的保存位置
+    #[arg(long, value_name = "FILE.zip")]
+    pub out: Option<PathBuf>,
+    /// 在 PDF 和 Excel 中隐去身份证号的中间部分（如 430102********1234）
+    #[arg(long)]
+    pub mask_id: bool,
+    /// 不附“证明材料不完整的记录”一页
+    #[arg(long)]
+    pub no_incomplete_page: bool,
+    /// 学时记录文件（xueshi-ledger JSON），代替数据文件夹中保存的记录
+    #[arg(long, value_name = "FILE", requires = "evidence_dir")]
+    pub ledger: Option<PathBuf>,
+    /// 与 --ledger 同用：证明材料所在的文件夹（按记录中的文件名查找，先找“记录编号/文件名”）
+    #[arg(long, value_name = "DIR")]
+    pub evidence_dir: Option<PathBuf>,
+    /// 字体文件或文件夹（优先于程序旁 fonts 文件夹和系统字体）
+    #[arg(long, value_name = "FILE|DIR")]
+    pub font: Option<PathBuf>,
+}
+
+impl PackageArgs {
+    /// Whether the user asked for a submission package rather than a ledger export.
+    pub fn requested(&self) -> bool {
+        self.out.is_some() || self.apply_year.is_some() || self.level.is_some()
+    }
+}
+
+#[derive(Subcommand)]
+pub enum PackageCommand {
+    /// 检查申报材料包：每个文件与清单（大小、SHA-256）是否一致，评估结果与按现有记录重新评估是否一致
+    VerifyPackage {
+        /// 申报材料包（.zip）
+        file: PathBuf,
+        /// 用这个学时记录文件重新评估（默认：数据文件夹中保存的记录）
+        #[arg(long, value_name = "FILE")]
+        ledger: Option<PathBuf>,
+    },
+}
+
+pub fn run(command: PackageCommand, explicit: Option<&Path>) -> Result<String, CliError> {
+    match command {
+        PackageCommand::VerifyPackage { file, ledger } => verify(&file, ledger.as_deref(), explicit),
+    }
+}
+
+/// The rule set for an application: the one named, or the one of the application year.
+fn rules_for<'b>(
+    book: &'b mut RuleBook,
+    choice: Option<&str>,
+    year: i32,
+    city: Option<&str>,
+) -> Result<(&'b RuleSet, String), CliError> {
+    let (id, reason) = match choice {
+        Some(c) => (lookup(book, c)?.id.clone(), String::new()),
+        None => {
+            let s = book.default_for(year, city).ok_or(CliError::NoDefault(year))?;
+            (s.id, s.reason)
+        }
+    };
+    let set = book.get(&id).ok_or_else(|| CliError::UnknownRules(id.clone()))?;
+    Ok((set, reason))
+}
+
+/// `xueshi export --apply-year … --out FILE.zip`.
+pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, CliError> {
+    let out =
+        args.out.as_deref().ok_or_else(|| CliError::Input("请用 --out 指定申报材料包的保存位置（.zip）".into()))?;
+    if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")) {
+        return Err(CliError::Input(format!("{} 应以 .zip 结尾", out.display())));
+    }
+    let (ledger, source, planned): (Ledger, Box<dyn EvidenceSource>, _) = match (&args.ledger, &args.evidence_dir) {
+        (Some(file), Some(dir)) => (Ledger::from_json(&read(file)?)?, Box::new(FolderSource::new(dir)), None),
+        _ => {
+            let store = store_cmds::open(explicit)?;
+            let ledger = store.ledger()?;
+            let plans = store.applications()?;
+            let plan = plans.into_iter().find(|p| args.apply_year.is_none_or(|y| p.application.year == y));
+            (ledger, Box::new(PathLookupSource::new(move |sha| store.blob_path(sha))), plan)
+        }
+    };
+    let (application, planned_rules) = match (args.apply_year, args.level, planned) {
+        (Some(year), Some(level), _) => {
+            (Application { year, level, path: args.path.unwrap_or(ApplicationPath::Standard) }, None)
+        }
+        (_, _, Some(plan)) => (plan.application, plan.rules),
+        _ => {
+            return Err(CliError::Input(
+                "请用 --apply-year 和 --level 指定参评年度和级别，或先用 `xueshi plan` 登记参评计划".into(),
+            ));
+        }
+    };
+    let mut book = RuleBook::builtin()?;
+    let choice = args.rules.clone().or(planned_rules);
+    let (rules, reason) = rules_for(&mut book, choice.as_deref(), application.year, ledger.profile.city.as_deref())?;
+    let assessment = assess(&ledger, rules, &application)?;
+    let options = ExportOptions {
+        mask_id: args.mask_id,
+        incomplete_evidence_page: !args.no_incomplete_page,
+        font_path: args.font.clone(),
+        date: None,
+    };
+    let input = PackageInput { ledger: &ledger, rules, assessment: &assessment, options: &options };
+    let show = std::io::stderr().is_terminal();
+    let mut last = None;
+    let report = export_package(&input, source.as_ref(), out, &mut |p: Progress| {
+        if show && last != Some((p.stage, p.files_done)) {
+            last = Some((p.stage, p.files_done));
+            eprint!("\r\x1b[2K{}（{}/{}）", p.stage.label(), p.files_done, p.files_total);
+        }
+        ControlFlow::Continue(())
+    });
+    if show {
+        eprintln!();
+    }
+    let report = report.map_err(|e| CliError::Input(e.to_string()))?;
+    let evidence = report.files.iter().filter(|f| f.role == "evidence").count();
+    let mut text = format!(
+        "已生成申报材料包 {}（{} 字节）：学时汇总表 PDF {} 页、Excel 表，{} 个证明材料文件，清单 manifest.json\n",
+        report.path.display(),
+        report.size,
+        report.pdf_pages,
+        evidence
+    );
+    text.push_str(&format!("规则：{}", assessment.rules_display));
+    if !reason.is_empty() {
+        text.push_str(&format!("（{reason}）"));
+    }
+    text.push_str(&format!(
+        "\n认定年度 {}：{}\n",
+        assessment.window.iter().map(i32::to_string).collect::<Vec<_>>().join("、"),
+        if assessment.compliant { "各年度均达标" } else { "有年度未达标，详见学时汇总表" }
+    ));
+    text.push_str(&format!("字体：{}\n", report.fonts.join("；")));
+    if !report.not_included.is_empty() {
+        text.push_str(&format!(
+            "注意：以下 {} 个证明材料只登记了文件名、没有存入文件，未放入材料包（已记在清单的 not_included 中）：\n",
+            report.not_included.len()
+        ));
+        for n in &report.not_included {
+            text.push_str(&format!("  记录 {} 的{}：{}\n", n.activity, n.material, n.original_name));
+        }
+    }
+    Ok(text)
+}
+
+/// The assessment the package's manifest should match, from the given or stored ledger; None
+/// (with the reason) when there is nothing to assess.
+fn fresh_assessment(
+    file: &Path,
+    ledger_file: Option<&Path>,
+    explicit: Option<&Path>,
+) -> Result<Result<Assessment, String>, CliError> {
+    let manifest = read_manifest(file).map_err(|e| CliError::Input(e.to_string()))?;
+    let ledger = match ledger_file {
+        Some(f) => Ledger::from_json(&read(f)?)?,
+        None => match store_cmds::open(explicit) {
+            Ok(store) => store.ledger()?,
+            Err(e) => return Ok(Err(format!("没有可用于重新评估的学时记录（{e}）"))),
+        },
+    };
+    let (Some(level), Some(path)) =
+        (Level::from_code(&manifest.application.level), ApplicationPath::from_code(&manifest.application.path))
+    else {
+        return Ok(Err("清单中的参评级别或途径无法识别".into()));
+    };
+    let book = RuleBook::builtin()?;
+    let Some(rules) = book.get(&manifest.rules.id) else {
+        return Ok(Err(format!("规则集 {} 不是内置规则集，无法重新评估", manifest.rules.id)));
+    };
+    let application = Application { year: manifest.application.year, level, path };
+    Ok(Ok(assess(&ledger, rules, &application)?))
+}
+
+fn verify(file: &Path, ledger_file: Option<&Path>, explicit: Option<&Path>) -> Result<String, CliError> {
+    let fresh = match fresh_assessment(file, ledger_file, explicit) {
+        Ok(fresh) => fresh,
+        // An unreadable package or manifest is reported by verify_package itself.
+        Err(CliError::Input(_)) => Err(String::new()),
+        Err(e) => return Err(e),
+    };
+    let report = verify_package(file, fresh.as_ref().ok());
+    let mut text = String::new();
+    for d in &report.differences {
+        text.push_str(&format!("✗ {d}\n"));
+    }
+    let listed = report.manifest.as_ref().map_or(0, |m| m.files.len());
+    text.push_str(&format!("{} / {listed} 个文件与清单一致\n", report.matching));
+    match &fresh {
+        Ok(_) if report.assessment_checked => text.push_str("清单中的评估结果已与按现有记录重新评估的结果比较\n"),
+        Err(why) if !why.is_empty() => text.push_str(&format!("未比较评估结果：{why}\n")),
+        _ => {}
+    }
+    if report.is_ok() {
+        Ok(format!("{text}材料包完好：{}\n", file.display()))
+    } else {
+        Err(CliError::Problems(format!("{text}材料包有 {} 处问题：{}\n", report.differences.len(), file.display())))
+    }
+}

@@ -1,0 +1,121 @@
+//! `xueshi export --apply-year … --out FILE.zip` and `xueshi verify-package` from the outside:
+//! a package from a ledger file and a folder of evidence, and from the stored records with files
+//! in the vault; verify passing (exit 0) and catching a changed byte (exit 1); bad input (exit 2).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn xueshi(data: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xueshi")).arg("--data-dir").arg(data).args(args).output().expect("xueshi runs")
+}
+
+fn demo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/ledger.json")
+}
+
+fn text(out: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+}
+
+/// Writes a small file for every evidence entry of the demo ledger under `<dir>/<record>/<file>`.
+fn evidence_folder(dir: &Path) -> PathBuf {
+    let root = dir.join("材料");
+    let ledger: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(demo()).expect("demo")).expect("json");
+    for a in ledger["activities"].as_array().expect("activities") {
+        for e in a["evidence"].as_array().into_iter().flatten() {
+            let path = root.join(a["id"].as_str().expect("id")).join(e["file"].as_str().expect("file"));
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&path, format!("{} {}", a["id"], e["file"])).expect("write");
+        }
+    }
+    root
+}
+
+#[test]
+fn a_package_from_a_ledger_file_verifies_and_a_changed_byte_fails_verification() {
+    let dir = tempfile::tempdir().expect("temp");
+    let evidence = evidence_folder(dir.path());
+    let out = dir.path().join("申报材料包.zip");
+    let ledger = demo();
+    let args = [
+        "export",
+        "--ledger",
+        ledger.to_str().expect("path"),
+        "--evidence-dir",
+        evidence.to_str().expect("path"),
+        "--apply-year",
+        "2026",
+        "--level",
+        "associate_senior",
+        "--out",
+        out.to_str().expect("path"),
+        "--mask-id",
+    ];
+    let made = xueshi(&dir.path().join("data"), &args);
+    assert!(made.status.success(), "{}", text(&made));
+    assert!(text(&made).contains("18 个证明材料文件"), "{}", text(&made));
+
+    let check = xueshi(
+        &dir.path().join("data"),
+        &["verify-package", out.to_str().expect("path"), "--ledger", ledger.to_str().expect("path")],
+    );
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    assert!(text(&check).contains("材料包完好") && text(&check).contains("重新评估"), "{}", text(&check));
+
+    let mut bytes = std::fs::read(&out).expect("zip");
+    let at = bytes.len() / 3;
+    bytes[at] ^= 0x40;
+    std::fs::write(&out, bytes).expect("write");
+    let check = xueshi(&dir.path().join("data"), &["verify-package", out.to_str().expect("path")]);
+    assert_eq!(check.status.code(), Some(1), "{}", text(&check));
+    assert!(text(&check).contains("处问题"), "{}", text(&check));
+}
+
+#[test]
+fn a_package_of_the_stored_records_takes_files_from_the_vault_and_lists_names_without_files() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    assert!(xueshi(&data, &["init"]).status.success());
+    let imported = xueshi(&data, &["import", demo().to_str().expect("path")]);
+    assert!(imported.status.success(), "{}", text(&imported));
+    let file = dir.path().join("证书.pdf");
+    std::fs::write(&file, b"%PDF-1.4\n% certificate\n").expect("write");
+    let attached = xueshi(&data, &["attach", "2021-01", file.to_str().expect("path"), "--material", "结业证书"]);
+    assert!(attached.status.success(), "{}", text(&attached));
+    let out = dir.path().join("包.zip");
+    let made = xueshi(
+        &data,
+        &["export", "--apply-year", "2026", "--level", "associate_senior", "--out", out.to_str().expect("path")],
+    );
+    assert!(made.status.success(), "{}", text(&made));
+    assert!(text(&made).contains("1 个证明材料文件") && text(&made).contains("未放入材料包"), "{}", text(&made));
+    let check = xueshi(&data, &["verify-package", out.to_str().expect("path")]);
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+}
+
+#[test]
+fn an_export_without_out_or_with_an_unknown_level_is_refused() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let ledger = demo();
+    let no_out = xueshi(
+        &data,
+        &[
+            "export",
+            "--ledger",
+            ledger.to_str().expect("p"),
+            "--evidence-dir",
+            ".",
+            "--apply-year",
+            "2026",
+            "--level",
+            "senior",
+        ],
+    );
+    assert_eq!(no_out.status.code(), Some(2));
+    assert!(text(&no_out).contains("--out"), "{}", text(&no_out));
+    let bad = xueshi(&data, &["export", "--apply-year", "2026", "--level", "expert", "--out", "x.zip"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(!Path::new("x.zip").exists());
+}
