@@ -12,7 +12,8 @@ use typst::text::{Font, FontInfo};
 
 use crate::error::ExportError;
 
-/// Families looked for in system folders, in order of preference, with the file names that hold them.
+/// Families looked for in system folders, in order of preference, with the file names that hold
+/// them. The first one found is loaded; the others only for characters it lacks.
 const SYSTEM_FONTS: &[(&str, &[&str])] = &[
     ("Noto Serif CJK SC", &["notoserifcjk-regular.ttc", "notoserifcjksc-regular.otf", "notoserifsc-regular.otf"]),
     ("Noto Sans CJK SC", &["notosanscjk-regular.ttc", "notosanscjksc-regular.otf", "notosanssc-regular.otf"]),
@@ -112,26 +113,40 @@ impl FontSet {
         Ok(())
     }
 
-    /// Adds the known CJK fonts of the system's font folders (unreadable ones are skipped).
+    /// Adds one CJK font of the system's font folders, the first of [`SYSTEM_FONTS`] found (a
+    /// serif face, for an official look), unless a loaded face already covers Chinese. Only one
+    /// is loaded: each is 20–30 MB in memory. Others are added by [`FontSet::load_fallbacks`]
+    /// when the data needs them.
     pub fn load_system(&mut self) {
-        let mut files = Vec::new();
-        for dir in system_font_dirs() {
-            font_files(&dir, 4, &mut files);
+        if self.faces.iter().any(|f| f.font.info().coverage.contains(u32::from('汉'))) {
+            return;
         }
+        let files = system_font_files();
         for (family, names) in SYSTEM_FONTS {
+            if let Some((file, index, bytes)) = find_face(&files, family, names) {
+                self.push(&file, index, family, &bytes);
+                return;
+            }
+        }
+    }
+
+    /// Adds the system's other CJK fonts that have some of `wanted` (characters no loaded face
+    /// has, e.g. a rare character of a name), until all are covered or none is left.
+    pub fn load_fallbacks(&mut self, wanted: &[char]) {
+        let mut files = None;
+        for (family, names) in SYSTEM_FONTS {
+            let missing: Vec<char> = wanted.iter().copied().filter(|c| !self.covers(*c)).collect();
+            if missing.is_empty() {
+                return;
+            }
             if self.faces.iter().any(|f| f.family == *family) {
                 continue;
             }
-            let found = files.iter().find(|p| {
-                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| names.contains(&n.to_lowercase().as_str()))
-            });
-            let Some(file) = found else { continue };
-            let Ok(data) = std::fs::read(file) else { continue };
-            // Verify by the face's own name: index 2 is SC in Debian's Noto TTC, but check.
-            let index =
-                (0..ttc_count(&data)).find(|i| FontInfo::new(&data, *i).is_some_and(|info| info.family == *family));
-            if let Some(index) = index {
-                self.push(file, index, family, &Bytes::new(data));
+            let files = files.get_or_insert_with(system_font_files);
+            let Some((file, index, bytes)) = find_face(files, family, names) else { continue };
+            let Some(font) = Font::new(bytes, index) else { continue };
+            if missing.iter().any(|c| font.info().coverage.contains(u32::from(*c))) {
+                self.faces.push(LoadedFace { family: (*family).to_owned(), path: file, index, font });
             }
         }
     }
@@ -148,6 +163,14 @@ impl FontSet {
     /// Does any loaded face have a glyph for `c`?
     pub fn covers(&self, c: char) -> bool {
         c.is_whitespace() || c.is_control() || self.faces.iter().any(|f| f.font.info().coverage.contains(u32::from(c)))
+    }
+
+    /// The distinct characters of `missing`.
+    pub fn characters(missing: &[MissingGlyph]) -> Vec<char> {
+        let mut chars: Vec<char> = missing.iter().map(|m| m.character).collect();
+        chars.sort_unstable();
+        chars.dedup();
+        chars
     }
 
     /// Every character of `data` that no face has, with the field it is in (each character once
@@ -168,6 +191,26 @@ impl FontSet {
     pub fn families(&self) -> Vec<String> {
         self.faces.iter().map(|f| f.family.clone()).collect()
     }
+}
+
+/// Every font file of the system's font folders.
+fn system_font_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for dir in system_font_dirs() {
+        font_files(&dir, 4, &mut files);
+    }
+    files
+}
+
+/// The face of `family` in the first of `files` named like `names`, verified by the face's own
+/// name (index 2 is SC in Debian's Noto TTC, but the index is not trusted).
+fn find_face(files: &[PathBuf], family: &str, names: &[&str]) -> Option<(PathBuf, u32, Bytes)> {
+    let file = files
+        .iter()
+        .find(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| names.contains(&n.to_lowercase().as_str())))?;
+    let data = std::fs::read(file).ok()?;
+    let index = (0..ttc_count(&data)).find(|i| FontInfo::new(&data, *i).is_some_and(|info| info.family == family))?;
+    Some((file.clone(), index, Bytes::new(data)))
 }
 
 /// Number of faces in a font file (1 unless it is a collection).

@@ -139,8 +139,8 @@ pub fn export_package(
     };
     reporter.report()?;
     let report = ReportData::build(input.ledger, input.rules, input.assessment, input.options);
-    let fonts = FontSet::discover(input.options.font_path.as_deref())?;
-    let pdf = render_pdf(&report, &fonts)?;
+    let mut fonts = FontSet::discover(input.options.font_path.as_deref())?;
+    let pdf = render_pdf(&report, &mut fonts)?;
     let font_names = fonts.faces.iter().map(|f| format!("{} ({})", f.family, f.path.display())).collect();
     drop(fonts);
     reporter.stage(Stage::Evidence, None)?;

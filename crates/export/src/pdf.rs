@@ -83,11 +83,18 @@ pub struct RenderedPdf {
 }
 
 /// Typesets `report` with `fonts`. Every character of the data (and of the template) is checked
-/// against the fonts first; a character no face has is an error naming its field.
-pub fn render_pdf(report: &ReportData, fonts: &FontSet) -> Result<RenderedPdf, ExportError> {
+/// against the fonts first; the system's other CJK fonts are added for characters the loaded ones
+/// lack, and a character that no font has is an error naming its field.
+pub fn render_pdf(report: &ReportData, fonts: &mut FontSet) -> Result<RenderedPdf, ExportError> {
     let mut value = serde_json::to_value(report).map_err(|e| ExportError::Typeset(e.to_string()))?;
+    let template = serde_json::Value::String(TEMPLATE.to_owned());
     let mut missing = fonts.check(&value);
-    missing.extend(fonts.check(&serde_json::Value::String(TEMPLATE.to_owned())));
+    missing.extend(fonts.check(&template));
+    if !missing.is_empty() {
+        fonts.load_fallbacks(&FontSet::characters(&missing));
+        missing = fonts.check(&value);
+        missing.extend(fonts.check(&template));
+    }
     if !missing.is_empty() {
         return Err(ExportError::MissingGlyphs(missing));
     }

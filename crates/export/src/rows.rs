@@ -200,3 +200,22 @@ pub(crate) fn incomplete_records(records: &[PackageRecord<'_>], assessment: &Ass
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_number_keeps_its_first_six_and_last_four_characters() {
+        assert_eq!(mask_id_number("430102198805161234"), "430102********1234");
+        assert_eq!(mask_id_number(" 43010219880516123X "), "430102********123X");
+        assert_eq!(mask_id_number("430102880516123"), "430102*****6123");
+        assert_eq!(mask_id_number("12345"), "*****");
+    }
+
+    #[test]
+    fn dates_read_the_chinese_way_without_leading_zeros() {
+        let date = NaiveDate::from_ymd_opt(2024, 5, 6).expect("date");
+        assert_eq!(chinese_date(date), "2024年5月6日");
+    }
+}

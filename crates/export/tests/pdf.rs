@@ -67,18 +67,17 @@ fn the_fonts_are_embedded_as_subsets_and_a_five_year_pdf_stays_small() {
     assert!(tagged, "no subset font in the PDF");
 }
 
-/// A character that none of the fonts on this machine has.
-fn uncovered(fonts: &FontSet) -> char {
-    ['\u{30000}', '\u{31350}', '\u{2EBF0}', '\u{F0000}', '\u{E000}']
-        .into_iter()
-        .find(|c| !fonts.covers(*c))
-        .expect("some character is in no font")
+/// A character that none of the fonts on this machine has, fallbacks included.
+fn uncovered(fonts: &mut FontSet) -> char {
+    let candidates = ['\u{30000}', '\u{31350}', '\u{2EBF0}', '\u{F0000}', '\u{E000}'];
+    fonts.load_fallbacks(&candidates);
+    candidates.into_iter().find(|c| !fonts.covers(*c)).expect("some character is in no font")
 }
 
 #[test]
 fn a_name_character_that_no_font_has_is_reported_with_its_field_and_nothing_is_written() {
-    let fonts = FontSet::discover(None).expect("fonts");
-    let rare = uncovered(&fonts);
+    let mut fonts = FontSet::discover(None).expect("fonts");
+    let rare = uncovered(&mut fonts);
     let mut value = demo_json();
     value["profile"]["name"] = format!("王{rare}梅").into();
     value["activities"][1]["provider"] = format!("湖南{rare}大学").into();
@@ -107,10 +106,32 @@ fn user_text_that_looks_like_markup_is_printed_as_text() {
 #[test]
 fn rendering_twice_gives_the_same_pages_and_evicts_typst_caches() {
     let f = Fixture::demo();
-    let fonts = FontSet::discover(None).expect("fonts");
+    let mut fonts = FontSet::discover(None).expect("fonts");
     let report = ReportData::build(&f.ledger, &f.rules, &f.assessment, &ExportOptions::default());
-    let a = render_pdf(&report, &fonts).expect("first");
-    let b = render_pdf(&report, &fonts).expect("second");
+    let a = render_pdf(&report, &mut fonts).expect("first");
+    let b = render_pdf(&report, &mut fonts).expect("second");
     assert_eq!(a.pages, b.pages);
     assert!(a.bytes.starts_with(b"%PDF-"));
+}
+
+#[test]
+fn a_character_the_main_font_lacks_is_taken_from_another_system_font_when_one_has_it() {
+    let fonts = FontSet::discover(None).expect("fonts");
+    assert_eq!(fonts.faces.len(), 1, "only one system CJK font is loaded up front: {:?}", fonts.faces);
+    let candidates: Vec<char> =
+        (0x20000u32..0x2A6E0).step_by(37).filter_map(char::from_u32).filter(|c| !fonts.covers(*c)).collect();
+    let mut probe = fonts.clone();
+    probe.load_fallbacks(&candidates);
+    let found = candidates.into_iter().find(|c| probe.covers(*c));
+    let Some(rare) = found else {
+        eprintln!("no second CJK font on this machine has a character the first lacks: skipping");
+        return;
+    };
+    let mut value = demo_json();
+    value["profile"]["name"] = format!("王{rare}").into();
+    let f = Fixture::from_json(value);
+    let report = f.export(&f.out()).expect("the fallback font has the character");
+    assert!(report.fonts.len() >= 2, "{:?}", report.fonts);
+    let Some(text) = pdf_text(&f) else { return };
+    assert!(text.contains(&format!("王{rare}")), "the rare character is in the PDF text");
 }
