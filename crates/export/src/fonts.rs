@@ -87,7 +87,7 @@ impl FontSet {
     }
 
     /// Loads every font file under `path` (a file, or a folder searched two levels deep),
-    /// keeping only the Simplified Chinese faces of CJK collections.
+    /// keeping only the Simplified Chinese (proportional) faces of CJK collections.
     pub fn load_all(&mut self, path: &Path) -> Result<(), ExportError> {
         let mut files = Vec::new();
         if path.is_dir() {
@@ -103,7 +103,8 @@ impl FontSet {
             if infos.is_empty() {
                 return Err(ExportError::BadFont { path: file, reason: "不是可用的字体文件".to_owned() });
             }
-            let simplified: Vec<&(u32, FontInfo)> = infos.iter().filter(|(_, i)| i.family.ends_with(" SC")).collect();
+            let simplified: Vec<&(u32, FontInfo)> =
+                infos.iter().filter(|(_, i)| i.family.ends_with(" SC") && !i.family.contains(" Mono ")).collect();
             let chosen: Vec<&(u32, FontInfo)> = if simplified.is_empty() { infos.iter().collect() } else { simplified };
             let bytes = Bytes::new(data);
             for (index, info) in chosen {
