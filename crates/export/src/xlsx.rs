@@ -158,7 +158,6 @@ fn summary_sheet(mut sh: Sheet<'_>, r: &ReportData, s: &Styles) -> Result<(), Xl
         sh.ws.write_string(row, 0, format!("说明：{note}"))?;
     }
     sh.ws.write_string(row + 2, 0, format!("制表日期：{}（{}）", r.date, r.generator))?;
-    sh.ws.set_column_width(1, 24)?;
     sh.finish()
 }
 
