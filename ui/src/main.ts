@@ -2,4 +2,15 @@ import { createApp } from 'vue'
 import App from './App.vue'
 import './style.css'
 
-createApp(App).mount('#app')
+// Unexpected errors are kept for the end-to-end tests (which fail on any) and logged.
+const errors: string[] = []
+;(window as unknown as { __xueshiErrors: string[] }).__xueshiErrors = errors
+window.addEventListener('error', (e) => errors.push(String(e.message)))
+window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)))
+
+const app = createApp(App)
+app.config.errorHandler = (err, _instance, info) => {
+  errors.push(`${String(err)} (${info})`)
+  console.error(err)
+}
+app.mount('#app')

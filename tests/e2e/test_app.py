@@ -1,0 +1,257 @@
+"""End-to-end scenarios of 学时手册 in its real window (tauri-driver + WebKitWebDriver under Xvfb).
+
+The scenarios run in order against one fresh data folder: first-run setup, adding a 2-day training
+and a paper, attaching a PDF through the test seam instead of the native dialog, watching the
+dashboard change, a bad input refused with a clear message, and the data still there after the
+app is restarted. Screenshots of each main screen go to tests/e2e/screenshots/.
+"""
+
+import os
+import time
+import unittest
+from pathlib import Path
+
+from PIL import ImageGrab
+from selenium import webdriver
+from selenium.common.exceptions import ElementClickInterceptedException, WebDriverException
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.support import expected_conditions as ec
+from selenium.webdriver.support.ui import WebDriverWait
+
+SHOTS = Path(__file__).parent / "screenshots"
+
+
+def start_app():
+    """A WebDriver session on a new app process; retried while WebKitWebDriver starts."""
+    options = ArgOptions()
+    options.set_capability("tauri:options", {"application": os.environ["XUESHI_APP"]})
+    deadline = time.time() + 60
+    while True:
+        try:
+            port = os.environ.get("XUESHI_WEBDRIVER_PORT", "4444")
+            return webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+        except (WebDriverException, OSError, Exception):
+            if time.time() > deadline:
+                raise
+            time.sleep(1)
+
+
+def label_of(element):
+    """An element's text (WebKitWebDriver returns no text for elements with role="none")."""
+    return (element.get_attribute("textContent") or "").strip()
+
+
+class App:
+    def __init__(self):
+        self.driver = start_app()
+        self.driver.set_window_size(1400, 900)
+
+    def quit(self):
+        self.driver.quit()
+
+    def wait(self, css, timeout=20):
+        return WebDriverWait(self.driver, timeout).until(ec.visibility_of_element_located((By.CSS_SELECTOR, css)))
+
+    def gone(self, css, timeout=20):
+        WebDriverWait(self.driver, timeout).until(ec.invisibility_of_element_located((By.CSS_SELECTOR, css)))
+
+    def text(self, css):
+        return self.wait(css).text
+
+    def wait_text(self, css, expected, timeout=20):
+        WebDriverWait(self.driver, timeout).until(lambda d: expected in d.find_element(By.CSS_SELECTOR, css).text)
+        return self.text(css)
+
+    def press(self, element):
+        """Clicks, retrying while an animation (a drawer sliding in, a mask) is in the way."""
+        deadline = time.time() + 10
+        while True:
+            try:
+                element.click()
+                return
+            except ElementClickInterceptedException:
+                if time.time() > deadline:
+                    raise
+                time.sleep(0.2)
+
+    def click(self, css):
+        el = self.wait(css)
+        WebDriverWait(self.driver, 10).until(lambda d: el.is_enabled())
+        self.press(el)
+
+    def type(self, css, value, enter=False):
+        field = self.wait(f"{css} input, {css} textarea, input{css}")
+        self.press(field)
+        field.send_keys(Keys.CONTROL, "a")
+        field.send_keys(Keys.BACKSPACE)
+        field.send_keys(value)
+        if enter:
+            field.send_keys(Keys.ENTER)
+
+    def choose(self, css, label):
+        """Opens a Naive UI select and clicks the option with this label (scrolled into view:
+        the option list is virtual)."""
+        self.click(css)
+
+        def option(d):
+            found = [e for e in d.find_elements(By.CSS_SELECTOR, ".n-base-select-option") if label_of(e) == label]
+            return found[0] if found else False
+
+        deadline = time.time() + 10
+        while True:
+            found = option(self.driver)
+            if found:
+                self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", found)
+                time.sleep(0.2)
+                self.press(found)
+                return
+            if time.time() > deadline:
+                raise AssertionError(f"no option {label} in {css}")
+            self.driver.execute_script(
+                "const m = document.querySelector('.n-base-select-menu .v-vl, .n-base-select-menu .n-scrollbar-container');"
+                "if (m) m.scrollTop += 120;"
+            )
+            time.sleep(0.2)
+
+    def menu(self, label):
+        def item(d):
+            found = [e for e in d.find_elements(By.CSS_SELECTOR, ".n-menu-item-content") if label_of(e) == label]
+            return found[0] if found and found[0].is_displayed() else False
+
+        self.press(WebDriverWait(self.driver, 10).until(item))
+
+    def errors(self):
+        """Errors the page caught (see ui/src/main.ts)."""
+        return self.driver.execute_script("return window.__xueshiErrors || []")
+
+    def close_editor(self):
+        self.click("[data-test='close-editor']")
+        self.gone("[data-test='editor']")
+        time.sleep(0.4)
+
+    def shot(self, name):
+        """The whole Xvfb screen, as a person would see it (WebKitWebDriver's own screenshot
+        command hangs under Xvfb on this stack)."""
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        time.sleep(0.6)
+        ImageGrab.grab(xdisplay=os.environ["DISPLAY"]).save(SHOTS / f"{name}.png")
+
+    def year_text(self, year):
+        return self.text(f"[data-test='year-{year}']")
+
+
+class Scenario(unittest.TestCase):
+    app: App
+
+    @classmethod
+    def setUpClass(cls):
+        cls.app = App()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.app.quit()
+
+    def tearDown(self):
+        self.assertEqual(self.app.errors(), [], "the page reported errors")
+
+    def test_1_first_run_setup_leads_to_the_dashboard(self):
+        a = self.app
+        a.wait("[data-test='setup']")
+        a.shot("01-setup")
+        a.type("[data-test='setup-name']", "张晓红")
+        a.type("[data-test='setup-employer']", "长沙市第一中学")
+        a.type("[data-test='setup-year']", "2026")
+        a.click("[data-test='setup-start']")
+        a.wait("[data-test='dashboard']")
+        for year in range(2021, 2026):
+            self.assertIn("差 90 学时", a.year_text(year))
+        a.shot("02-dashboard-empty")
+
+    def test_2_a_two_day_training_shows_its_hours_as_you_type_and_counts_after_saving(self):
+        a = self.app
+        a.menu("记录")
+        a.click("[data-test='add-record']")
+        a.wait("[data-test='editor']")
+        a.type("[data-test='title']", "数字化转型研修班")
+        a.type("[data-test='date']", "2025-05-12", enter=True)
+        a.type("[data-test='field-days']", "2")
+        self.assertEqual(a.wait_text("[data-test='preview-hours']", "16"), "16")
+        a.click("[data-test='save']")
+        a.wait("[data-test='evidence']")
+        a.shot("03-editor-training")
+
+    def test_3_a_pdf_is_attached_through_the_test_seam(self):
+        a = self.app
+        a.choose("[data-test='material']", "结业证书")
+        a.click("[data-test='attach']")
+        row = label_of(a.wait("[data-test='evidence-file']"))
+        self.assertIn("结业证书.pdf", row)
+        self.assertIn("PDF", row)
+        a.shot("04-evidence")
+        a.close_editor()
+
+    def test_4_a_paper_is_added_and_the_dashboard_shows_both(self):
+        a = self.app
+        a.click("[data-test='add-record']")
+        a.choose("[data-test='kind']", "论文")
+        a.type("[data-test='title']", "高中数学建模教学研究")
+        a.type("[data-test='date']", "2025-09-01", enter=True)
+        a.choose("[data-test='field-role']", "独立或第一作者")
+        a.wait_text("[data-test='preview-hours']", "30")
+        a.click("[data-test='save']")
+        a.wait("[data-test='evidence']")
+        a.close_editor()
+        self.assertEqual(len(a.driver.find_elements(By.CSS_SELECTOR, "[data-test='record-row']")), 2)
+        a.shot("05-records")
+        a.menu("总览")
+        a.wait("[data-test='dashboard']")
+        card = a.year_text(2025)
+        self.assertIn("46", card)
+        self.assertIn("差 44 学时", card)
+        a.shot("06-dashboard")
+
+    def test_5_a_training_of_zero_days_is_refused_and_nothing_is_saved(self):
+        a = self.app
+        a.menu("记录")
+        a.click("[data-test='add-record']")
+        a.type("[data-test='title']", "没有天数的培训")
+        a.type("[data-test='field-days']", "0")
+        a.click("[data-test='save']")
+        message = a.text("[data-test='save-error']")
+        self.assertIn("天数", message)
+        a.shot("07-bad-input")
+        a.close_editor()
+        self.assertEqual(len(a.driver.find_elements(By.CSS_SELECTOR, "[data-test='record-row']")), 2)
+
+    def test_6_the_rules_and_settings_screens_open(self):
+        a = self.app
+        a.menu("规则")
+        a.wait("[data-test='rules']")
+        a.click("[data-test='compare']")
+        table = a.text("[data-test='compare-table']")
+        self.assertIn("hunan-2026", table)
+        a.shot("08-rules")
+        a.menu("设置")
+        a.click("[data-test='verify']")
+        self.assertIn("一切正常", a.text("[data-test='verify-result']"))
+        a.shot("09-settings")
+
+    def test_7_the_data_is_still_there_after_a_reload_and_a_restart(self):
+        a = self.app
+        a.driver.refresh()
+        a.wait("[data-test='dashboard']")
+        self.assertIn("46", a.year_text(2025))
+        a.quit()
+        Scenario.app = App()
+        b = Scenario.app
+        b.wait("[data-test='dashboard']")
+        self.assertIn("46", b.year_text(2025))
+        b.menu("记录")
+        b.wait("[data-test='records']")
+        self.assertEqual(len(b.driver.find_elements(By.CSS_SELECTOR, "[data-test='record-row']")), 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
