@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# 启动学时手册 / Starts 学时手册.
-# Until the desktop app lands, this builds the `xueshi` command line and shows the assessment of the
-# demo ledger (a teacher applying for 副高 in 2026). Pass your own arguments to run any command:
-#   bash scripts/start.sh assess --ledger 我的记录.json --apply-year 2026 --level senior
+# 启动学时手册 / Installs what is missing (Debian/Ubuntu), builds and starts the desktop app.
+# Its data lives in the user's data folder (~/.local/share/com.xueshi.app, or XUESHI_DATA_DIR);
+# on first start the app offers “先看看示例” to open a demo ledger.
+#   bash scripts/start.sh            the desktop app
+#   bash scripts/start.sh cli ARGS   the command line instead, e.g. `cli assess --apply-year 2026 --level senior`
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
 
-if ! command -v cargo >/dev/null 2>&1; then
-  echo "需要 Rust 工具链（cargo）。请先安装 Rust：https://rustup.rs" >&2
-  exit 1
+xueshi_check_toolchains
+if [ "${1:-}" = cli ]; then
+  shift
+  cargo build --quiet -p xueshi-cli
+  exec target/debug/xueshi "$@"
 fi
-cargo build --quiet -p xueshi-cli
-xueshi=target/debug/xueshi
-if [ "$#" -gt 0 ]; then
-  exec "$xueshi" "$@"
-fi
-echo "示例：王晓梅（中学教师）2026 年参评副高级，按 2026 年通知评估"
-echo
-exec "$xueshi" assess --ledger demo/ledger.json --apply-year 2026 --level associate_senior
+xueshi_install_system_packages
+xueshi_install_ui_packages
+xueshi_build_ui
+xueshi_say "构建学时手册（首次约需十几分钟）/ cargo build --release"
+cargo build --release -p xueshi-app --features custom-protocol
+exec target/release/xueshi-app

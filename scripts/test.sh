@@ -1,29 +1,42 @@
 #!/usr/bin/env bash
-# 运行全部检查与测试 / Runs every check and test of 学时手册.
-# Installs what is missing first, so it works on a fresh Debian/Ubuntu machine with Rust.
+# 运行全部检查与测试 / Runs every check and test of 学时手册: formatting, clippy, the Rust tests
+# (engine, store, export, the app's commands under the mock runtime, the generated TypeScript
+# bindings), the front end's type check and unit tests, and the end-to-end tests of the real app
+# under Xvfb. Installs what is missing first (Debian/Ubuntu).
 # XUESHI_LONG_TESTS=1 runs the long variants (e.g. 200+ crash-test kills).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
 
-say() { printf '\n== %s\n' "$*"; }
-
-if ! command -v cargo >/dev/null 2>&1; then
-  echo "需要 Rust 工具链（cargo）。请先安装 Rust：https://rustup.rs" >&2
-  exit 1
-fi
+xueshi_check_toolchains
+xueshi_install_system_packages
 if command -v rustup >/dev/null 2>&1; then
   for component in rustfmt clippy; do
     rustup component list --installed 2>/dev/null | grep -q "^$component" || rustup component add "$component"
   done
 fi
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  xueshi_say "安装 tauri-driver"
+  cargo install tauri-driver@2.1.0 --locked
+fi
+python3 -c "import selenium, PIL" 2>/dev/null || python3 -m pip install -q selenium==4.* pillow
+xueshi_install_ui_packages
 
-say "格式 / cargo fmt --check"
+xueshi_say "界面类型检查与单元测试 / vue-tsc, vitest"
+(cd ui && npm run --silent typecheck && npm run --silent test)
+# The app embeds the built front end, so it is built before any cargo command.
+xueshi_build_ui
+
+xueshi_say "格式 / cargo fmt --check"
 cargo fmt --all --check
 
-say "静态检查 / cargo clippy"
+xueshi_say "静态检查 / cargo clippy"
 cargo clippy --workspace --all-targets -- -D warnings
 
-say "测试 / cargo test"
+xueshi_say "测试 / cargo test"
 cargo test --workspace
 
-say "全部通过 / all checks passed"
+xueshi_say "端到端测试 / tests/e2e (Xvfb + tauri-driver)"
+bash tests/e2e/run.sh
+
+xueshi_say "全部通过 / all checks passed"

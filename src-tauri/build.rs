@@ -21,6 +21,9 @@ fn main() {
         "import_file",
         "open_demo",
         "close_demo",
+        "export_package",
+        "cancel_export",
+        "reveal_export",
     ];
     let manifest = tauri_build::AppManifest::new().commands(commands);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {

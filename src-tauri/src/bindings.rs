@@ -47,6 +47,8 @@ fn declarations() -> String {
         Preview::decl(&cfg),
         VerifyView::decl(&cfg),
         AppError::decl(&cfg),
+        crate::dto::ExportSummary::decl(&cfg),
+        crate::dto::ExportProgress::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `src-tauri/src/bindings.rs`. Do not edit:\n\

@@ -3,12 +3,14 @@
 
 use std::path::PathBuf;
 
-use tauri::{AppHandle, Manager, Runtime};
+use std::ops::ControlFlow;
+
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use xueshi_core::engine::Assessment;
 
-use crate::dto::{ActivityFields, PlanDto, Preview, ProfileDto, Snapshot, VerifyView};
+use crate::dto::{ActivityFields, ExportSummary, PlanDto, Preview, ProfileDto, Snapshot, VerifyView};
 use crate::error::{AppError, AppResult};
 use crate::session::Session;
 use crate::state::AppState;
@@ -16,6 +18,8 @@ use crate::state::AppState;
 /// End-to-end tests cannot click native dialogs: when this variable names files (separated by
 /// the platform's path separator), the file dialogs pick them instead of opening.
 pub const PICK_ENV: &str = "XUESHI_E2E_PICK";
+/// The same seam for the save dialog of the export: the path to write the package to.
+pub const SAVE_ENV: &str = "XUESHI_E2E_SAVE";
 
 /// Runs blocking work on the session in a worker thread.
 async fn on_session<R: Runtime, T: Send + 'static>(
@@ -164,4 +168,56 @@ pub async fn open_demo<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
 #[tauri::command]
 pub async fn close_demo<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
     change(&app, |s| s.close_demo()).await
+}
+
+/// Writes the submission package where the user chooses, reporting `export-progress` events;
+/// `null` when the user cancels the dialog.
+#[tauri::command]
+pub async fn export_package<R: Runtime>(
+    app: AppHandle<R>,
+    mask_id: bool,
+    incomplete_page: bool,
+) -> AppResult<Option<ExportSummary>> {
+    let job = on_session(&app, |s| s.export_job()).await?;
+    let out = match app.state::<AppState>().fixed_save_path() {
+        Some(p) => Some(p),
+        None => app
+            .dialog()
+            .file()
+            .set_title("保存申报材料包")
+            .set_file_name(&job.suggested_name)
+            .add_filter("ZIP 压缩包", &["zip"])
+            .blocking_save_file()
+            .and_then(|f| f.into_path().ok()),
+    };
+    let Some(out) = out else { return Ok(None) };
+    app.state::<AppState>().request_cancel(false);
+    let worker = app.clone();
+    let summary = tauri::async_runtime::spawn_blocking(move || {
+        job.run(&out, mask_id, incomplete_page, &mut |p| {
+            let _ = worker.emit("export-progress", p);
+            if worker.state::<AppState>().cancel_requested() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        })
+    })
+    .await
+    .map_err(|e| AppError::new("internal", format!("后台任务失败：{e}")))??;
+    app.state::<AppState>().set_last_export(PathBuf::from(&summary.path));
+    Ok(Some(summary))
+}
+
+#[tauri::command]
+pub async fn cancel_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
+    app.state::<AppState>().request_cancel(true);
+    Ok(())
+}
+
+/// Shows the last package in the system's file manager.
+#[tauri::command]
+pub async fn reveal_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
+    let path = app.state::<AppState>().last_export().ok_or_else(|| AppError::input("还没有导出过材料包"))?;
+    app.opener().reveal_item_in_dir(&path).map_err(|e| AppError::new("file", format!("无法打开文件夹：{e}")))
 }

@@ -268,3 +268,25 @@ pub struct VerifyView {
     pub ok: bool,
     pub lines: Vec<String>,
 }
+
+/// What an export produced, for the user.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExportSummary {
+    pub path: String,
+    /// Size in bytes.
+    pub size: f64,
+    pub files: u32,
+    pub pdf_pages: u32,
+    /// Evidence known by name only (no file in the app), left out of the package.
+    pub not_included: Vec<String>,
+}
+
+/// How far an export is, sent as the `export-progress` event.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct ExportProgress {
+    pub stage: String,
+    pub files_done: u32,
+    pub files_total: u32,
+    pub bytes_done: f64,
+    pub bytes_total: f64,
+}

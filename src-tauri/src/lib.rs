@@ -5,6 +5,7 @@
 mod commands;
 pub mod dto;
 pub mod error;
+mod export_job;
 mod session;
 mod state;
 
@@ -17,7 +18,7 @@ use serde::Serialize;
 use tauri::{Builder, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
 use xueshi_store::DataDir;
 
-pub use commands::PICK_ENV;
+pub use commands::{PICK_ENV, SAVE_ENV};
 pub use session::Session;
 pub use state::AppState;
 
@@ -62,6 +63,9 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
             commands::import_file,
             commands::open_demo,
             commands::close_demo,
+            commands::export_package,
+            commands::cancel_export,
+            commands::reveal_export,
         ])
 }
 

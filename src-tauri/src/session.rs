@@ -14,6 +14,7 @@ use crate::dto::{
     Selection, Snapshot, ThemeView, VerifyView,
 };
 use crate::error::{AppError, AppResult};
+use crate::export_job::ExportJob;
 
 /// The demo ledger offered on first run (“先看看示例”).
 const DEMO_LEDGER: &str = include_str!("../../demo/ledger.json");
@@ -310,6 +311,24 @@ impl Session {
     pub fn import_ledger(&mut self, path: &Path) -> AppResult<String> {
         let r = self.store.import_ledger(path)?;
         Ok(format!("已导入 {} 条记录、{} 个证明材料文件", r.activities, r.files))
+    }
+
+    /// What an export of the planned application needs, detached from this session.
+    pub fn export_job(&self) -> AppResult<ExportJob> {
+        let plan = self.plan()?.ok_or_else(|| AppError::input("请先设置参评计划"))?;
+        let selection = self.selection(&plan).ok_or_else(|| AppError::new("rules", "没有适用于参评年度的规则集"))?;
+        let rules = self.book.get(&selection.id).cloned().ok_or_else(|| AppError::new("rules", "规则集未能载入"))?;
+        let ledger = self.store.ledger()?;
+        let assessment = assess(&ledger, &rules, &plan.application)?;
+        let a = &plan.application;
+        let who = ledger.profile.name.clone().unwrap_or_else(|| "未填写姓名".into());
+        Ok(ExportJob {
+            suggested_name: format!("学时材料包-{who}-{}年{}.zip", a.year, a.level.label()),
+            ledger,
+            rules,
+            assessment,
+            evidence_dir: self.store.data_dir().evidence(),
+        })
     }
 
     /// Switches to a demo data folder filled with the demo ledger.

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use xueshi_store::DataDir;
 
@@ -13,6 +14,12 @@ pub struct AppState {
     home: DataDir,
     session: Mutex<Option<Session>>,
     dropped: Mutex<Dropped>,
+    /// Set by the cancel button; the running export stops at its next progress report.
+    cancel_export: AtomicBool,
+    /// The last package written, to show it in its folder.
+    last_export: Mutex<Option<PathBuf>>,
+    /// Where exports go without asking (the end-to-end tests' seam for the save dialog).
+    save_to: Mutex<Option<PathBuf>>,
 }
 
 /// Files dropped on the window, by a token the web view gets instead of their paths.
@@ -24,7 +31,14 @@ struct Dropped {
 
 impl AppState {
     pub fn new(home: DataDir) -> AppState {
-        AppState { home, session: Mutex::new(None), dropped: Mutex::new(Dropped::default()) }
+        AppState {
+            home,
+            session: Mutex::new(None),
+            dropped: Mutex::new(Dropped::default()),
+            cancel_export: AtomicBool::new(false),
+            last_export: Mutex::new(None),
+            save_to: Mutex::new(std::env::var_os(crate::SAVE_ENV).map(PathBuf::from)),
+        }
     }
 
     /// Runs `f` on the open session, opening the data folder first if needed.
@@ -38,6 +52,35 @@ impl AppState {
             Some(session) => f(session),
             None => Err(AppError::new("internal", "数据文件夹未能打开")),
         }
+    }
+
+    pub fn request_cancel(&self, cancel: bool) {
+        self.cancel_export.store(cancel, Ordering::SeqCst);
+    }
+
+    pub fn cancel_requested(&self) -> bool {
+        self.cancel_export.load(Ordering::SeqCst)
+    }
+
+    /// Makes exports skip the save dialog and write to `path`.
+    pub fn save_exports_to(&self, path: PathBuf) {
+        if let Ok(mut s) = self.save_to.lock() {
+            *s = Some(path);
+        }
+    }
+
+    pub fn fixed_save_path(&self) -> Option<PathBuf> {
+        self.save_to.lock().ok().and_then(|s| s.clone())
+    }
+
+    pub fn set_last_export(&self, path: PathBuf) {
+        if let Ok(mut last) = self.last_export.lock() {
+            *last = Some(path);
+        }
+    }
+
+    pub fn last_export(&self) -> Option<PathBuf> {
+        self.last_export.lock().ok().and_then(|l| l.clone())
     }
 
     /// Keeps dropped files and returns the token that names them.

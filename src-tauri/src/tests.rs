@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
-use tauri::{App, WebviewWindow, WebviewWindowBuilder};
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
 use xueshi_store::DataDir;
 
 struct TestApp {
@@ -158,4 +158,18 @@ fn comparing_rule_sets_assesses_the_same_records_under_each() {
     let list = app.ok("compare_rules", json!({"ids": ["hunan-2026", "hunan-2020"]}));
     let hours: Vec<&Value> = list.as_array().into_iter().flatten().map(|a| &a["years"][4]["public"]).collect();
     assert_eq!(hours, [&json!(24), &json!(30)]);
+}
+
+#[test]
+fn the_submission_package_is_written_where_the_save_seam_points() {
+    let app = TestApp::new("export");
+    app.set_up();
+    app.ok("save_activity", json!({"fields": {"kind": "training", "title": "研修班", "date": "2025-05-12", "category": "professional", "days": 2}}));
+    let out = app.dir.join("材料包.zip");
+    app._app.state::<crate::AppState>().save_exports_to(out.clone());
+    let summary = app.ok("export_package", json!({"maskId": true, "incompletePage": true}));
+    assert_eq!(summary["path"], out.display().to_string());
+    assert!(summary["pdf_pages"].as_u64().is_some_and(|n| n >= 1), "{summary}");
+    let report = xueshi_export::verify_package(&out, None);
+    assert!(report.differences.is_empty(), "{:?}", report.differences);
 }

@@ -27,6 +27,7 @@ sleep 1
 # from tauri-driver.
 export XUESHI_DATA_DIR="$work/data"
 export XUESHI_E2E_PICK="$work/结业证书.pdf"
+export XUESHI_E2E_SAVE="$work/学时材料包.zip"
 python3 tests/e2e/make_pdf.py "$XUESHI_E2E_PICK"
 port=$(( 4500 + RANDOM % 400 * 2 ))
 export XUESHI_WEBDRIVER_PORT=$port

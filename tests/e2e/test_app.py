@@ -225,6 +225,19 @@ class Scenario(unittest.TestCase):
         a.close_editor()
         self.assertEqual(len(a.driver.find_elements(By.CSS_SELECTOR, "[data-test='record-row']")), 2)
 
+    def test_6a_the_submission_package_is_exported_with_a_progress_bar(self):
+        a = self.app
+        a.menu("总览")
+        a.click("[data-test='export']")
+        a.wait("[data-test='export-dialog']")
+        a.click("[data-test='export-start']")
+        result = label_of(a.wait("[data-test='export-result']", timeout=120))
+        self.assertIn("学时材料包.zip", result)
+        self.assertTrue(Path(os.environ["XUESHI_E2E_SAVE"]).is_file())
+        a.shot("10-export")
+        a.driver.find_element(By.CSS_SELECTOR, "body").send_keys(Keys.ESCAPE)
+        a.gone("[data-test='export-dialog']")
+
     def test_6_the_rules_and_settings_screens_open(self):
         a = self.app
         a.menu("规则")

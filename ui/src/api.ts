@@ -1,6 +1,16 @@
 // The app's commands, typed with the generated bindings. Every change returns the new snapshot.
 import { invoke } from '@tauri-apps/api/core'
-import type { ActivityFields, AppError, Assessment, PlanDto, Preview, ProfileDto, Snapshot, VerifyView } from './bindings'
+import type {
+  ActivityFields,
+  AppError,
+  Assessment,
+  ExportSummary,
+  PlanDto,
+  Preview,
+  ProfileDto,
+  Snapshot,
+  VerifyView,
+} from './bindings'
 
 /** The message to show for a failed command: the app's Chinese message when there is one. */
 export function errorMessage(e: unknown): string {
@@ -29,4 +39,8 @@ export const api = {
   importFile: () => invoke<string>('import_file'),
   openDemo: () => invoke<Snapshot>('open_demo'),
   closeDemo: () => invoke<Snapshot>('close_demo'),
+  exportPackage: (maskId: boolean, incompletePage: boolean) =>
+    invoke<ExportSummary | null>('export_package', { maskId, incompletePage }),
+  cancelExport: () => invoke<void>('cancel_export'),
+  revealExport: () => invoke<void>('reveal_export'),
 }

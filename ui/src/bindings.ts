@@ -196,3 +196,15 @@ export type AppError = {
  * `input` (the user can fix it in the form), `rules`, `storage`, `file`, `dialog`, `internal`.
  */
 kind: string, message: string, };
+
+export type ExportSummary = { path: string, 
+/**
+ * Size in bytes.
+ */
+size: number, files: number, pdf_pages: number, 
+/**
+ * Evidence known by name only (no file in the app), left out of the package.
+ */
+not_included: Array<string>, };
+
+export type ExportProgress = { stage: string, files_done: number, files_total: number, bytes_done: number, bytes_total: number, };
