@@ -24,6 +24,7 @@ fn main() {
         "export_package",
         "cancel_export",
         "reveal_export",
+        "first_screen_rendered",
     ];
     let manifest = tauri_build::AppManifest::new().commands(commands);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {

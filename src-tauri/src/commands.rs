@@ -221,3 +221,12 @@ pub async fn reveal_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
     let path = app.state::<AppState>().last_export().ok_or_else(|| AppError::input("还没有导出过材料包"))?;
     app.opener().reveal_item_in_dir(&path).map_err(|e| AppError::new("file", format!("无法打开文件夹：{e}")))
 }
+
+/// Called by the web view once the first screen is on display: ends the startup probe.
+#[tauri::command]
+pub async fn first_screen_rendered() -> AppResult<()> {
+    if std::env::var(crate::STARTUP_PROBE_ENV).is_ok_and(|v| v == "1") {
+        crate::finish_startup_probe("dashboard");
+    }
+    Ok(())
+}

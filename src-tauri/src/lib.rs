@@ -14,7 +14,11 @@ mod bindings;
 #[cfg(test)]
 mod tests;
 
+use std::sync::OnceLock;
+use std::time::Instant;
+
 use serde::Serialize;
+use tauri::webview::PageLoadEvent;
 use tauri::{Builder, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
 use xueshi_store::DataDir;
 
@@ -30,12 +34,52 @@ struct Dropped {
     names: Vec<String>,
 }
 
+/// Startup measurement (`scripts/bench-startup.sh`): with `XUESHI_STARTUP_PROBE=1` the app prints
+/// the milliseconds from process start to the first screen rendered and exits; with `=empty` it
+/// loads an empty page instead of the app and prints the time to that page's load, the reference.
+pub const STARTUP_PROBE_ENV: &str = "XUESHI_STARTUP_PROBE";
+
+static PROCESS_START: OnceLock<Instant> = OnceLock::new();
+
+/// Records the moment the process started; call first thing in `main`.
+pub fn mark_process_start() {
+    let _ = PROCESS_START.get_or_init(Instant::now);
+}
+
+/// Prints the startup time (for the probe) and ends the process.
+pub(crate) fn finish_startup_probe(what: &str) -> ! {
+    let ms = PROCESS_START.get().map_or(0, |t| t.elapsed().as_millis());
+    println!("startup {what} {ms} ms");
+    std::process::exit(0);
+}
+
+fn probe() -> Option<String> {
+    std::env::var(STARTUP_PROBE_ENV).ok().filter(|v| !v.is_empty())
+}
+
 /// The app on any runtime, with its data in `home`.
 pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(home))
+        .setup(|app| {
+            if probe().as_deref() == Some("empty")
+                && let Some(window) = app.get_webview_window("main")
+            {
+                let blank = "about:blank".parse().map_err(|e| format!("{e}"))?;
+                window.navigate(blank)?;
+            }
+            Ok(())
+        })
+        .on_page_load(|_webview, payload| {
+            if payload.event() == PageLoadEvent::Finished
+                && probe().as_deref() == Some("empty")
+                && payload.url().as_str() == "about:blank"
+            {
+                finish_startup_probe("empty-window");
+            }
+        })
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
                 let names =
@@ -66,6 +110,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
             commands::export_package,
             commands::cancel_export,
             commands::reveal_export,
+            commands::first_screen_rendered,
         ])
 }
 

@@ -2,5 +2,6 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
+    xueshi_app::mark_process_start();
     xueshi_app::run();
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# Startup of the desktop app: from process start to the dashboard rendered with a 1,000-record
+# ledger, against the same measure for an empty window of the same Tauri build (an about:blank
+# page, no app code), in the same run under Xvfb; and the size of the release binary.
+# Target: within 1.5x of the empty window; binary under 60 MB with the PDF engine in it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-7}
+
+(cd ui && npm run --silent build)
+cargo build --quiet --release -p xueshi-app --features custom-protocol
+cargo build --quiet -p xueshi-cli
+app=target/release/xueshi-app
+
+work=$(mktemp -d)
+trap 'kill "$xvfb" 2>/dev/null || true; rm -rf "$work"' EXIT
+python3 - "$work/ledger.json" <<'PY'
+import json, sys
+kinds = [
+    {"kind": "training", "category": "professional", "days": 2},
+    {"kind": "online_course", "category": "public", "hours": 6.5},
+    {"kind": "conference", "category": "professional", "days": 1, "half_days": 1},
+    {"kind": "paper", "role": "first", "venue": "domestic"},
+]
+activities = []
+for i in range(1000):
+    k = dict(kinds[i % len(kinds)])
+    year = 2021 + i % 5
+    k.update({"id": f"r{i:04d}", "title": f"第 {i} 条继续教育记录", "date": f"{year}-{1 + i % 12:02d}-{1 + i % 28:02d}",
+              "provider": "湖南大学继续教育基地"})
+    activities.append(k)
+ledger = {"format": "xueshi-ledger", "version": 1, "profile": {"name": "测试用户"}, "activities": activities}
+json.dump(ledger, open(sys.argv[1], "w"), ensure_ascii=False)
+PY
+data="$work/data"
+target/debug/xueshi --data-dir "$data" import "$work/ledger.json" >/dev/null
+target/debug/xueshi --data-dir "$data" plan --apply-year 2026 --level associate_senior >/dev/null
+
+display=:$(( 60 + RANDOM % 20 ))
+Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+sleep 1
+export DISPLAY=$display WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1
+
+measure() {
+  local mode=$1 out=()
+  for _ in $(seq "$runs"); do
+    ms=$(XUESHI_DATA_DIR="$data" XUESHI_STARTUP_PROBE=$mode timeout 60 "$app" 2>/dev/null | sed -n 's/^startup [a-z-]* \([0-9]*\) ms$/\1/p')
+    out+=("${ms:-0}")
+  done
+  printf '%s\n' "${out[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
+measure empty >/dev/null # warm the page cache
+empty=$(measure empty)
+dashboard=$(measure 1)
+size=$(stat -c %s "$app")
+echo "empty window (about:blank): median ${empty} ms over $runs runs"
+echo "dashboard with 1,000 records: median ${dashboard} ms over $runs runs"
+awk -v d="$dashboard" -v e="$empty" 'BEGIN { printf "ratio: %.2fx (target 1.5x)\n", d / e }'
+awk -v s="$size" 'BEGIN { printf "release binary: %.1f MB (target < 60 MB)\n", s / 1000000 }'
