@@ -6,6 +6,7 @@ use serde_json::{Map, Value};
 use ts_rs::TS;
 use xueshi_core::engine::{Assessment, Credit};
 use xueshi_core::kinds::{ActivityKind, ApplicationPath, Category, Level};
+use xueshi_core::ledger_json::{COMMON_FIELDS, kind_fields};
 use xueshi_core::{Activity, Profile};
 
 use crate::error::{AppError, AppResult};
@@ -130,35 +131,13 @@ impl ActivityFields {
         map.insert("id".into(), Value::String(id.to_owned()));
         map.retain(|k, v| {
             let blank = v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty());
-            !blank && (COMMON.contains(&k.as_str()) || uses(kind, k))
+            !blank && (COMMON_FIELDS.contains(&k.as_str()) || kind_fields(kind).contains(&k.as_str()))
         });
         if !kind.declares_category() {
             map.remove("category");
         }
         Ok(Activity::from_map(map, self.title.clone())?)
     }
-}
-
-const COMMON: &[&str] = &["id", "kind", "title", "date", "end_date", "provider", "note", "category"];
-
-/// Whether a kind's records have this field (mirrors the ledger format).
-fn uses(kind: ActivityKind, field: &str) -> bool {
-    use ActivityKind as K;
-    let fields: &[&str] = match kind {
-        K::Training | K::Conference | K::Practice => &["days", "half_days", "evenings"],
-        K::OnlineCourse | K::StaffTraining => &["hours"],
-        K::ResearchProject => &["level", "role"],
-        K::Book => &["role"],
-        K::Paper => &["role", "venue"],
-        K::Patent => &["patent_type", "rank"],
-        K::Award => &["level", "grade", "rank"],
-        K::DigitalExam | K::QualificationExam | K::DegreeCourse => &["units"],
-        K::AidPosting | K::OverseasExchange => &[],
-        K::ExpertService => &["days", "hours"],
-        K::SkillContest => &["level", "medal"],
-        K::PriorCertificate => &["from_year", "to_year"],
-    };
-    fields.contains(&field)
 }
 
 /// One attached evidence file.

@@ -183,10 +183,12 @@ impl Activity {
 }
 
 /// Fields every record may have.
-const COMMON_FIELDS: &[&str] = &["id", "kind", "title", "date", "end_date", "provider", "note", "category", "evidence"];
+pub const COMMON_FIELDS: &[&str] =
+    &["id", "kind", "title", "date", "end_date", "provider", "note", "category", "evidence"];
 
-/// The fields of each kind, checked before any value so that a misspelt name is reported as such.
-fn kind_fields(kind: ActivityKind) -> &'static [&'static str] {
+/// The fields of each kind besides the common ones, checked before any value so that a misspelt
+/// name is reported as such (and used by the app's forms to drop fields of another kind).
+pub fn kind_fields(kind: ActivityKind) -> &'static [&'static str] {
     use ActivityKind as K;
     match kind {
         K::Training | K::Conference | K::Practice => &["days", "half_days", "evenings"],
