@@ -58,7 +58,7 @@ impl Drop for TestApp {
     }
 }
 
-fn year<'a>(snapshot: &'a Value, y: i64) -> &'a Value {
+fn year(snapshot: &Value, y: i64) -> &Value {
     snapshot["assessment"]["years"]
         .as_array()
         .and_then(|ys| ys.iter().find(|r| r["year"] == y))
