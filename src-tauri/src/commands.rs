@@ -152,10 +152,11 @@ pub async fn verify_vault<R: Runtime>(app: AppHandle<R>) -> AppResult<VerifyView
 }
 
 #[tauri::command]
-pub async fn import_file<R: Runtime>(app: AppHandle<R>) -> AppResult<String> {
-    let files = pick(&app, "导入学时记录", &[("学时记录", &["json", "zip"])], false);
+pub async fn import_file<R: Runtime>(app: AppHandle<R>, skip_bad_rows: bool) -> AppResult<String> {
+    let types: &[(&str, &[&str])] = &[("学时记录或表格", &["json", "zip", "xlsx", "xls", "ods", "csv", "et"])];
+    let files = pick(&app, "导入学时记录或表格", types, false);
     match files.first().cloned() {
-        Some(f) => on_session(&app, move |s| s.import_ledger(&f)).await,
+        Some(f) => on_session(&app, move |s| s.import_file(&f, skip_bad_rows)).await,
         None => Ok(String::new()),
     }
 }

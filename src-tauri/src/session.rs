@@ -307,10 +307,42 @@ impl Session {
         Ok(VerifyView { ok: r.is_ok(), lines })
     }
 
-    /// Imports a ledger file (.json, a folder or .zip with its evidence) into this folder.
-    pub fn import_ledger(&mut self, path: &Path) -> AppResult<String> {
-        let r = self.store.import_ledger(path)?;
-        Ok(format!("已导入 {} 条记录、{} 个证明材料文件", r.activities, r.files))
+    /// Imports a ledger file (.json or .zip with its evidence) or a spreadsheet (.xlsx .xls .ods
+    /// .csv, see docs/导入模板.md). A spreadsheet with bad rows imports nothing unless
+    /// `skip_bad_rows`; the message then lists the rows to fix.
+    pub fn import_file(&mut self, path: &Path, skip_bad_rows: bool) -> AppResult<String> {
+        let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+        if !matches!(ext.as_str(), "xlsx" | "xls" | "ods" | "csv" | "et") {
+            let r = self.store.import_ledger(path)?;
+            return Ok(format!("已导入 {} 条记录、{} 个证明材料文件", r.activities, r.files));
+        }
+        let bytes =
+            std::fs::read(path).map_err(|e| AppError::new("file", format!("无法读取 {}：{e}", path.display())))?;
+        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let sheet =
+            xueshi_store::spreadsheet::read_spreadsheet(&name, &bytes).map_err(|e| AppError::input(e.to_string()))?;
+        let bad = sheet.bad_row_count();
+        let activities = sheet.into_result(skip_bad_rows).map_err(|errors| {
+            let shown: Vec<String> = errors.iter().take(8).map(ToString::to_string).collect();
+            let more = if errors.len() > shown.len() {
+                format!("\n……另有 {} 处", errors.len() - shown.len())
+            } else {
+                String::new()
+            };
+            AppError::input(format!(
+                "表格中有 {bad} 行有问题，没有导入任何记录。请改正后重新导入，或选择“跳过有问题的行”：\n{}{more}",
+                shown.join("\n")
+            ))
+        })?;
+        let present = self.store.add_activities(&activities)?;
+        let mut message = format!("已导入 {} 条记录", activities.len() - present.len());
+        if !present.is_empty() {
+            message.push_str(&format!("；{} 条以前已导入过，没有重复添加", present.len()));
+        }
+        if skip_bad_rows && bad > 0 {
+            message.push_str(&format!("；跳过了 {bad} 行有问题的行"));
+        }
+        Ok(message)
     }
 
     /// What an export of the planned application needs, detached from this session.

@@ -173,3 +173,20 @@ fn the_submission_package_is_written_where_the_save_seam_points() {
     let report = xueshi_export::verify_package(&out, None);
     assert!(report.differences.is_empty(), "{:?}", report.differences);
 }
+
+#[test]
+fn a_spreadsheet_with_a_bad_row_imports_nothing_unless_bad_rows_are_skipped() {
+    let app = TestApp::new("sheet");
+    app.set_up();
+    let csv = app.dir.join("登记表.csv");
+    std::fs::write(
+        &csv,
+        "年度,类别,形式,名称,起止日期,天数,学时,施教机构\n2025,专业,培训,研修班,2025.5.12-2025.5.13,2,,湖南大学\n2025,公需,网络课程,公需课,2025-02-30,,10,平台\n",
+    )
+    .expect("csv written");
+    let mut session = crate::Session::open(DataDir::new(&app.dir)).expect("session");
+    let err = session.import_file(&csv, false).expect_err("a bad row refuses the import");
+    assert!(err.message.contains("第 3 行"), "{}", err.message);
+    let message = session.import_file(&csv, true).expect("imports the good row");
+    assert!(message.starts_with("已导入 1 条记录"), "{message}");
+}
