@@ -179,7 +179,8 @@ pub async fn export_package<R: Runtime>(
     mask_id: bool,
     incomplete_page: bool,
 ) -> AppResult<Option<ExportSummary>> {
-    let job = on_session(&app, |s| s.export_job()).await?;
+    let mut job = on_session(&app, |s| s.export_job()).await?;
+    job.font_dir = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
     let out = match app.state::<AppState>().fixed_save_path() {
         Some(p) => Some(p),
         None => app

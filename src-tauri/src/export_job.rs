@@ -20,6 +20,8 @@ pub struct ExportJob {
     pub evidence_dir: PathBuf,
     /// e.g. `学时材料包-王晓梅-2026年副高级.zip`
     pub suggested_name: String,
+    /// The fonts bundled with the app (Noto Serif CJK SC, OFL), tried before the system's.
+    pub font_dir: Option<PathBuf>,
 }
 
 impl ExportJob {
@@ -31,7 +33,12 @@ impl ExportJob {
         incomplete_page: bool,
         progress: &mut dyn FnMut(ExportProgress) -> ControlFlow<()>,
     ) -> AppResult<ExportSummary> {
-        let options = ExportOptions { mask_id, incomplete_evidence_page: incomplete_page, ..ExportOptions::default() };
+        let options = ExportOptions {
+            mask_id,
+            incomplete_evidence_page: incomplete_page,
+            font_path: self.font_dir.clone(),
+            ..ExportOptions::default()
+        };
         let input =
             PackageInput { ledger: &self.ledger, rules: &self.rules, assessment: &self.assessment, options: &options };
         let source = PathLookupSource::new(|sha: &str| {

@@ -360,6 +360,7 @@ impl Session {
             rules,
             assessment,
             evidence_dir: self.store.data_dir().evidence(),
+            font_dir: None,
         })
     }
 
