@@ -1,6 +1,7 @@
 //! The open data folder and the rule book, and everything the screens ask of them. No Tauri types
 //! here: the commands in `commands.rs` are a few lines each that call these methods.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use chrono::{Local, NaiveDate};
@@ -95,20 +96,19 @@ impl Session {
         let profile = self.store.profile()?;
         let plan = self.plan()?;
         let ledger = self.store.ledger()?;
+        let mut by_activity: HashMap<String, Vec<EvidenceView>> = HashMap::new();
+        for e in self.store.all_evidence()? {
+            by_activity.entry(e.activity.clone()).or_default().push(EvidenceView {
+                seq: i32::try_from(e.seq).unwrap_or(i32::MAX),
+                file_name: e.file_name,
+                material: e.material,
+                file_type: e.file_type,
+                size: e.size.map(|s| u32::try_from(s).unwrap_or(u32::MAX)),
+            });
+        }
         let mut activities = Vec::with_capacity(ledger.activities.len());
         for a in &ledger.activities {
-            let evidence = self
-                .store
-                .evidence_of(&a.id)?
-                .into_iter()
-                .map(|e| EvidenceView {
-                    seq: i32::try_from(e.seq).unwrap_or(i32::MAX),
-                    file_name: e.file_name,
-                    material: e.material,
-                    file_type: e.file_type,
-                    size: e.size.map(|s| u32::try_from(s).unwrap_or(u32::MAX)),
-                })
-                .collect();
+            let evidence = by_activity.remove(&a.id).unwrap_or_default();
             activities.push(ActivityView { fields: ActivityFields::from_activity(a), year: a.year(), evidence });
         }
         let today = Local::now().date_naive();
@@ -242,19 +242,13 @@ impl Session {
 
     /// The vault path of an attached file, to open it with the system's program.
     pub fn evidence_path(&self, seq: i64) -> AppResult<PathBuf> {
-        for a in self.store.activities(None)? {
-            for e in self.store.evidence_of(&a.id)? {
-                if e.seq == seq {
-                    let sha = e.sha256.ok_or_else(|| AppError::new("file", "这份材料只有名称，没有保存文件"))?;
-                    return self
-                        .store
-                        .blob_path(&sha)
-                        .filter(|p| p.is_file())
-                        .ok_or_else(|| AppError::new("file", "证据库中找不到这个文件，请在“设置”中检查证据库"));
-                }
-            }
-        }
-        Err(AppError::input("没有这份证明材料"))
+        let e = self.store.all_evidence()?.into_iter().find(|e| e.seq == seq);
+        let e = e.ok_or_else(|| AppError::input("没有这份证明材料"))?;
+        let sha = e.sha256.ok_or_else(|| AppError::new("file", "这份材料只有名称，没有保存文件"))?;
+        self.store
+            .blob_path(&sha)
+            .filter(|p| p.is_file())
+            .ok_or_else(|| AppError::new("file", "证据库中找不到这个文件，请在“设置”中检查证据库"))
     }
 
     /// The same records under other rule sets, side by side.

@@ -178,14 +178,24 @@ impl Store {
     /// Every evidence entry of one activity, with vault details.
     pub fn evidence_of(&self, id: &str) -> Result<Vec<StoredEvidence>> {
         let seq = activity_seq(&self.conn, id)?;
-        let mut stmt = self.conn.prepare(
+        self.query_evidence("WHERE e.activity = ?1", [seq])
+    }
+
+    /// The evidence of every record in one query, ordered by record and attachment (the app's
+    /// list of 1,000 records must not make 1,000 queries).
+    pub fn all_evidence(&self) -> Result<Vec<StoredEvidence>> {
+        self.query_evidence("", [])
+    }
+
+    fn query_evidence<P: rusqlite::Params>(&self, filter: &str, params: P) -> Result<Vec<StoredEvidence>> {
+        let mut stmt = self.conn.prepare(&format!(
             "SELECT e.seq, a.id, e.file_name, e.material, e.sha256, f.file_type, f.size,
                     e.attached_at
              FROM evidence e JOIN activities a ON a.seq = e.activity
              LEFT JOIN evidence_files f ON f.sha256 = e.sha256
-             WHERE e.activity = ?1 ORDER BY e.seq",
-        )?;
-        let rows = stmt.query_map([seq], |r| {
+             {filter} ORDER BY e.activity, e.seq"
+        ))?;
+        let rows = stmt.query_map(params, |r| {
             Ok(StoredEvidence {
                 seq: r.get(0)?,
                 activity: r.get(1)?,
