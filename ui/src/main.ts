@@ -5,7 +5,11 @@ import './style.css'
 // Unexpected errors are kept for the end-to-end tests (which fail on any) and logged.
 const errors: string[] = []
 ;(window as unknown as { __xueshiErrors: string[] }).__xueshiErrors = errors
-window.addEventListener('error', (e) => errors.push(String(e.message)))
+window.addEventListener('error', (e) => {
+  // Browsers report this when a resize callback (ECharts, Naive UI) triggers another layout: harmless.
+  if (String(e.message).includes('ResizeObserver loop')) return
+  errors.push(String(e.message))
+})
 window.addEventListener('unhandledrejection', (e) => errors.push(String(e.reason)))
 
 const app = createApp(App)
