@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Cargo's runner for x86_64-pc-windows-gnu (.cargo/config.toml): runs a cross-compiled test or
+# program under Wine, with the test-only stand-in bcryptprimitives.dll beside it and beside the
+# binaries the tests start (target/<triple>/<profile>/).
+set -euo pipefail
+source "$(dirname "$0")/wine-env.sh"
+exe=$1
+shift
+dir=$(cd "$(dirname "$exe")" && pwd)
+xueshi_wine_standin_beside "$dir" "$(dirname "$dir")"
+xueshi_wine_prefix
+exec wine "$exe" "$@"
