@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # 启动学时手册 / Installs what is missing (Debian/Ubuntu), builds and starts the desktop app.
-# Its data lives in the user's data folder (~/.local/share/com.xueshi.app, or XUESHI_DATA_DIR);
+# Its data lives in the user's data folder (~/.local/share/cn.xueshi.handbook, or XUESHI_DATA_DIR);
 # on first start the app offers “先看看示例” to open a demo ledger.
 #   bash scripts/start.sh            the desktop app
 #   bash scripts/start.sh cli ARGS   the command line instead, e.g. `cli assess --apply-year 2026 --level senior`

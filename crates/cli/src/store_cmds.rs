@@ -106,10 +106,15 @@ pub enum StoreCommand {
     },
 }
 
-/// The data folder chosen by `--data-dir`, `XUESHI_DATA_DIR` or the OS.
+/// The data folder chosen by `--data-dir`, `XUESHI_DATA_DIR` or the OS (into which a data folder
+/// of the first releases is moved once; the move, or why it failed, is reported on stderr).
 pub fn data_dir(explicit: Option<&Path>) -> Result<DataDir, CliError> {
-    DataDir::locate(explicit)
-        .ok_or_else(|| CliError::Input("找不到系统的应用数据文件夹，请用 --data-dir 指定数据文件夹".into()))
+    let found = DataDir::find(explicit)
+        .ok_or_else(|| CliError::Input("找不到系统的应用数据文件夹，请用 --data-dir 指定数据文件夹".into()))?;
+    if let Some(notice) = found.relocation.notice() {
+        eprintln!("{notice}");
+    }
+    Ok(found.dir)
 }
 
 /// Opens an existing data folder (only `init` and `import` create one).

@@ -2,7 +2,7 @@
 //! holds the SQLite ledger (`ledger.sqlite3`), the evidence vault (`evidence/`) and `backups/`.
 //!
 //! ```text
-//! let store = Store::open(&DataDir::locate(None)?)?;   // migrates, backs up, sweeps
+//! let store = Store::open(&DataDir::locate(None)?)?;   // moves an old folder once; migrates, backs up, sweeps
 //! store.add_activity(&activity)?;                      // one transaction, change-logged
 //! let ledger = store.ledger()?;                        // core `Ledger`, ready for `assess`
 //! ```
@@ -15,9 +15,11 @@ mod open;
 mod paths;
 mod planning;
 mod records;
+pub mod relocate;
 mod rows;
 pub mod spreadsheet;
 pub mod vault;
+pub mod viewing;
 
 pub use backup::{BackupReason, RestoreReport};
 pub use error::{Refusal, Result, StoreError};

@@ -3,8 +3,11 @@
 
 use std::path::{Path, PathBuf};
 
-/// The app identifier; the desktop app keeps its data under the OS app-data folder of this name.
-pub const APP_IDENTIFIER: &str = "com.xueshi.app";
+use crate::relocate::{Located, Relocation, settle_in};
+
+/// The app identifier; the desktop app keeps its data under the OS app-data folder of this name
+/// (the first releases used `com.xueshi.app`: see `relocate.rs`).
+pub const APP_IDENTIFIER: &str = "cn.xueshi.handbook";
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "XUESHI_DATA_DIR";
 
@@ -20,16 +23,23 @@ impl DataDir {
     }
 
     /// The folder to use: `explicit` (e.g. `--data-dir`), else `XUESHI_DATA_DIR`, else the OS
-    /// app-data folder (`%APPDATA%\com.xueshi.app`, `~/.local/share/com.xueshi.app`, …).
-    /// `None` when none is given and the OS has no app-data folder.
+    /// app-data folder (`%APPDATA%\cn.xueshi.handbook`, `~/.local/share/cn.xueshi.handbook`, …),
+    /// into which a data folder of the first releases is moved once. `None` when none is given
+    /// and the OS has no app-data folder. `find` also says whether a move happened or failed.
     pub fn locate(explicit: Option<&Path>) -> Option<DataDir> {
+        DataDir::find(explicit).map(|found| found.dir)
+    }
+
+    /// `locate`, with what happened to a data folder at the old location (to tell the user).
+    pub fn find(explicit: Option<&Path>) -> Option<Located> {
+        let given = |p: &Path| Located { dir: DataDir::new(p), relocation: Relocation::Nothing };
         if let Some(p) = explicit {
-            return Some(DataDir::new(p));
+            return Some(given(p));
         }
         if let Some(p) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
-            return Some(DataDir::new(p));
+            return Some(given(Path::new(&p)));
         }
-        dirs::data_dir().map(|d| DataDir::new(d.join(APP_IDENTIFIER)))
+        dirs::data_dir().map(|base| settle_in(&base))
     }
 
     pub fn root(&self) -> &Path {
@@ -68,8 +78,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn an_explicit_folder_wins_over_everything_else() {
-        let dir = DataDir::locate(Some(Path::new("/tmp/x"))).expect("a folder");
+    fn an_explicit_folder_wins_over_everything_else_and_nothing_is_moved() {
+        let found = DataDir::find(Some(Path::new("/tmp/x"))).expect("a folder");
+        assert!(matches!(found.relocation, Relocation::Nothing));
+        let dir = found.dir;
         assert_eq!(dir.database(), Path::new("/tmp/x/ledger.sqlite3"));
         assert_eq!(dir.evidence(), Path::new("/tmp/x/evidence"));
         assert_eq!(dir.backups(), Path::new("/tmp/x/backups"));
