@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
+use xueshi_core::durable::sync_file;
 
-use crate::error::{Result, StoreError, io};
+use crate::error::{Result, StoreError, io, replace};
 use crate::migrations::{APPLICATION_ID, latest, migrations};
 use crate::open::{Store, schema_version};
 use crate::paths::sync_dir;
@@ -66,7 +67,7 @@ impl Store {
             target.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
         ));
         let result = copy_database(&self.conn, &partial).and_then(|()| {
-            std::fs::rename(&partial, &target).map_err(io("保存备份", &target))?;
+            replace("保存备份", &partial, &target)?;
             sync_dir(&folder).map_err(io("保存备份", &folder))
         });
         if let Err(e) = result {
@@ -149,12 +150,12 @@ impl Store {
 }
 
 /// Copies the database with the online backup API in one step (one consistent snapshot), then
-/// flushes the copy to disk.
+/// flushes the copy to disk (through a handle opened for writing: Windows refuses otherwise).
 fn copy_database(conn: &Connection, target: &Path) -> Result<()> {
     let mut dst = Connection::open(target)?;
     Backup::new(conn, &mut dst)?.step(-1)?;
     drop(dst);
-    std::fs::File::open(target).and_then(|f| f.sync_all()).map_err(io("保存备份", target))
+    sync_file(target).map_err(io("保存备份", target))
 }
 
 /// Opens `file` read-only and checks that it is a sound 学时手册 database this program can read.

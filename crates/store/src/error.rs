@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use xueshi_core::LedgerError;
+use xueshi_core::durable::{FileInUse, ReplaceError, replace_file};
 
 /// Why a store operation failed. On every error the data folder is as it was before the call.
 #[derive(Debug, thiserror::Error)]
@@ -36,6 +37,8 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("{0}")]
     Exchange(String),
+    #[error(transparent)]
+    FileInUse(#[from] FileInUse),
 }
 
 /// Why a file was not accepted as evidence. Nothing was changed.
@@ -69,6 +72,15 @@ impl Refusal {
 pub(crate) fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
     let path = path.to_owned();
     move |source| StoreError::Io { action, path, source }
+}
+
+/// Moves the finished file `temp` to `target` (retrying while another program holds it open, see
+/// `xueshi_core::durable`); on failure `temp` is gone and the error names `target`.
+pub(crate) fn replace(action: &'static str, temp: &Path, target: &Path) -> Result<()> {
+    replace_file(temp, target).map_err(|e| match e {
+        ReplaceError::InUse(e) => StoreError::FileInUse(e),
+        ReplaceError::Io { path, source } => StoreError::Io { action, path, source },
+    })
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

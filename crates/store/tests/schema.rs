@@ -145,7 +145,9 @@ fn the_database_uses_wal_foreign_keys_and_a_busy_timeout() {
 #[test]
 fn a_data_folder_whose_name_has_uri_characters_opens_again() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let dir = DataDir::new(tmp.path().join("学时 50% #1?"));
+    // `?` starts an SQLite URI's query; Windows does not allow it in names.
+    let name = if cfg!(windows) { "学时 50% #1" } else { "学时 50% #1?" };
+    let dir = DataDir::new(tmp.path().join(name));
     let mut store = open(&dir);
     store.set_profile(&common::every_kind().profile).expect("saved");
     drop(store);

@@ -12,8 +12,9 @@ use xueshi_core::Ledger;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use super::names::{MAX_FILE_UNITS, MAX_FOLDER_UNITS, safe_name, unique};
 use super::{EVIDENCE_DIR, LEDGER_FILE};
-use crate::error::{Result, StoreError, io};
+use crate::error::{Result, StoreError, io, replace};
 use crate::open::Store;
 use crate::paths::sync_dir;
 
@@ -32,32 +33,6 @@ struct Plan {
     files: BTreeMap<String, PathBuf>,
 }
 
-/// A name safe as a file or folder name on Windows, macOS and Linux (same text when already
-/// safe, so names read back from an export are kept as they are).
-pub(crate) fn safe_name(name: &str) -> String {
-    let mut out: String =
-        name.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
-    out = out.trim_end_matches(['.', ' ']).to_owned();
-    let stem = out.split('.').next().unwrap_or("").to_ascii_uppercase();
-    let reserved = ["CON", "PRN", "AUX", "NUL"].contains(&stem.as_str())
-        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
-            && stem.len() == 4
-            && stem.as_bytes()[3].is_ascii_digit());
-    if out.is_empty() || out == "." || out == ".." || reserved {
-        out.insert(0, '_');
-    }
-    out
-}
-
-/// `name` if unused in `taken`, else `2/name`, `3/name` … (a numbered subfolder keeps the original
-/// file name, which is what the ledger records after an import).
-fn unique(name: String, taken: &BTreeSet<String>) -> String {
-    if !taken.contains(&name.to_lowercase()) {
-        return name;
-    }
-    (2..).map(|n| format!("{n}/{name}")).find(|c| !taken.contains(&c.to_lowercase())).unwrap_or(name)
-}
-
 impl Store {
     fn export_plan(&self) -> Result<Plan> {
         let mut ledger = self.ledger()?;
@@ -68,7 +43,7 @@ impl Store {
             if activity.evidence.iter().all(|e| e.sha256.is_none()) {
                 continue;
             }
-            let folder = unique(safe_name(&activity.id), &folders);
+            let folder = unique(safe_name(&activity.id, MAX_FOLDER_UNITS), &folders);
             folders.insert(folder.to_lowercase());
             let mut names: BTreeMap<String, String> = BTreeMap::new();
             let mut taken = BTreeSet::new();
@@ -77,7 +52,7 @@ impl Store {
                 let name = match names.get(&format!("{hash}/{}", e.file)) {
                     Some(n) => n.clone(),
                     None => {
-                        let n = unique(safe_name(&e.file), &taken);
+                        let n = unique(safe_name(&e.file, MAX_FILE_UNITS), &taken);
                         taken.insert(n.to_lowercase());
                         names.insert(format!("{hash}/{}", e.file), n.clone());
                         n
@@ -124,7 +99,7 @@ impl Store {
         let result = write_zip(&plan, &partial);
         match result {
             Ok(report) => {
-                std::fs::rename(&partial, dest).map_err(io("保存", dest))?;
+                replace("保存", &partial, dest)?;
                 Ok(report)
             }
             Err(e) => {
@@ -163,33 +138,17 @@ fn write_zip(plan: &Plan, path: &Path) -> Result<ExportReport> {
     Ok(report)
 }
 
+/// Copies a vault file and flushes the copy through the handle that wrote it (Windows refuses to
+/// flush a file opened only for reading, and a copy keeps a read-only source's read-only flag).
 fn copy_file(source: &Path, target: &Path) -> Result<u64> {
-    let bytes = std::fs::copy(source, target).map_err(io("复制证据库文件", source))?;
-    File::open(target).and_then(|f| f.sync_all()).map_err(io("写入", target))?;
+    let mut input = File::open(source).map_err(io("复制证据库文件", source))?;
+    let mut output = File::create(target).map_err(io("写入", target))?;
+    let bytes = std::io::copy(&mut input, &mut output).map_err(io("写入", target))?;
+    output.sync_all().map_err(io("写入", target))?;
     Ok(bytes)
 }
 
 fn write_synced(path: &Path, bytes: &[u8]) -> Result<()> {
     let mut f = File::create(path).map_err(io("写入", path))?;
     f.write_all(bytes).and_then(|()| f.sync_all()).map_err(io("写入", path))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn unsafe_characters_and_reserved_names_are_replaced_and_safe_names_kept() {
-        assert_eq!(safe_name("结业证书（2024）.pdf"), "结业证书（2024）.pdf");
-        assert_eq!(safe_name("a/b:c?.pdf"), "a_b_c_.pdf");
-        assert_eq!(safe_name("CON.pdf"), "_CON.pdf");
-        assert_eq!(safe_name(".."), "_");
-        assert_eq!(safe_name(&safe_name("x|y")), safe_name("x|y"));
-    }
-
-    #[test]
-    fn a_taken_name_goes_into_a_numbered_subfolder() {
-        let taken: BTreeSet<String> = ["证书.pdf".to_owned(), "2/证书.pdf".to_owned()].into();
-        assert_eq!(unique("证书.pdf".into(), &taken), "3/证书.pdf");
-    }
 }

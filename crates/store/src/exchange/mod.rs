@@ -3,6 +3,7 @@
 //! profile, records and evidence in one transaction: it lands whole or not at all.
 
 mod export;
+mod names;
 
 use std::fs::File;
 use std::io::Read;

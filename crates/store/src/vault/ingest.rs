@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::pipe::{Copied, copy_and_hash, fill};
 use super::sniff::FileType;
-use crate::error::{Result, StoreError, io};
+use crate::error::{Result, StoreError, io, replace};
 use crate::paths::sync_dir;
 
 /// The copy buffer: the only memory that grows with throughput, whatever the file size.
@@ -91,7 +91,7 @@ pub fn ingest(vault: &Path, source: &mut dyn Read, name: &str, shown: &Path, lim
         let folder = vault.join(&sha256[..2]);
         let created = !folder.exists();
         std::fs::create_dir_all(&folder).map_err(io("创建文件夹", &folder))?;
-        std::fs::rename(&tmp, &target).map_err(io("保存到证据库", &target))?;
+        replace("保存到证据库", &tmp, &target)?;
         partial.done = true;
         sync_dir(&folder).map_err(io("保存到证据库", &folder))?;
         if created {
