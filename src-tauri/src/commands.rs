@@ -116,9 +116,10 @@ pub async fn detach_evidence<R: Runtime>(app: AppHandle<R>, seq: i64) -> AppResu
     change(&app, move |s| s.detach(seq)).await
 }
 
+/// Opens a read-only copy of an attached file, under its own name, with the system's program.
 #[tauri::command]
 pub async fn open_evidence<R: Runtime>(app: AppHandle<R>, seq: i64) -> AppResult<()> {
-    let path = on_session(&app, move |s| s.evidence_path(seq)).await?;
+    let path = on_session(&app, move |s| s.evidence_copy(seq)).await?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|e| AppError::new("file", format!("无法用系统程序打开文件：{e}")))

@@ -7,6 +7,7 @@ pub mod dto;
 pub mod error;
 mod export_job;
 mod session;
+pub mod startup;
 mod state;
 
 #[cfg(test)]
@@ -20,6 +21,7 @@ use std::time::Instant;
 use serde::Serialize;
 use tauri::webview::PageLoadEvent;
 use tauri::{Builder, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
+use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 use xueshi_store::DataDir;
 
 pub use commands::{PICK_ENV, SAVE_ENV};
@@ -64,6 +66,11 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
         .plugin(tauri_plugin_opener::init())
         .manage(AppState::new(home))
         .setup(|app| {
+            // Tauri runs this after it created the windows of the configuration.
+            startup::window_created();
+            if let Some(warning) = startup::startup_warning() {
+                app.dialog().message(warning).title("学时手册").kind(MessageDialogKind::Warning).show(|_| {});
+            }
             if probe().as_deref() == Some("empty")
                 && let Some(window) = app.get_webview_window("main")
             {
@@ -114,15 +121,16 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
         ])
 }
 
-/// Starts the desktop app on the user's data folder (`XUESHI_DATA_DIR` overrides it).
+/// Starts the desktop app on the user's data folder (`XUESHI_DATA_DIR` overrides it). On
+/// Windows without the WebView2 runtime, or when the window cannot be created, it tells the user
+/// in a message box and exits with `startup::NO_WINDOW_EXIT_CODE`.
 pub fn run() {
-    let Some(home) = DataDir::locate(None) else {
-        eprintln!("找不到本机的应用数据文件夹，请用环境变量 XUESHI_DATA_DIR 指定一个文件夹");
-        std::process::exit(2);
-    };
+    startup::check_webview();
+    let home = startup::data_folder();
+    startup::sweep_viewing_copies();
+    startup::guard_window_creation();
     let app = build(tauri::Builder::default(), home).run(tauri::generate_context!());
     if let Err(e) = app {
-        eprintln!("学时手册无法启动：{e}");
-        std::process::exit(1);
+        startup::fatal(&format!("学时手册无法启动：{e}"), 1);
     }
 }

@@ -8,7 +8,8 @@ use chrono::{Local, NaiveDate};
 use xueshi_core::engine::{Application, Assessment, assess};
 use xueshi_core::kinds::ActivityKind;
 use xueshi_core::{Ledger, RuleBook, RuleSet};
-use xueshi_store::{BackupReason, DataDir, PlannedApplication, Store};
+use xueshi_store::viewing::viewing_dir;
+use xueshi_store::{BackupReason, DataDir, PlannedApplication, Store, StoreError};
 
 use crate::dto::{
     ActivityFields, ActivityView, Deadline, EvidenceView, MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary,
@@ -240,15 +241,15 @@ impl Session {
         Ok(self.store.detach(seq)?)
     }
 
-    /// The vault path of an attached file, to open it with the system's program.
-    pub fn evidence_path(&self, seq: i64) -> AppResult<PathBuf> {
-        let e = self.store.all_evidence()?.into_iter().find(|e| e.seq == seq);
-        let e = e.ok_or_else(|| AppError::input("没有这份证明材料"))?;
-        let sha = e.sha256.ok_or_else(|| AppError::new("file", "这份材料只有名称，没有保存文件"))?;
-        self.store
-            .blob_path(&sha)
-            .filter(|p| p.is_file())
-            .ok_or_else(|| AppError::new("file", "证据库中找不到这个文件，请在“设置”中检查证据库"))
+    /// A read-only copy of an attached file under its own name (in this run's folder of the temp
+    /// dir), to open it with the system's program without exposing the vault's copy.
+    pub fn evidence_copy(&self, seq: i64) -> AppResult<PathBuf> {
+        let dir = viewing_dir(&std::env::temp_dir());
+        self.store.evidence_copy_for_viewing(seq, &dir).map_err(|e| match e {
+            StoreError::NoSuchEvidence(_) => AppError::input("没有这份证明材料"),
+            StoreError::MissingBlob { .. } => AppError::new("file", "证据库中找不到这个文件，请在“设置”中检查证据库"),
+            other => other.into(),
+        })
     }
 
     /// The same records under other rule sets, side by side.

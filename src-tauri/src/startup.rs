@@ -1,0 +1,143 @@
+//! Starting the desktop app without leaving the user in front of nothing: the data folder (with
+//! the one-time move from the old location, and a warning when it failed), the sweep of earlier
+//! runs' viewing copies, and a message box instead of a panic and a hang when Windows lacks the
+//! WebView2 runtime or the window cannot be created.
+
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use xueshi_store::DataDir;
+use xueshi_store::relocate::Relocation;
+
+/// Test seam of `scripts/windows/smoke-no-webview2.sh`: skips the WebView2 check so that the
+/// window creation itself fails, to prove that this failure, too, ends in the message box.
+pub const SKIP_WEBVIEW2_CHECK_ENV: &str = "XUESHI_TEST_SKIP_WEBVIEW2_CHECK";
+
+/// The exit code when the app cannot show its window (no WebView2 runtime, window not created).
+pub const NO_WINDOW_EXIT_CODE: i32 = 3;
+
+/// Set once the main window exists: from then on a panic is an ordinary one.
+static WINDOW_CREATED: AtomicBool = AtomicBool::new(false);
+
+/// A warning to show once the window is up (the data folder could not be moved).
+static STARTUP_WARNING: OnceLock<String> = OnceLock::new();
+
+/// What to tell a user whose computer lacks the WebView2 runtime, or whose window failed.
+pub fn no_webview_text(detail: Option<&str>) -> String {
+    let mut text = String::from(match detail {
+        None => "学时手册无法启动：这台电脑缺少 Microsoft Edge WebView2 运行时，学时手册需要它来显示程序界面。",
+        Some(_) => {
+            "学时手册无法创建程序窗口。学时手册需要 Microsoft Edge WebView2 运行时来显示程序界面，它可能缺失或已损坏。"
+        }
+    });
+    text.push_str(
+        "\n\nWindows 10 和 Windows 11 通常已自带这个组件。请从微软官网下载并安装“Microsoft Edge WebView2 运行时”（常青版），\
+         或请单位的信息技术部门帮助安装，然后重新启动学时手册。",
+    );
+    if let Some(detail) = detail {
+        text.push_str(&format!("\n\n供技术人员参考：{detail}"));
+    }
+    text
+}
+
+/// Tells the user `text` (on standard error, and in a message box on Windows, where the app has
+/// no console) and ends the process with `code`.
+pub fn fatal(text: &str, code: i32) -> ! {
+    eprintln!("{text}");
+    #[cfg(windows)]
+    {
+        let _ = rfd::MessageDialog::new()
+            .set_title("学时手册")
+            .set_description(text)
+            .set_level(rfd::MessageLevel::Error)
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
+    }
+    std::process::exit(code)
+}
+
+/// The user's data folder, after the one-time move of an old one; a failed move is kept to warn
+/// about once the window is up.
+pub fn data_folder() -> DataDir {
+    let Some(found) = DataDir::find(None) else {
+        fatal("找不到本机的应用数据文件夹，请用环境变量 XUESHI_DATA_DIR 指定一个文件夹", 2);
+    };
+    if let Some(notice) = found.relocation.notice() {
+        eprintln!("{notice}");
+        if matches!(found.relocation, Relocation::Failed { .. }) {
+            let _ = STARTUP_WARNING.set(notice);
+        }
+    }
+    found.dir
+}
+
+/// The warning to show once the window is up, if any.
+pub fn startup_warning() -> Option<&'static str> {
+    STARTUP_WARNING.get().map(String::as_str)
+}
+
+/// Removes, in the background, the copies of evidence that earlier runs opened for viewing.
+pub fn sweep_viewing_copies() {
+    std::thread::spawn(|| xueshi_store::viewing::sweep_viewing_copies(&std::env::temp_dir()));
+}
+
+/// On Windows, ends the app with the message box when the WebView2 runtime is missing.
+pub fn check_webview() {
+    #[cfg(windows)]
+    if std::env::var_os(SKIP_WEBVIEW2_CHECK_ENV).is_none()
+        && let Err(e) = tauri::webview_version()
+    {
+        eprintln!("WebView2: {e}");
+        fatal(&no_webview_text(None), NO_WINDOW_EXIT_CODE);
+    }
+}
+
+/// Until the main window exists, a panic (Tauri panics when it cannot create the window) ends
+/// the app with the message box instead of leaving a process with no window.
+pub fn guard_window_creation() {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        previous(info);
+        if !WINDOW_CREATED.load(Ordering::SeqCst) {
+            let detail = info
+                .payload()
+                .downcast_ref::<String>()
+                .map(String::as_str)
+                .or_else(|| info.payload().downcast_ref::<&str>().copied())
+                .unwrap_or("panic");
+            fatal(&no_webview_text(Some(detail)), NO_WINDOW_EXIT_CODE);
+        }
+    }));
+}
+
+/// Called when the main window exists.
+pub fn window_created() {
+    WINDOW_CREATED.store(true, Ordering::SeqCst);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_missing_runtime_message_names_it_and_says_how_to_get_it() {
+        let text = no_webview_text(None);
+        for part in [
+            "Microsoft Edge WebView2 运行时",
+            "Windows 10 和 Windows 11 通常已自带",
+            "（常青版）",
+            "信息技术部门",
+            "重新启动",
+        ] {
+            assert!(text.contains(part), "{part} missing from {text}");
+        }
+        assert!(!text.contains("技术人员参考"));
+    }
+
+    #[test]
+    fn a_window_that_failed_is_explained_the_same_way_with_the_detail_for_the_it_department() {
+        let text = no_webview_text(Some("failed to create window"));
+        assert!(text.contains("无法创建程序窗口") && text.contains("（常青版）"));
+        assert!(text.ends_with("供技术人员参考：failed to create window"));
+    }
+}
