@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Builds the Windows installer of 学时手册 on Debian/Ubuntu: installs what is missing (mingw-w64,
+# Wine, NSIS, the Rust target), builds the UI, cross-compiles xueshi.exe (the command line) and
+# xueshi-app.exe (the desktop app with the UI embedded) in one cargo run, stages exactly the files
+# to ship and writes target/windows/xueshi_<version>_x64-setup.exe with makensis
+# (packaging/windows/xueshi.nsi). Fails when the installer is larger than 30 MB.
+#
+#   bash scripts/build-windows.sh
+#
+# XUESHI_WINDOWS_PROFILE picks the cargo profile (default: release).
+# Afterwards: bash scripts/windows/smoke-installer.sh target/windows/xueshi_<version>_x64-setup.exe
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/setup.sh
+
+triple=x86_64-pc-windows-gnu
+profile=${XUESHI_WINDOWS_PROFILE:-release}
+max_bytes=30000000
+started=$SECONDS
+
+# What the Windows lane needs from Debian (the Linux build's packages are not needed here).
+XUESHI_APT_PACKAGES=(gcc-mingw-w64-x86-64 wine wine64 nsis python3)
+xueshi_install_system_packages
+xueshi_check_toolchains
+if ! rustup target list --installed | grep -qx "$triple"; then
+  xueshi_say "安装 Rust 的 Windows 目标 / rustup target add $triple"
+  rustup target add "$triple"
+fi
+
+xueshi_install_ui_packages
+xueshi_build_ui
+
+xueshi_say "交叉编译 xueshi.exe 和 xueshi-app.exe（$profile）/ cargo build --target $triple"
+cargo build --profile "$profile" --target "$triple" -p xueshi-cli -p xueshi-app --features xueshi-app/custom-protocol
+
+metadata=$(cargo metadata --no-deps --format-version 1)
+read -r version target_dir < <(python3 -c '
+import json, sys
+m = json.load(sys.stdin)
+print(next(p["version"] for p in m["packages"] if p["name"] == "xueshi-app"), m["target_directory"])
+' <<<"$metadata")
+core=${version%%[-+]*}
+version4=$core.0
+[[ $version4 =~ ^[0-9]+\.[0-9]+\.[0-9]+\.0$ ]] || { echo "无法识别的版本号：$version" >&2; exit 1; }
+
+bin=$target_dir/$triple/$profile
+out_dir=$target_dir/windows
+stage=$out_dir/stage
+installer=$out_dir/xueshi_${version}_x64-setup.exe
+
+xueshi_say "准备安装文件 / $stage"
+rm -rf "$stage"
+mkdir -p "$stage/fonts"
+for f in xueshi-app.exe xueshi.exe WebView2Loader.dll; do
+  [ -f "$bin/$f" ] || { echo "缺少 $bin/$f：交叉编译没有生成它" >&2; exit 1; }
+  cp "$bin/$f" "$stage/"
+done
+cp fonts/NotoSerifCJKsc-Regular-GB2312.otf fonts/OFL.txt "$stage/fonts/"
+# UTF-8 with a byte-order mark and CRLF, so the installer's licence page and Notepad show the
+# Chinese holder's name.
+{ printf '\xef\xbb\xbf'; sed 's/$/\r/' LICENSE; } >"$stage/LICENSE.txt"
+python3 packaging/windows/third_party_licenses.py . "$stage/THIRD-PARTY-LICENSES.txt"
+# The Wine lane's stand-in bcryptprimitives.dll is for tests only and must never ship.
+if find "$stage" -iname 'bcryptprimitives*' | grep -q .; then
+  echo "安装文件中出现了仅供测试的 bcryptprimitives.dll" >&2
+  exit 1
+fi
+
+xueshi_say "生成安装程序 / makensis"
+rm -f "$installer"
+makensis -V2 -INPUTCHARSET UTF8 \
+  -DVERSION="$version" -DVERSION4="$version4" -DSTAGE="$stage" \
+  -DICON="$PWD/icons/icon.ico" -DOUTFILE="$installer" \
+  packaging/windows/xueshi.nsi
+
+size=$(stat -c %s "$installer")
+elapsed=$((SECONDS - started))
+printf '\n安装程序：%s\n' "$installer"
+printf '  安装程序 %s 字节；xueshi-app.exe %s 字节；xueshi.exe %s 字节；用时 %d 分 %d 秒\n' \
+  "$size" "$(stat -c %s "$stage/xueshi-app.exe")" "$(stat -c %s "$stage/xueshi.exe")" \
+  $((elapsed / 60)) $((elapsed % 60))
+if [ "$size" -gt "$max_bytes" ]; then
+  echo "安装程序超过 30 MB（$size 字节）" >&2
+  exit 1
+fi
