@@ -2,6 +2,8 @@
 
 use std::path::PathBuf;
 
+use xueshi_core::durable::FileInUse;
+
 /// Everything that stops an export. After any of them, no file is left at the output path.
 #[derive(Debug, thiserror::Error)]
 pub enum ExportError {
@@ -33,6 +35,8 @@ pub enum ExportError {
     NotAPackage { path: PathBuf, reason: String },
     #[error("材料包中的 manifest.json 无效：{0}")]
     BadManifest(String),
+    #[error(transparent)]
+    FileInUse(#[from] FileInUse),
 }
 
 fn missing_glyphs(list: &[crate::MissingGlyph]) -> String {

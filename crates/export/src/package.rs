@@ -9,6 +9,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Timelike};
+use xueshi_core::durable::{ReplaceError, replace_file};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
@@ -59,8 +60,13 @@ impl TempFile {
         })
     }
 
+    /// Moves the finished package to `out`, retrying for a moment while another program (a ZIP
+    /// viewer showing the previous package, a virus scanner) holds it open.
     fn persist(mut self, out: &Path) -> Result<(), ExportError> {
-        std::fs::rename(&self.path, out).map_err(ExportError::io("把材料包移动到", out))?;
+        replace_file(&self.path, out).map_err(|e| match e {
+            ReplaceError::InUse(e) => ExportError::FileInUse(e),
+            ReplaceError::Io { path, source } => ExportError::Io { what: "把材料包移动到", path, source },
+        })?;
         self.kept = true;
         Ok(())
     }

@@ -96,7 +96,7 @@ fn characters_windows_forbids_reserved_names_and_long_titles_make_safe_short_pat
     let long = "面向新时代高质量发展的专业技术人员数字化转型能力提升高级研修班（第十二期）".repeat(3);
     let f = Fixture::from_json(ledger_with(vec![
         record("a", "CON", json!([{"file": "x.pdf", "material": "结业证书"}])),
-        record("b", "研修班: <第1期> \"A/B\" \\ | 能力? *提升*...", json!([{"file": "aux.txt", "material": "NUL"}])),
+        record("b", "研修班: <第1期> \"A/B\" \\ | 能力? *提升*...", json!([{"file": "通知.txt", "material": "NUL"}])),
         record("c", &long, json!([{"file": "../../etc/passwd", "material": "培训通知/../../逃逸"}])),
         record("d", "  ..  ", json!([{"file": "y.pdf", "material": "结业证书. "}])),
     ]));
@@ -104,7 +104,7 @@ fn characters_windows_forbids_reserved_names_and_long_titles_make_safe_short_pat
     // The same records with files that exist: the paths are what matters here.
     let mut value = ledger_with(vec![
         record("a", "CON", json!([{"file": "x.pdf", "material": "结业证书"}])),
-        record("b", "研修班: <第1期> \"A/B\" \\ | 能力? *提升*...", json!([{"file": "aux.txt", "material": "NUL"}])),
+        record("b", "研修班: <第1期> \"A/B\" \\ | 能力? *提升*...", json!([{"file": "通知.txt", "material": "NUL"}])),
         record("c", &long, json!([{"file": "z.pdf", "material": "培训通知/../../逃逸"}])),
         record("d", "  ..  ", json!([{"file": "y.pdf", "material": "结业证书. "}])),
     ]);

@@ -76,7 +76,7 @@ fn uncovered(fonts: &mut FontSet) -> char {
 
 #[test]
 fn a_name_character_that_no_font_has_is_reported_with_its_field_and_nothing_is_written() {
-    let mut fonts = FontSet::discover(None).expect("fonts");
+    let mut fonts = common::fonts();
     let rare = uncovered(&mut fonts);
     let mut value = demo_json();
     value["profile"]["name"] = format!("王{rare}梅").into();
@@ -106,7 +106,7 @@ fn user_text_that_looks_like_markup_is_printed_as_text() {
 #[test]
 fn rendering_twice_gives_the_same_pages_and_evicts_typst_caches() {
     let f = Fixture::demo();
-    let mut fonts = FontSet::discover(None).expect("fonts");
+    let mut fonts = common::fonts();
     let report = ReportData::build(&f.ledger, &f.rules, &f.assessment, &ExportOptions::default());
     let a = render_pdf(&report, &mut fonts).expect("first");
     let b = render_pdf(&report, &mut fonts).expect("second");
@@ -116,7 +116,7 @@ fn rendering_twice_gives_the_same_pages_and_evicts_typst_caches() {
 
 #[test]
 fn a_character_the_main_font_lacks_is_taken_from_another_system_font_when_one_has_it() {
-    let fonts = FontSet::discover(None).expect("fonts");
+    let fonts = common::fonts();
     assert_eq!(fonts.faces.len(), 1, "only one system CJK font is loaded up front: {:?}", fonts.faces);
     let candidates: Vec<char> =
         (0x20000u32..0x2A6E0).step_by(37).filter_map(char::from_u32).filter(|c| !fonts.covers(*c)).collect();

@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use serde_json::Value;
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::{Application, Assessment, Ledger, RuleBook, RuleSet, assess};
-use xueshi_export::{ExportError, ExportOptions, FolderSource, PackageInput, PackageReport, export_package};
+use xueshi_export::{ExportError, ExportOptions, FolderSource, FontSet, PackageInput, PackageReport, export_package};
 
 pub struct Fixture {
     pub dir: tempfile::TempDir,
@@ -50,7 +50,7 @@ impl Fixture {
         let options = ExportOptions {
             mask_id: false,
             incomplete_evidence_page: true,
-            font_path: None,
+            font_path: font_path(),
             date: chrono::NaiveDate::from_ymd_opt(2026, 5, 30),
         };
         Fixture { dir, ledger, rules, assessment, options }
@@ -81,6 +81,24 @@ impl Fixture {
         };
         export_package(&input, &FolderSource::new(self.evidence_dir()), out, progress)
     }
+}
+
+/// The fonts named to the export in tests: none (the system's), except on a Windows without any
+/// Chinese font (Wine has none; every real Windows has 宋体 or 微软雅黑), where the export gets the
+/// subset of Noto Serif CJK SC the app bundles (`fonts/`), as the app itself does.
+pub fn font_path() -> Option<PathBuf> {
+    static CHOICE: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    CHOICE
+        .get_or_init(|| {
+            (cfg!(windows) && FontSet::discover(None).is_err())
+                .then(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts"))
+        })
+        .clone()
+}
+
+/// The fonts the tests' exports use (see [`font_path`]).
+pub fn fonts() -> FontSet {
+    FontSet::discover(font_path().as_deref()).expect("fonts")
 }
 
 /// The member names of a ZIP, in order.
