@@ -1,0 +1,80 @@
+# shellcheck shell=bash disable=SC1111
+# Shared by the Linux package smoke tests (sourced): a private Xvfb display, and starting a packaged
+# 学时手册 once on a temporary data folder until its first screen is rendered and its window is shown.
+
+smoke_fail() {
+  echo "冒烟测试失败 / smoke test failed: $*" >&2
+  exit 1
+}
+
+smoke_say() { printf '\n== %s\n' "$*"; }
+
+smoke_need_display_tools() {
+  if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
+    smoke_fail "需要 Xvfb 和 xdotool（apt-get install xvfb xdotool）"
+  fi
+}
+
+# Starts Xvfb on a free display and exports what WebKitGTK needs under it. Sets smoke_xvfb (its pid),
+# which the calling script kills when it exits.
+smoke_start_xvfb() {
+  local n
+  for _ in 1 2 3 4 5; do
+    n=$(( 110 + RANDOM % 80 ))
+    [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || break
+  done
+  Xvfb ":$n" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+  # shellcheck disable=SC2034 # used by the scripts that source this file
+  smoke_xvfb=$!
+  export DISPLAY=":$n" WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1
+  for _ in $(seq 50); do
+    [ -e "/tmp/.X11-unix/X$n" ] && return 0
+    sleep 0.1
+  done
+  smoke_fail "Xvfb 没有启动（显示 :$n）"
+}
+
+# Saves the whole screen as a PNG, with Pillow (the end-to-end tests install it) or ImageMagick's
+# import; says so and goes on when neither is there.
+smoke_screenshot() {
+  mkdir -p "$(dirname "$1")"
+  if python3 -c 'import sys; from PIL import ImageGrab; ImageGrab.grab(xdisplay=sys.argv[2]).save(sys.argv[1])' \
+    "$1" "$DISPLAY" 2>/dev/null || { [ -x /usr/bin/import ] && /usr/bin/import -window root "$1" 2>/dev/null; }; then
+    echo "screenshot: $1"
+  else
+    echo "(no screenshot: neither Pillow nor ImageMagick is installed)"
+  fi
+}
+
+# smoke_run_app NAME DATA_DIR SHOTS_DIR COMMAND… — runs the packaged app twice on DATA_DIR:
+# 1. with the startup probe, which prints "startup dashboard N ms" once the first screen is painted and
+#    exits 0 (so the web view loaded the embedded front end and talked to the Rust side);
+# 2. normally, until a visible window titled 学时手册 exists; its WM_CLASS must match the menu entry's
+#    StartupWMClass (xueshi-app); a screenshot goes to SHOTS_DIR/NAME.png when ImageMagick is there.
+smoke_run_app() {
+  local name=$1 data=$2 shots=$3 out pid window
+  shift 3
+  out=$(XUESHI_DATA_DIR="$data" XUESHI_STARTUP_PROBE=1 timeout 120 "$@" 2>"$data.probe.log") \
+    || { tail -n 20 "$data.probe.log" >&2; smoke_fail "$name：程序没有正常启动（探针运行的退出码非 0）"; }
+  echo "$out" | grep -Eq '^startup dashboard [0-9]+ ms$' \
+    || { tail -n 20 "$data.probe.log" >&2; smoke_fail "$name：没有显示第一个界面（输出：$out）"; }
+  echo "$name: $out"
+  [ -f "$data/ledger.sqlite3" ] || smoke_fail "$name：数据文件夹里没有 ledger.sqlite3"
+
+  XUESHI_DATA_DIR="$data" "$@" >"$data.run.log" 2>&1 &
+  pid=$!
+  window=$(timeout 60 xdotool search --sync --onlyvisible --classname '^xueshi-app$' 2>/dev/null | head -n 1) || true
+  if [ -z "$window" ]; then
+    kill "$pid" 2>/dev/null || true
+    tail -n 20 "$data.run.log" >&2
+    smoke_fail "$name：60 秒内没有出现类名为 xueshi-app 的窗口"
+  fi
+  sleep 2 # let the first screen paint before the screenshot
+  [ "$(xdotool getwindowname "$window")" = "学时手册" ] \
+    || smoke_fail "$name：窗口标题是“$(xdotool getwindowname "$window")”，不是“学时手册”"
+  smoke_screenshot "$shots/$name.png"
+  kill -0 "$pid" 2>/dev/null || smoke_fail "$name：程序在显示窗口后退出了"
+  kill "$pid"
+  wait "$pid" 2>/dev/null || true
+  echo "$name: window 学时手册 (WM_CLASS xueshi-app) shown"
+}
