@@ -45,7 +45,9 @@ cargo build --release -p xueshi-app --features custom-protocol
 
 # The Tauri command line, pinned by its lock file, only for bundling.
 mkdir -p "$tools/tauri-cli"
-cp packaging/linux/tauri-cli/package.json packaging/linux/tauri-cli/package-lock.json "$tools/tauri-cli/"
+for f in package.json package-lock.json; do
+  cmp -s "packaging/linux/tauri-cli/$f" "$tools/tauri-cli/$f" || cp "packaging/linux/tauri-cli/$f" "$tools/tauri-cli/$f"
+done
 if [ ! -x "$tools/tauri-cli/node_modules/.bin/tauri" ] \
   || [ "$tools/tauri-cli/package-lock.json" -nt "$tools/tauri-cli/node_modules/.package-lock.json" ]; then
   xueshi_say "安装打包工具 / npm ci @tauri-apps/cli"

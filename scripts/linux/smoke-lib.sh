@@ -52,7 +52,7 @@ smoke_screenshot() {
 # 2. normally, until a visible window titled 学时手册 exists; its WM_CLASS must match the menu entry's
 #    StartupWMClass (xueshi-app); a screenshot goes to SHOTS_DIR/NAME.png when ImageMagick is there.
 smoke_run_app() {
-  local name=$1 data=$2 shots=$3 out pid window
+  local name=$1 data=$2 shots=$3 out pid window app_pid
   shift 3
   out=$(XUESHI_DATA_DIR="$data" XUESHI_STARTUP_PROBE=1 timeout 120 "$@" 2>"$data.probe.log") \
     || { tail -n 20 "$data.probe.log" >&2; smoke_fail "$name：程序没有正常启动（探针运行的退出码非 0）"; }
@@ -74,7 +74,18 @@ smoke_run_app() {
     || smoke_fail "$name：窗口标题是“$(xdotool getwindowname "$window")”，不是“学时手册”"
   smoke_screenshot "$shots/$name.png"
   kill -0 "$pid" 2>/dev/null || smoke_fail "$name：程序在显示窗口后退出了"
-  kill "$pid"
+  # End the app itself (the window's process); a launcher in between (the AppImage runtime) must
+  # then end by itself, cleaning up after it.
+  app_pid=$(xdotool getwindowpid "$window" 2>/dev/null) || app_pid=$pid
+  kill "$app_pid"
+  for _ in $(seq 100); do
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  if kill -0 "$pid" 2>/dev/null; then
+    kill "$pid"
+    smoke_fail "$name：程序结束后，启动它的进程 10 秒内没有退出"
+  fi
   wait "$pid" 2>/dev/null || true
   echo "$name: window 学时手册 (WM_CLASS xueshi-app) shown"
 }
