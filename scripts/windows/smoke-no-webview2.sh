@@ -19,6 +19,7 @@ if [ $# -ne 1 ] || [ ! -f "$1" ]; then
 fi
 exe=$(realpath "$1")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+# shellcheck source=scripts/windows/wine-env.sh
 source "$root/scripts/windows/wine-env.sh"
 
 bin_dir=$(dirname "$exe")
@@ -48,7 +49,8 @@ Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$work/display" >/dev/nu
 xvfb=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
 [ -s "$work/display" ] || { echo "FAIL: Xvfb 没有启动" >&2; exit 1; }
-export DISPLAY=":$(cat "$work/display")"
+DISPLAY=":$(cat "$work/display")"
+export DISPLAY
 
 xueshi_wine_fresh_prefix
 
