@@ -147,13 +147,21 @@ pub(crate) fn schema_version(conn: &Connection) -> Result<i64> {
 /// Refuses, without writing to it, a file that another program or a newer 学时手册 wrote.
 pub(crate) fn check_foreign_file(db: &Path) -> Result<()> {
     let not_ours = || StoreError::NotOurDatabase { path: db.to_owned() };
-    // `immutable=1`: read the file as it is, creating no -wal or -shm beside it. What a WAL
-    // might add is checked again once the database is open (`open_with`).
-    let uri = format!("file:{}?immutable=1", uri_path(db));
-    let conn = Connection::open_with_flags(
-        uri,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
-    )?;
+    let conn = if has_wal(db) {
+        // In use, or left by a crash: the newest pages are in the WAL, and after a crash in the
+        // middle of a checkpoint the main file alone is not even readable ("database disk image
+        // is malformed"). SQLite's ordinary read-only connection reads through the WAL and
+        // changes nothing.
+        Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?
+    } else {
+        // Closed cleanly: `immutable=1` reads the file as it is, creating no -wal or -shm beside
+        // a file that may be another program's.
+        let uri = format!("file:{}?immutable=1", uri_path(db));
+        Connection::open_with_flags(
+            uri,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
+        )?
+    };
     let read = |sql: &str| -> Result<i64> {
         conn.query_row(sql, [], |r| r.get(0)).map_err(|e| match e {
             rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::NotADatabase => not_ours(),
@@ -171,6 +179,13 @@ pub(crate) fn check_foreign_file(db: &Path) -> Result<()> {
         return Err(StoreError::NewerDatabase { path: db.to_owned(), found: version, known: latest() });
     }
     Ok(())
+}
+
+/// Whether the database has a non-empty write-ahead log beside it (`ledger.sqlite3-wal`).
+fn has_wal(db: &Path) -> bool {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0)
 }
 
 /// A path written for an SQLite `file:` URI: `%`, `?` and `#` escaped, `/` separators.
