@@ -6,7 +6,21 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn xueshi(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xueshi")).arg("--data-dir").arg(data).args(args).output().expect("xueshi runs")
+    let mut command = Command::new(env!("CARGO_BIN_EXE_xueshi"));
+    command.arg("--data-dir").arg(data).args(args);
+    if args.first() == Some(&"export")
+        && let Some(fonts) = bundled_fonts_if_needed()
+    {
+        command.arg("--font").arg(fonts);
+    }
+    command.output().expect("xueshi runs")
+}
+
+/// None (the system's fonts), except on a Windows without any Chinese font (Wine has none; every
+/// real Windows has 宋体 or 微软雅黑): then the subset of Noto Serif CJK SC the app bundles.
+fn bundled_fonts_if_needed() -> Option<PathBuf> {
+    (cfg!(windows) && xueshi_export::FontSet::discover(None).is_err())
+        .then(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts"))
 }
 
 fn demo() -> PathBuf {
