@@ -459,6 +459,32 @@ mod tests {
     }
 
     #[test]
+    fn opening_evidence_gives_a_read_only_copy_under_its_own_name_and_never_the_vault_file() {
+        let dir = std::env::temp_dir().join(format!("xueshi-session-open-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let mut s = Session::open(DataDir::new(&dir)).expect("opens");
+        let ledger = Ledger::from_json(
+            r#"{"format": "xueshi-ledger", "version": 1, "profile": {}, "activities": [{"id": "2025-001",
+                "kind": "training", "title": "研修班", "date": "2025-05-12", "category": "professional", "days": 2}]}"#,
+        )
+        .expect("ledger");
+        s.store.add_activity(&ledger.activities[0]).expect("added");
+        let pdf = b"%PDF-1.4\n% certificate\n%%EOF\n";
+        let name = "结业证书.pdf";
+        let attached =
+            s.store.attach_reader("2025-001", &mut &pdf[..], name, Path::new(name), "结业证书").expect("attached");
+        let copy = s.evidence_copy(attached.seq).expect("a copy");
+        assert_eq!(copy.file_name().and_then(|n| n.to_str()), Some(name));
+        assert!(std::fs::metadata(&copy).expect("copy").permissions().readonly());
+        assert_ne!(Some(copy.clone()), s.store.blob_path(&attached.sha256));
+        assert_eq!(s.evidence_copy(9999).expect_err("no such evidence").message, "没有这份证明材料");
+        if let Some(folder) = copy.parent() {
+            let _ = std::fs::remove_dir_all(folder);
+        }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
     fn the_material_choices_list_each_material_once_with_the_alternative_sets() {
         let book = RuleBook::builtin().expect("rules");
         let choices = material_choices(book.get("hunan-2026").expect("set"));
