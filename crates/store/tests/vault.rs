@@ -157,6 +157,19 @@ fn an_unreadable_file_is_refused_with_nothing_changed() {
     assert!(refused_without_change(&mut store, &dir, &source, "unreadable").contains("无法读取"));
 }
 
+/// Windows' form of an unreadable file: one another program (Word, a scanner's software) has
+/// open without sharing it.
+#[cfg(windows)]
+#[test]
+fn a_file_another_program_keeps_locked_is_refused_with_nothing_changed() {
+    use std::os::windows::fs::OpenOptionsExt;
+    let (tmp, dir, mut store) = store_with_one_record();
+    let source = file(tmp.path(), "锁住.pdf", &pdf("x"));
+    let locked = std::fs::OpenOptions::new().read(true).share_mode(0).open(&source).expect("locked");
+    assert!(refused_without_change(&mut store, &dir, &source, "locked").contains("无法读取"));
+    drop(locked);
+}
+
 #[test]
 fn leftovers_of_an_interrupted_attach_are_swept_on_open() {
     let (_tmp, dir, store) = store_with_one_record();
