@@ -1,8 +1,6 @@
 //! 学时手册 core: the domain types, the portable ledger format, the rule files and the assessment
-//! engine. Pure: no I/O besides parsing strings, except `durable`, the small file helper the
-//! store and the export share; no SQLite, no Tauri.
+//! engine. Pure: no I/O besides parsing strings; no SQLite, no Tauri.
 
-pub mod durable;
 pub mod engine;
 pub mod fields;
 pub mod hours;

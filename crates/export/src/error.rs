@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use xueshi_core::durable::FileInUse;
+use xueshi_durable::FileInUse;
 
 /// Everything that stops an export. After any of them, no file is left at the output path.
 #[derive(Debug, thiserror::Error)]

@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use chrono::{Datelike, Timelike};
-use xueshi_core::durable::{ReplaceError, replace_file};
+use xueshi_durable::{ReplaceError, replace_file};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::Local;
 use rusqlite::backup::Backup;
 use rusqlite::{Connection, OpenFlags};
-use xueshi_core::durable::sync_file;
+use xueshi_durable::sync_file;
 
 use crate::error::{Result, StoreError, io, replace};
 use crate::migrations::{APPLICATION_ID, latest, migrations};

@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use xueshi_core::LedgerError;
-use xueshi_core::durable::{FileInUse, ReplaceError, replace_file};
+use xueshi_durable::{FileInUse, ReplaceError, replace_file};
 
 /// Why a store operation failed. On every error the data folder is as it was before the call.
 #[derive(Debug, thiserror::Error)]
@@ -75,7 +75,7 @@ pub(crate) fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Erro
 }
 
 /// Moves the finished file `temp` to `target` (retrying while another program holds it open, see
-/// `xueshi_core::durable`); on failure `temp` is gone and the error names `target`.
+/// `xueshi_durable`); on failure `temp` is gone and the error names `target`.
 pub(crate) fn replace(action: &'static str, temp: &Path, target: &Path) -> Result<()> {
     replace_file(temp, target).map_err(|e| match e {
         ReplaceError::InUse(e) => StoreError::FileInUse(e),

@@ -1,7 +1,6 @@
 //! The two file operations the store and the export share to make a finished file durable: flush
 //! a written file to disk, and move a temporary file into place the way careful Windows programs
-//! do (a short retry while another program holds the file, then a clear message). The only
-//! file-system code of this crate.
+//! do (a short retry while another program holds the file, then a clear message).
 
 use std::fs::OpenOptions;
 use std::io;

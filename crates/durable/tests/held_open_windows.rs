@@ -7,7 +7,7 @@ use std::os::windows::fs::OpenOptionsExt;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use xueshi_core::durable::{FileInUse, ReplaceError, replace_file, replace_file_within, sync_file};
+use xueshi_durable::{FileInUse, ReplaceError, replace_file, replace_file_within, sync_file};
 
 /// `FILE_SHARE_READ` alone: how viewers open a document (others may read it, not delete or
 /// replace it).
