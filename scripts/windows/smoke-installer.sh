@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Smoke test of the Windows installer under Wine: installs it silently (/S) into a fresh Wine
+# prefix, checks the installed files, shortcuts and uninstall entry, drives the INSTALLED
+# xueshi.exe through init, add, attach, two backups, restore, verify, plan, the submission
+# package and verify-package on a data folder whose path has Chinese characters and a space, then
+# uninstalls silently and checks that the program is gone and the user's data stayed.
+#
+#   bash scripts/windows/smoke-installer.sh target/windows/xueshi_<version>_x64-setup.exe
+#
+# Exits non-zero with a message naming the failed step. XUESHI_KEEP_PREFIX=1 keeps the prefix.
+set -euo pipefail
+[ $# -eq 1 ] && [ -f "$1" ] || { echo "用法：$0 <安装程序.exe>" >&2; exit 2; }
+installer=$(realpath "$1")
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+source scripts/windows/wine-env.sh
+
+fail() { printf '\n安装程序冒烟测试失败：%s\n' "$*" >&2; exit 1; }
+step() { printf '\n== %s\n' "$*"; }
+
+# Wine links the prefix's Desktop and Documents to $HOME: give it a scratch home, so the test's
+# desktop shortcut does not land in the real one.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/xueshi-smoke-XXXXXX")
+export HOME=$scratch/home
+mkdir -p "$HOME"
+xueshi_wine_fresh_prefix
+cleanup() {
+  wineserver -k >/dev/null 2>&1 || true
+  if [ "${XUESHI_KEEP_PREFIX:-0}" = 1 ]; then
+    echo "保留了 Wine 前缀：$WINEPREFIX"
+  else
+    rm -rf "$WINEPREFIX"
+  fi
+  rm -rf "$scratch"
+}
+trap cleanup EXIT
+
+wuser=$(ls "$WINEPREFIX/drive_c/users" | grep -vx Public | head -n1)
+[ -n "$wuser" ] || fail "Wine 前缀中没有用户文件夹"
+uhome=$WINEPREFIX/drive_c/users/$wuser
+whome="C:\\users\\$wuser"
+inst=$uhome/AppData/Local/Programs/xueshi
+startmenu=$uhome/AppData/Roaming/Microsoft/Windows/Start\ Menu/Programs
+desktop=$(readlink -f "$uhome/Desktop")
+
+step "静默安装 / wine setup.exe /S"
+cp "$installer" "$uhome/setup.exe"
+wine "$uhome/setup.exe" /S || fail "安装程序退出码 $?"
+wineserver -w
+
+step "检查安装的文件、快捷方式和卸载信息"
+for f in xueshi-app.exe xueshi.exe WebView2Loader.dll uninstall.exe LICENSE.txt THIRD-PARTY-LICENSES.txt \
+  fonts/NotoSerifCJKsc-Regular-GB2312.otf fonts/OFL.txt; do
+  [ -s "$inst/$f" ] || fail "安装文件夹中缺少 $f（$inst）"
+done
+if find "$inst" -iname 'bcryptprimitives*' | grep -q .; then
+  fail "安装程序装入了仅供测试的 bcryptprimitives.dll"
+fi
+[ -s "$startmenu/学时手册.lnk" ] || fail "开始菜单中没有“学时手册”快捷方式"
+[ -s "$desktop/学时手册.lnk" ] || fail "桌面上没有“学时手册”快捷方式"
+grep -a -q 'xueshi-app.exe' "$startmenu/学时手册.lnk" || fail "开始菜单快捷方式没有指向 xueshi-app.exe"
+# Wine's registry file writes non-ASCII characters as \x escapes: 学时手册 = \x5b66\x65f6\x624b\x518c.
+reg_key='[Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\xueshi]'
+grep -q -F "$reg_key" "$WINEPREFIX/user.reg" || fail "注册表中没有卸载信息（HKCU…\\Uninstall\\xueshi）"
+grep -A20 -F "$reg_key" "$WINEPREFIX/user.reg" | grep -q -F '"DisplayName"="\x5b66\x65f6\x624b\x518c"' ||
+  fail "卸载信息的显示名称不是“学时手册”"
+
+step "程序正在运行时：安装和卸载都停下（不留下半新半旧的文件），关闭后重新安装"
+# A stand-in program, running from the installed xueshi.exe's path for 10 seconds, holds the file
+# the way a running xueshi.exe does (Windows and Wine refuse to open it for writing).
+printf '#include <windows.h>\nint main(void) { Sleep(10000); return 0; }\n' >"$scratch/busy.c"
+x86_64-w64-mingw32-gcc -O2 -o "$scratch/busy.exe" "$scratch/busy.c"
+cp "$inst/xueshi.exe" "$scratch/xueshi.exe.installed"
+cp "$scratch/busy.exe" "$inst/xueshi.exe"
+wine "$inst/xueshi.exe" &
+busy=$!
+sleep 2
+code=0
+wine "$uhome/setup.exe" /S || code=$?
+[ "$code" -eq 2 ] || fail "程序运行时重新安装的退出码是 $code（应为 2：停下并说明）"
+cmp -s "$scratch/busy.exe" "$inst/xueshi.exe" || fail "程序运行时安装程序仍改动了 xueshi.exe"
+wine "$inst/uninstall.exe" /S || fail "卸载程序没有启动"
+wait "$busy" || true
+wineserver -w
+[ -f "$inst/xueshi-app.exe" ] && [ -f "$inst/uninstall.exe" ] || fail "程序运行时卸载程序仍删除了文件"
+grep -q -F "$reg_key" "$WINEPREFIX/user.reg" || fail "程序运行时卸载程序仍删除了卸载信息"
+wine "$uhome/setup.exe" /S || fail "程序关闭后重新安装的退出码 $?"
+wineserver -w
+cmp -s "$scratch/xueshi.exe.installed" "$inst/xueshi.exe" || fail "重新安装没有换回 xueshi.exe"
+
+# The test-only stand-in for Wine's missing ProcessPrng, beside the installed programs only now.
+xueshi_wine_standin_beside "$inst"
+
+data_unix="$uhome/学时 数据"
+data_win="$whome\\学时 数据"
+out=$scratch/out.txt
+# Runs the installed xueshi.exe on the test's data folder; stdout+stderr in $out.
+x() { wine "$inst/xueshi.exe" --data-dir "$data_win" "$@" >"$out" 2>&1; }
+# Runs it, expecting success and (optionally) a piece of its output.
+ok() {
+  local want=$1
+  shift
+  local code=0
+  x "$@" || code=$?
+  [ "$code" -eq 0 ] || { cat "$out" >&2; fail "xueshi $1 退出码 $code"; }
+  [ -z "$want" ] || grep -q -F "$want" "$out" || { cat "$out" >&2; fail "xueshi $1 的输出中没有“$want”"; }
+  cat "$out"
+}
+
+step "xueshi --version"
+wine "$inst/xueshi.exe" --version >"$out" 2>&1 || fail "xueshi --version 失败"
+grep -q -F "$(basename "$installer" | sed -E 's/^xueshi_([^_]+)_.*/\1/')" "$out" || fail "版本号与安装程序不符：$(cat "$out")"
+
+step "init / add / attach（数据文件夹：$data_win）"
+ok "已创建数据文件夹" init
+[ -f "$data_unix/ledger.sqlite3" ] || fail "init 没有在“学时 数据”中创建数据库"
+ok "已添加记录" add --json '{"kind":"training","title":"数字化转型研修班","date":"2025-05-12","category":"professional","days":2}'
+first=$(sed -n 's/^已添加记录 \([^：]*\)：.*/\1/p' "$out")
+[ -n "$first" ] || fail "add 没有给出记录编号"
+python3 tests/e2e/make_pdf.py "$uhome/结业 证书.pdf"
+ok "" attach "$first" "$whome\\结业 证书.pdf" --material 结业证书
+
+step "两次备份，其间再加一条记录；恢复第一次的备份"
+ok "已备份到" backup
+backup1=$(sed -n 's/^已备份到 //p' "$out" | tr -d '\r')
+ok "已添加记录" add --json '{"kind":"online_course","title":"专业课程网络学习","date":"2025-09-01","category":"professional","hours":20}'
+second=$(sed -n 's/^已添加记录 \([^：]*\)：.*/\1/p' "$out")
+ok "已备份到" backup
+backup2=$(sed -n 's/^已备份到 //p' "$out" | tr -d '\r')
+[ -n "$backup1" ] && [ "$backup1" != "$backup2" ] || fail "两次备份的文件相同或缺失：$backup1 / $backup2"
+ok "恢复数据库" restore "$backup1"
+ok "" list --json
+grep -q -F "\"$first\"" "$out" || fail "恢复后缺少第一条记录 $first"
+if grep -q -F "\"$second\"" "$out"; then fail "恢复第一次备份后仍有其后添加的记录 $second"; fi
+
+step "verify / plan"
+ok "" verify
+ok "" plan --apply-year 2026 --level associate_senior
+ok "" plan
+
+step "申报材料包 / export + verify-package"
+zip_win="$whome\\材料 包.zip"
+zip_unix="$uhome/材料 包.zip"
+ok "" export --apply-year 2026 --level associate_senior --out "$zip_win"
+[ -s "$zip_unix" ] || fail "export 没有写出“材料 包.zip”"
+python3 - "$zip_unix" <<'PY' || fail "材料包的内容不完整"
+import sys, zipfile
+names = zipfile.ZipFile(sys.argv[1]).namelist()
+print("\n".join(names))
+need = ["学时汇总表.pdf", "学时汇总表.xlsx", "manifest.json"]
+missing = [n for n in need if not any(x.endswith(n) for x in names)]
+evidence = [x for x in names if x.endswith(".pdf") and not x.endswith("学时汇总表.pdf")]
+sys.exit(f"缺少 {missing}" if missing else (0 if evidence else "缺少证明材料"))
+PY
+ok "" verify-package "$zip_win"
+# A changed byte must be found (exit code 1).
+cp "$zip_unix" "$uhome/改过.zip"
+python3 - "$uhome/改过.zip" <<'PY'
+import sys, zipfile
+src = zipfile.ZipFile(sys.argv[1])
+items = [(i, src.read(i.filename)) for i in src.infolist()]
+src.close()
+with zipfile.ZipFile(sys.argv[1], "w") as dst:
+    for info, data in items:
+        if info.filename.endswith("学时汇总表.xlsx"):
+            data = data[:-1] + bytes([data[-1] ^ 1])
+        dst.writestr(info, data)
+PY
+set +e
+x verify-package "$whome\\改过.zip"
+code=$?
+set -e
+[ "$code" -eq 1 ] || { cat "$out" >&2; fail "verify-package 对改过的材料包退出码 $code（应为 1）"; }
+
+step "默认数据文件夹（%APPDATA%\\cn.xueshi.handbook）"
+wine "$inst/xueshi.exe" init >"$out" 2>&1 || { cat "$out" >&2; fail "默认数据文件夹上的 init 失败"; }
+default_data=$uhome/AppData/Roaming/cn.xueshi.handbook
+[ -f "$default_data/ledger.sqlite3" ] || fail "默认数据文件夹不是 $default_data"
+
+step "静默卸载 / uninstall.exe /S"
+rm -f "$inst/bcryptprimitives.dll"
+wine "$inst/uninstall.exe" /S || fail "卸载程序退出码 $?"
+wineserver -w
+[ ! -e "$inst" ] || fail "卸载后安装文件夹仍在：$(ls -A "$inst")"
+[ ! -e "$startmenu/学时手册.lnk" ] || fail "卸载后开始菜单快捷方式仍在"
+[ ! -e "$desktop/学时手册.lnk" ] || fail "卸载后桌面快捷方式仍在"
+if grep -q -F "$reg_key" "$WINEPREFIX/user.reg"; then fail "卸载后注册表中仍有卸载信息"; fi
+[ -f "$default_data/ledger.sqlite3" ] || fail "静默卸载删除了默认数据文件夹（应保留）"
+[ -f "$data_unix/ledger.sqlite3" ] || fail "卸载后“学时 数据”不见了"
+
+printf '\n安装程序冒烟测试通过：%s\n' "$(basename "$installer")"
