@@ -18,6 +18,10 @@ source scripts/windows/wine-env.sh
 fail() { printf '\n安装程序冒烟测试失败：%s\n' "$*" >&2; exit 1; }
 step() { printf '\n== %s\n' "$*"; }
 
+for tool in wine wineserver wineboot x86_64-w64-mingw32-gcc python3; do
+  command -v "$tool" >/dev/null 2>&1 || fail "缺少 $tool：请先运行 bash scripts/build-windows.sh（它会安装 Wine 和 mingw-w64）"
+done
+
 # Wine links the prefix's Desktop and Documents to $HOME: give it a scratch home, so the test's
 # desktop shortcut does not land in the real one.
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/xueshi-smoke-XXXXXX")
