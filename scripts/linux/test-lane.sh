@@ -5,8 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/setup.sh
-# The smoke tests drive the window with xdotool under Xvfb.
-xueshi_install_system_packages xvfb xdotool
+# The smoke tests drive the window with xdotool under Xvfb; libfuse2 lets the AppImage also be
+# started the usual way (mounted), not only extracted.
+xueshi_install_system_packages xvfb xdotool libfuse2
 
 step() {
   local started=$SECONDS
