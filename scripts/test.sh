@@ -2,7 +2,9 @@
 # 运行全部检查与测试 / Runs every check and test of 学时手册: formatting, clippy, the Rust tests
 # (engine, store, export, the app's commands under the mock runtime, the generated TypeScript
 # bindings), the front end's type check and unit tests, and the end-to-end tests of the real app
-# under Xvfb. Installs what is missing first (Debian/Ubuntu).
+# under Xvfb; then the Windows lane (the suites cross-compiled and run under Wine, the installer built,
+# installed and used; scripts/windows/test-lane.sh) and the Linux packages (.deb and AppImage built,
+# installed and started; scripts/linux/test-lane.sh). Installs what is missing first (Debian/Ubuntu).
 # XUESHI_LONG_TESTS=1 runs the long variants (e.g. 200+ crash-test kills).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,5 +40,8 @@ cargo test --workspace
 
 xueshi_say "端到端测试 / tests/e2e (Xvfb + tauri-driver)"
 bash tests/e2e/run.sh
+
+bash scripts/windows/test-lane.sh
+bash scripts/linux/test-lane.sh
 
 xueshi_say "全部通过 / all checks passed"

@@ -8,11 +8,17 @@ XUESHI_APT_PACKAGES=(
   librsvg2-dev xvfb webkit2gtk-driver fonts-noto-cjk poppler-utils zip time curl
 )
 
+# What the Windows lane needs besides: the mingw-w64 linker, Wine to run the Windows binaries, NSIS for the
+# installer, xdotool and ImageMagick to find, photograph and answer a Windows message box under Xvfb.
+XUESHI_WINDOWS_APT_PACKAGES=(gcc-mingw-w64-x86-64 wine wine64 nsis xdotool imagemagick xvfb)
+
 xueshi_say() { printf '\n== %s\n' "$*"; }
 
+# Installs the given Debian packages that are missing (default: what the app and its tests need).
 xueshi_install_system_packages() {
-  local missing=()
-  for p in "${XUESHI_APT_PACKAGES[@]}"; do
+  local missing=() wanted=("$@")
+  [ "${#wanted[@]}" -eq 0 ] && wanted=("${XUESHI_APT_PACKAGES[@]}")
+  for p in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
@@ -45,4 +51,13 @@ xueshi_install_ui_packages() {
 xueshi_build_ui() {
   xueshi_say "构建界面 / vite build"
   (cd ui && npm run --silent build)
+}
+
+# The Windows cross-build: Debian packages and the rustup target.
+xueshi_install_windows_tools() {
+  xueshi_install_system_packages "${XUESHI_WINDOWS_APT_PACKAGES[@]}"
+  if command -v rustup >/dev/null 2>&1; then
+    rustup target list --installed 2>/dev/null | grep -qx x86_64-pc-windows-gnu \
+      || rustup target add x86_64-pc-windows-gnu
+  fi
 }

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The Windows test lane (part of scripts/test.sh): the core, store, export and cli test suites
+# cross-compiled for x86_64-pc-windows-gnu and run under Wine in a fresh prefix; clippy for the
+# Windows target (code under cfg(windows)); the release build and installer (scripts/build-windows.sh);
+# the app started without a WebView2 runtime (a Chinese message box, then exit); the installer
+# installed silently and the installed xueshi.exe driven through a whole day of work.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+source scripts/lib/setup.sh
+xueshi_install_windows_tools
+source scripts/windows/wine-env.sh
+
+target=x86_64-pc-windows-gnu
+xueshi_say "Windows：静态检查 / cargo clippy --target $target"
+cargo clippy --target "$target" -p xueshi-core -p xueshi-durable -p xueshi-store -p xueshi-export -p xueshi-cli -p xueshi-app \
+  --all-targets -- -D warnings
+
+xueshi_say "Windows：测试（Wine）/ cargo test --target $target"
+xueshi_wine_fresh_prefix
+trap 'wineserver -k 2>/dev/null || true; rm -rf "$WINEPREFIX"' EXIT
+cargo test --target "$target" -p xueshi-core -p xueshi-durable -p xueshi-store -p xueshi-export -p xueshi-cli
+wineserver -k 2>/dev/null || true
+rm -rf "$WINEPREFIX"
+trap - EXIT
+
+xueshi_say "Windows：发布版与安装程序 / scripts/build-windows.sh"
+bash scripts/build-windows.sh
+
+xueshi_say "Windows：没有 WebView2 运行时的电脑上启动 / smoke-no-webview2.sh"
+bash scripts/windows/smoke-no-webview2.sh "target/$target/release/xueshi-app.exe"
+
+xueshi_say "Windows：静默安装并使用安装后的 xueshi.exe / smoke-installer.sh"
+installer=$(ls -t target/windows/*setup*.exe | head -n 1)
+bash scripts/windows/smoke-installer.sh "$installer"
