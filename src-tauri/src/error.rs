@@ -28,7 +28,7 @@ impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
         let kind = match &e {
             StoreError::Ledger(_) | StoreError::DuplicateActivity(_) | StoreError::Refused(_) => "input",
-            StoreError::Io { .. } => "file",
+            StoreError::Io { .. } | StoreError::FileInUse(_) => "file",
             _ => "storage",
         };
         AppError::new(kind, e.to_string())
@@ -97,6 +97,17 @@ pub type AppResult<T> = Result<T, AppError>;
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_another_program_holds_open_is_a_file_error_that_says_what_to_do() {
+        let held = xueshi_durable::FileInUse { path: std::path::PathBuf::from("申报材料包.zip") };
+        let json = serde_json::to_string(&AppError::from(StoreError::FileInUse(held))).expect("json");
+        assert_eq!(
+            json,
+            "{\"kind\":\"file\",\"message\":\"文件“申报材料包.zip”正被其他程序打开或占用（例如正在查看它的 PDF 阅读器、压缩软件，\
+             或正在扫描它的杀毒软件），无法保存。请关闭打开它的程序后重试。\"}"
+        );
+    }
 
     #[test]
     fn a_missing_field_reads_as_a_request_to_fill_it_in() {
