@@ -6,11 +6,10 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::io::Cursor;
 use std::path::Path;
 
-use common::{pdf, quiet};
+use common::{pdf, quiet, tree};
 use xueshi_core::Ledger;
 use xueshi_store::{DataDir, Store};
 
@@ -61,29 +60,6 @@ fn filled_store(root: &Path) -> (DataDir, Store) {
         }
     }
     (dir, store)
-}
-
-/// Every file under `root` by relative path (with `/`), with its bytes.
-fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("readable").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let parts: Vec<String> = p
-                    .strip_prefix(root)
-                    .expect("inside")
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                out.insert(parts.join("/"), std::fs::read(&p).expect("read"));
-            }
-        }
-    }
-    out
 }
 
 fn assert_safe(relative: &str) {

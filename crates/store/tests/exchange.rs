@@ -3,10 +3,9 @@
 
 mod common;
 
-use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{data_dir, every_kind, file, pdf, png, quiet};
+use common::{add_without_evidence, data_dir, every_kind, file, pdf, png, quiet, tree};
 use xueshi_store::{Store, StoreError};
 
 /// A store holding every kind of record, with files attached to two of them (one file twice, two
@@ -15,12 +14,7 @@ fn filled_store(tmp: &Path) -> (xueshi_store::DataDir, Store) {
     let dir = xueshi_store::DataDir::new(tmp.join("源"));
     let mut store = Store::open_with(&dir, quiet()).expect("opens");
     let ledger = every_kind();
-    store.set_profile(&ledger.profile).expect("profile");
-    for a in &ledger.activities {
-        let mut bare = a.clone();
-        bare.evidence.clear();
-        store.add_activity(&bare).expect("added");
-    }
+    add_without_evidence(&mut store, &ledger);
     let one = tmp.join("一");
     let two = tmp.join("二");
     std::fs::create_dir_all(&one).expect("folder");
@@ -30,24 +24,6 @@ fn filled_store(tmp: &Path) -> (xueshi_store::DataDir, Store) {
     store.attach("2024-001", &file(&one, "签到表.png", &png()), "培训签到表").expect("c");
     store.attach("2024-002", &file(&one, "结业证书.pdf", &pdf("证书")), "会议通知").expect("d");
     (dir, store)
-}
-
-/// Every file under `root` by relative path, with its bytes.
-fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![root.to_owned()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).expect("readable").flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else {
-                let rel = p.strip_prefix(root).expect("inside").display().to_string();
-                out.insert(rel, std::fs::read(&p).expect("read"));
-            }
-        }
-    }
-    out
 }
 
 #[test]

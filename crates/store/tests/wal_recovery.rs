@@ -9,7 +9,7 @@ use std::fs::OpenOptions;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 
-use common::{data_dir, every_kind, quiet};
+use common::{add_without_evidence, data_dir, every_kind, quiet};
 use rusqlite::{Connection, OpenFlags};
 use xueshi_store::{DataDir, Store};
 
@@ -37,12 +37,7 @@ fn a_database_readable_only_together_with_its_wal_opens_with_every_record() {
     let (tmp, dir) = data_dir();
     let mut store = Store::open_with(&dir, quiet()).expect("opens");
     let ledger = every_kind();
-    store.set_profile(&ledger.profile).expect("profile");
-    for a in &ledger.activities {
-        let mut bare = a.clone();
-        bare.evidence.clear();
-        store.add_activity(&bare).expect("added");
-    }
+    add_without_evidence(&mut store, &ledger);
     // The main file holds everything; then every page is rewritten into the WAL and none back into
     // the main file while the store stays open: copying the files now, and spoiling the main
     // file's pages that the WAL holds anyway, is what a crash in a checkpoint can leave.

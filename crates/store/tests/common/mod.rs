@@ -1,6 +1,7 @@
 //! Helpers shared by the store's tests: a fresh data folder, and a ledger with every kind of record.
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use xueshi_core::Ledger;
@@ -47,4 +48,37 @@ pub fn png() -> Vec<u8> {
     v.extend_from_slice(&[0, 0, 0, 13, b'I', b'H', b'D', b'R', 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0]);
     v.extend_from_slice(&[0x1f, 0x15, 0xc4, 0x89]);
     v
+}
+
+/// Saves the profile and every record of `ledger` into `store`, without their evidence.
+pub fn add_without_evidence(store: &mut Store, ledger: &Ledger) {
+    store.set_profile(&ledger.profile).expect("profile");
+    for a in &ledger.activities {
+        let mut bare = a.clone();
+        bare.evidence.clear();
+        store.add_activity(&bare).expect("added");
+    }
+}
+
+/// Every file under `root` by relative path (parts joined with `/` on every OS), with its bytes.
+pub fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut out = BTreeMap::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("readable").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let parts: Vec<String> = p
+                    .strip_prefix(root)
+                    .expect("inside")
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                    .collect();
+                out.insert(parts.join("/"), std::fs::read(&p).expect("read"));
+            }
+        }
+    }
+    out
 }
