@@ -18,14 +18,10 @@ profile=${XUESHI_WINDOWS_PROFILE:-release}
 max_bytes=30000000
 started=$SECONDS
 
-# What the Windows lane needs from Debian (the Linux build's packages are not needed here).
-XUESHI_APT_PACKAGES=(gcc-mingw-w64-x86-64 wine wine64 nsis python3)
-xueshi_install_system_packages
+# mingw-w64, Wine, NSIS and the Rust target (scripts/lib/setup.sh); python3 writes the licence list.
 xueshi_check_toolchains
-if ! rustup target list --installed | grep -qx "$triple"; then
-  xueshi_say "安装 Rust 的 Windows 目标 / rustup target add $triple"
-  rustup target add "$triple"
-fi
+xueshi_install_windows_tools
+xueshi_install_system_packages python3
 
 xueshi_install_ui_packages
 xueshi_build_ui

@@ -8,9 +8,8 @@ XUESHI_APT_PACKAGES=(
   librsvg2-dev xvfb webkit2gtk-driver fonts-noto-cjk poppler-utils zip time curl
 )
 
-# What the Windows lane needs besides: the mingw-w64 linker, Wine to run the Windows binaries, NSIS for the
-# installer, xdotool and ImageMagick to find, photograph and answer a Windows message box under Xvfb.
-XUESHI_WINDOWS_APT_PACKAGES=(gcc-mingw-w64-x86-64 wine wine64 nsis xdotool imagemagick xvfb)
+# The Windows cross-build: the mingw-w64 linker, Wine to run the Windows binaries, NSIS for the installer.
+XUESHI_WINDOWS_APT_PACKAGES=(gcc-mingw-w64-x86-64 wine wine64 nsis)
 
 xueshi_say() { printf '\n== %s\n' "$*"; }
 

@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/setup.sh
 xueshi_install_windows_tools
+# xdotool and ImageMagick find, photograph and answer a Windows message box under Xvfb.
+xueshi_install_system_packages xvfb xdotool imagemagick
 source scripts/windows/wine-env.sh
 
 target=x86_64-pc-windows-gnu
