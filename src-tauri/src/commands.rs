@@ -1,9 +1,9 @@
 //! The commands the web view may call. Each is a few lines: it runs the session method off the
 //! main thread and returns the new snapshot, so every screen updates at once after a change.
 
-use std::path::PathBuf;
-
 use std::ops::ControlFlow;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::PathBuf;
 
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
@@ -21,19 +21,26 @@ pub const PICK_ENV: &str = "XUESHI_E2E_PICK";
 /// The same seam for the save dialog of the export: the path to write the package to.
 pub const SAVE_ENV: &str = "XUESHI_E2E_SAVE";
 
+/// Runs blocking work in a worker thread. A panic in it (a defect) becomes `AppError::crashed`
+/// for this one command instead of a failure the app cannot recover from.
+pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> AppResult<T> + Send + 'static) -> AppResult<T> {
+    match tauri::async_runtime::spawn_blocking(move || catch_unwind(AssertUnwindSafe(f))).await {
+        Ok(Ok(result)) => result,
+        Ok(Err(_)) | Err(_) => Err(AppError::crashed()),
+    }
+}
+
 /// Runs blocking work on the session in a worker thread.
-async fn on_session<R: Runtime, T: Send + 'static>(
+pub(crate) async fn on_session<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,
     f: impl FnOnce(&mut Session) -> AppResult<T> + Send + 'static,
 ) -> AppResult<T> {
     let app = app.clone();
-    tauri::async_runtime::spawn_blocking(move || app.state::<AppState>().with_session(f))
-        .await
-        .map_err(|e| AppError::new("internal", format!("后台任务失败：{e}")))?
+    blocking(move || app.state::<AppState>().with_session(f)).await
 }
 
 /// A change followed by the new snapshot.
-async fn change<R: Runtime>(
+pub(crate) async fn change<R: Runtime>(
     app: &AppHandle<R>,
     f: impl FnOnce(&mut Session) -> AppResult<()> + Send + 'static,
 ) -> AppResult<Snapshot> {
@@ -196,7 +203,7 @@ pub async fn export_package<R: Runtime>(
     let Some(out) = out else { return Ok(None) };
     app.state::<AppState>().request_cancel(false);
     let worker = app.clone();
-    let summary = tauri::async_runtime::spawn_blocking(move || {
+    let summary = blocking(move || {
         job.run(&out, mask_id, incomplete_page, &mut |p| {
             let _ = worker.emit("export-progress", p);
             if worker.state::<AppState>().cancel_requested() {
@@ -206,8 +213,7 @@ pub async fn export_package<R: Runtime>(
             }
         })
     })
-    .await
-    .map_err(|e| AppError::new("internal", format!("后台任务失败：{e}")))??;
+    .await?;
     app.state::<AppState>().set_last_export(PathBuf::from(&summary.path));
     Ok(Some(summary))
 }

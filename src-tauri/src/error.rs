@@ -22,6 +22,15 @@ impl AppError {
     pub fn input(message: impl Into<String>) -> AppError {
         AppError::new("input", message)
     }
+
+    /// A command whose work panicked (a defect in the program): it did not happen, the app goes on.
+    pub fn crashed() -> AppError {
+        AppError::new(
+            "internal",
+            "程序内部出错，这次操作没有完成。请重试；如果反复出现，请重新启动学时手册，\
+             并把出错前做了什么告诉学时手册的作者们。",
+        )
+    }
 }
 
 impl From<StoreError> for AppError {

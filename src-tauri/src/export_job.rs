@@ -12,6 +12,10 @@ use xueshi_export::{ExportOptions, PackageInput, PathLookupSource, Progress, exp
 use crate::dto::{ExportProgress, ExportSummary};
 use crate::error::{AppError, AppResult};
 
+/// Tests only: an export to a file of this name panics, to test that a panic is caught.
+#[cfg(test)]
+pub const PANIC_MARKER: &str = "测试注入的崩溃.zip";
+
 /// Everything an export needs, detached from the open data folder.
 pub struct ExportJob {
     pub ledger: Ledger,
@@ -33,6 +37,10 @@ impl ExportJob {
         incomplete_page: bool,
         progress: &mut dyn FnMut(ExportProgress) -> ControlFlow<()>,
     ) -> AppResult<ExportSummary> {
+        #[cfg(test)]
+        if out.ends_with(PANIC_MARKER) {
+            panic!("an export that panics (test)");
+        }
         let options = ExportOptions {
             mask_id,
             incomplete_evidence_page: incomplete_page,

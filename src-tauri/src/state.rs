@@ -1,9 +1,10 @@
 //! The app's managed state: the session (opened on first use, off the main thread) and the files
 //! last dropped on the window, waiting for the user to say which record they belong to.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, PoisonError};
 
 use xueshi_store::DataDir;
 
@@ -41,16 +42,28 @@ impl AppState {
         }
     }
 
-    /// Runs `f` on the open session, opening the data folder first if needed.
+    /// Runs `f` on the open session, opening the data folder first if needed. When `f` panics
+    /// (a defect), the session it left half-way is dropped (its open transaction rolls back) and
+    /// the next command opens the data folder afresh: one bad command never blocks the app.
     pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> AppResult<T>) -> AppResult<T> {
-        let mut guard =
-            self.session.lock().map_err(|_| AppError::new("internal", "程序内部状态异常，请重新启动学时手册"))?;
+        let mut guard = self.session.lock().unwrap_or_else(|poisoned| {
+            let mut guard = poisoned.into_inner();
+            *guard = None;
+            guard
+        });
+        self.session.clear_poison();
         if guard.is_none() {
             *guard = Some(Session::open(self.home.clone())?);
         }
-        match guard.as_mut() {
-            Some(session) => f(session),
-            None => Err(AppError::new("internal", "数据文件夹未能打开")),
+        let Some(session) = guard.as_mut() else {
+            return Err(AppError::new("internal", "数据文件夹未能打开"));
+        };
+        match catch_unwind(AssertUnwindSafe(|| f(session))) {
+            Ok(result) => result,
+            Err(_) => {
+                *guard = None;
+                Err(AppError::crashed())
+            }
         }
     }
 
@@ -93,7 +106,7 @@ impl AppState {
 
     /// The files of a drop, once; an old or unknown token gives an error.
     pub fn take_dropped(&self, token: u32) -> AppResult<Vec<PathBuf>> {
-        let mut d = self.dropped.lock().map_err(|_| AppError::new("internal", "程序内部状态异常"))?;
+        let mut d = self.dropped.lock().unwrap_or_else(PoisonError::into_inner);
         if d.token != token || d.paths.is_empty() {
             return Err(AppError::input("拖入的文件已失效，请重新拖入"));
         }

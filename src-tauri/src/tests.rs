@@ -190,3 +190,34 @@ fn a_spreadsheet_with_a_bad_row_imports_nothing_unless_bad_rows_are_skipped() {
     let message = session.import_file(&csv, true).expect("imports the good row");
     assert!(message.starts_with("已导入 1 条记录"), "{message}");
 }
+
+#[test]
+fn a_command_whose_work_panics_answers_in_chinese_and_the_next_command_still_works() {
+    let app = TestApp::new("panic");
+    app.set_up();
+    let handle = app._app.handle().clone();
+    let err = tauri::async_runtime::block_on(crate::commands::change(&handle, |_| panic!("模拟的程序错误")))
+        .expect_err("a panic is an error, not a crash");
+    assert_eq!(err.kind, "internal");
+    assert!(err.message.starts_with("程序内部出错") && err.message.contains("请重试"), "{}", err.message);
+    assert!(!err.message.contains("panic"), "{}", err.message);
+    let s = app.ok("snapshot", json!({}));
+    assert_eq!(s["profile"]["name"], "李老师", "the session was reopened from disk");
+    let s = app.ok("save_profile", json!({"profile": {"name": "王老师", "employer": "某中学", "city": "长沙"}}));
+    assert_eq!(s["profile"]["name"], "王老师");
+}
+
+#[test]
+fn an_export_whose_work_panics_answers_in_chinese_and_the_next_export_works() {
+    let app = TestApp::new("export-panic");
+    app.set_up();
+    let state = app._app.state::<crate::AppState>();
+    state.save_exports_to(app.dir.join(crate::export_job::PANIC_MARKER));
+    let err = app.invoke("export_package", json!({"maskId": true, "incompletePage": true})).expect_err("refused");
+    assert_eq!(err["kind"], "internal");
+    assert!(err["message"].as_str().is_some_and(|m| m.starts_with("程序内部出错") && !m.contains("panic")), "{err}");
+    let out = app.dir.join("材料包.zip");
+    state.save_exports_to(out.clone());
+    let summary = app.ok("export_package", json!({"maskId": true, "incompletePage": true}));
+    assert_eq!(summary["path"], out.display().to_string());
+}
