@@ -4,20 +4,20 @@
 
 mod export;
 mod names;
+mod source;
 
-use std::fs::File;
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use xueshi_core::{Ledger, Profile};
-use zip::ZipArchive;
+use xueshi_core::{Activity, Ledger, Profile};
 
 pub use export::ExportReport;
 
-use crate::error::{Result, StoreError, io};
+use crate::error::{Result, StoreError};
 use crate::open::Store;
 use crate::records::{activity_seq, insert_activity, write_profile};
 use crate::vault::Ingested;
+
+use self::source::{Budgeted, Source, folder_file, stays_inside};
 
 pub const LEDGER_FILE: &str = "ledger.json";
 pub const EVIDENCE_DIR: &str = "evidence";
@@ -34,42 +34,6 @@ pub struct ImportReport {
     pub profile_conflicts: Vec<String>,
 }
 
-/// Where the ledger and its files come from.
-enum Source {
-    Folder(PathBuf),
-    Zip { archive: ZipArchive<File>, prefix: String, path: PathBuf },
-}
-
-impl Source {
-    fn open(path: &Path) -> Result<(Source, String)> {
-        if path.is_dir() {
-            let json = path.join(LEDGER_FILE);
-            let text = std::fs::read_to_string(&json).map_err(io("读取", &json))?;
-            return Ok((Source::Folder(path.to_owned()), text));
-        }
-        let is_zip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
-        if !is_zip {
-            let text = std::fs::read_to_string(path).map_err(io("读取", path))?;
-            let base = path.parent().map_or_else(|| PathBuf::from("."), Path::to_owned);
-            return Ok((Source::Folder(base), text));
-        }
-        let bad = |e: zip::result::ZipError| StoreError::Exchange(format!("无法读取压缩包 {}：{e}", path.display()));
-        let file = File::open(path).map_err(io("读取", path))?;
-        let mut archive = ZipArchive::new(file).map_err(bad)?;
-        let names: Vec<String> = archive.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect();
-        let ledger_name = names
-            .iter()
-            .filter(|n| *n == LEDGER_FILE || n.ends_with(&format!("/{LEDGER_FILE}")))
-            .min_by_key(|n| n.len())
-            .cloned()
-            .ok_or_else(|| StoreError::Exchange(format!("压缩包 {} 中没有 {LEDGER_FILE}", path.display())))?;
-        let prefix = ledger_name[..ledger_name.len() - LEDGER_FILE.len()].to_owned();
-        let mut text = String::new();
-        archive.by_name(&ledger_name).map_err(bad)?.read_to_string(&mut text).map_err(io("读取", path))?;
-        Ok((Source::Zip { archive, prefix, path: path.to_owned() }, text))
-    }
-}
-
 impl Store {
     /// Imports a `xueshi-ledger` file (a folder holding `ledger.json`, the .json file itself, or a
     /// .zip) with the evidence files its records name. Refused as a whole when a record's id is
@@ -84,13 +48,41 @@ impl Store {
                 return Err(StoreError::DuplicateActivity(a.id.clone()));
             }
         }
-        let mut report = ImportReport { activities: ledger.activities.len(), ..ImportReport::default() };
+        // Every name is checked before any file is read.
+        for a in &ledger.activities {
+            if let Some(e) = a.evidence.iter().find(|e| !stays_inside(&e.file)) {
+                return Err(outside(a, &e.file));
+            }
+        }
         let mut stored: Vec<Ingested> = Vec::new();
+        let result = self.import_activities(&mut source, ledger, &mut stored);
+        if result.is_err() {
+            self.forget_new_blobs(&stored);
+        }
+        result
+    }
+
+    /// Copies the files of `ledger` into the vault (listing them in `stored` as they come), then
+    /// adds the profile and records in one transaction.
+    fn import_activities(
+        &mut self,
+        source: &mut Source,
+        ledger: Ledger,
+        stored: &mut Vec<Ingested>,
+    ) -> Result<ImportReport> {
+        let mut report = ImportReport { activities: ledger.activities.len(), ..ImportReport::default() };
         let mut activities = ledger.activities.clone();
         for a in &mut activities {
-            for e in &mut a.evidence {
-                match self.take_file(&mut source, &e.file)? {
+            for i in 0..a.evidence.len() {
+                let name = a.evidence[i].file.clone();
+                let taken = self.take_file(source, &name).map_err(|e| match e {
+                    TakeError::Outside => outside(a, &name),
+                    TakeError::Store(e) => e,
+                })?;
+                let e = &mut a.evidence[i];
+                match taken {
                     Some(ingested) => {
+                        stored.push(ingested.clone());
                         if let Some(expected) = &e.sha256
                             && *expected != ingested.sha256
                         {
@@ -101,7 +93,6 @@ impl Store {
                         }
                         e.file = last_component(&e.file);
                         e.sha256 = Some(ingested.sha256.clone());
-                        stored.push(ingested);
                         report.files += 1;
                     }
                     None => match &e.sha256 {
@@ -121,7 +112,7 @@ impl Store {
         let (profile, conflicts) = merge_profile(current, ledger.profile);
         report.profile_conflicts = conflicts;
         let tx = self.conn.transaction()?;
-        for s in &stored {
+        for s in stored.iter() {
             crate::vault::record_blob(&tx, s)?;
         }
         write_profile(&tx, &profile)?;
@@ -132,40 +123,84 @@ impl Store {
         Ok(report)
     }
 
-    /// Copies the file `name` of the import into the vault; `None` when the import lacks it.
-    fn take_file(&mut self, source: &mut Source, name: &str) -> Result<Option<Ingested>> {
-        match source {
-            Source::Folder(base) => {
-                let path = base.join(name);
-                if !path.is_file() {
-                    return Ok(None);
+    /// Removes from the vault the files a refused import stored there that were not there before
+    /// and that no record uses.
+    fn forget_new_blobs(&self, stored: &[Ingested]) {
+        for s in stored.iter().filter(|s| s.newly_stored) {
+            if !self.blob_is_recorded(&s.sha256).unwrap_or(true)
+                && let Some(path) = self.blob_path(&s.sha256)
+            {
+                let _ = std::fs::remove_file(&path);
+                if let Some(folder) = path.parent() {
+                    // Only succeeds when the folder is now empty.
+                    let _ = std::fs::remove_dir(folder);
                 }
-                let mut file = crate::vault::open_source(&path, self.options.max_evidence_bytes)?;
-                self.store_blob(&mut file, &last_component(name), &path).map(Some)
-            }
-            Source::Zip { archive, prefix, path } => {
-                let entry_name = format!("{prefix}{}", name.replace('\\', "/"));
-                let shown = path.join(&entry_name);
-                let mut entry = match archive.by_name(&entry_name) {
-                    Ok(e) => e,
-                    Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-                    Err(e) => return Err(StoreError::Exchange(format!("无法读取压缩包 {}：{e}", path.display()))),
-                };
-                let limit = self.options.max_evidence_bytes;
-                if entry.size() > limit {
-                    return Err(crate::error::Refusal::too_large(&shown, entry.size(), limit).into());
-                }
-                self.store_blob(&mut entry, &last_component(name), &shown).map(Some)
             }
         }
     }
 
-    fn has_blob(&self, sha256: &str) -> Result<bool> {
-        let recorded: bool =
-            self.conn
-                .query_row("SELECT EXISTS (SELECT 1 FROM evidence_files WHERE sha256 = ?1)", [sha256], |r| r.get(0))?;
-        Ok(recorded && self.blob_path(sha256).is_some_and(|p| p.is_file()))
+    /// Copies the file `name` of the import into the vault; `None` when the import lacks it.
+    fn take_file(&mut self, source: &mut Source, name: &str) -> Result<Option<Ingested>, TakeError> {
+        match source {
+            Source::Folder(base) => {
+                let Some(path) = folder_file(base, name).map_err(|()| TakeError::Outside)? else {
+                    return Ok(None);
+                };
+                let mut file = crate::vault::open_source(&path, self.options.max_evidence_bytes)?;
+                Ok(Some(self.store_blob(&mut file, &last_component(name), &path)?))
+            }
+            Source::Zip { archive, prefix, path, budget } => {
+                let entry_name = format!("{prefix}{}", name.replace('\\', "/"));
+                let shown = path.join(&entry_name);
+                let entry = match archive.by_name(&entry_name) {
+                    Ok(e) => e,
+                    Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+                    Err(e) => {
+                        let message = format!("无法读取压缩包 {}：{e}", path.display());
+                        return Err(StoreError::Exchange(message).into());
+                    }
+                };
+                let limit = self.options.max_evidence_bytes;
+                if entry.size() > limit {
+                    return Err(StoreError::from(crate::error::Refusal::too_large(&shown, entry.size(), limit)).into());
+                }
+                // The size in the header is only a claim: the bytes read are counted (the vault
+                // refuses more than `limit`, the budget more than the archive may hold).
+                let mut counted = Budgeted { inner: entry, left: budget, archive: path };
+                Ok(Some(self.store_blob(&mut counted, &last_component(name), &shown)?))
+            }
+        }
     }
+
+    fn blob_is_recorded(&self, sha256: &str) -> Result<bool> {
+        Ok(self
+            .conn
+            .query_row("SELECT EXISTS (SELECT 1 FROM evidence_files WHERE sha256 = ?1)", [sha256], |r| r.get(0))?)
+    }
+
+    fn has_blob(&self, sha256: &str) -> Result<bool> {
+        Ok(self.blob_is_recorded(sha256)? && self.blob_path(sha256).is_some_and(|p| p.is_file()))
+    }
+}
+
+/// Why a file of the import was not taken.
+enum TakeError {
+    /// Its name, or a link on the way, leads outside the ledger's folder.
+    Outside,
+    Store(StoreError),
+}
+
+impl From<StoreError> for TakeError {
+    fn from(e: StoreError) -> TakeError {
+        TakeError::Store(e)
+    }
+}
+
+fn outside(a: &Activity, file: &str) -> StoreError {
+    StoreError::Exchange(format!(
+        "记录 {}（{}）的证明材料“{file}”指向记录文件所在文件夹之外（绝对路径、盘符、网络路径、“..”或指向外面的链接），为安全起见拒绝导入，没有复制任何文件",
+        a.id, a.title
+    ))
 }
 
 /// The file name at the end of a path written with `/` or `\`.

@@ -1,0 +1,157 @@
+//! Where an imported ledger and its evidence files come from (a folder, a .json beside its files,
+//! or a .zip), read as if written by an attacker: an evidence name must stay inside the ledger's
+//! folder (no absolute path, drive letter, network name or `..`, on every system, and no link
+//! leading out), a ZIP may not hold two members of one name, and every read is capped by counting
+//! the bytes actually read, never by the sizes a ZIP header claims.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+
+use zip::ZipArchive;
+
+use super::LEDGER_FILE;
+use crate::error::{Result, StoreError, io};
+
+/// The largest `ledger.json` read: a ledger of one person's records is well under a megabyte.
+pub(crate) const MAX_LEDGER_BYTES: u64 = 64 * 1024 * 1024;
+/// A ZIP may unpack to this many times its own size (plus [`ZIP_ALLOWANCE`]); evidence files are
+/// PDFs and photos, compressed already, so a real export unpacks to about its own size.
+const ZIP_RATIO: u64 = 100;
+const ZIP_ALLOWANCE: u64 = 64 * 1024 * 1024;
+
+/// Where the ledger and its files come from.
+pub(crate) enum Source {
+    Folder(PathBuf),
+    Zip { archive: ZipArchive<File>, prefix: String, path: PathBuf, budget: u64 },
+}
+
+/// Whether an evidence name, read as a path on any system (`/` and `\` both separate), stays
+/// inside the ledger's folder: not absolute, not a Windows drive (`C:`), network (`\\server`) or
+/// alternate-stream (`a.pdf:x`) name, no `..` part.
+pub(crate) fn stays_inside(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with(['/', '\\'])
+        && !name.contains([':', '\0'])
+        && name.split(['/', '\\']).all(|part| part != "..")
+}
+
+fn bad_zip(path: &Path) -> impl Fn(zip::result::ZipError) -> StoreError + '_ {
+    move |e| StoreError::Exchange(format!("无法读取压缩包 {}：{e}", path.display()))
+}
+
+/// Reads all of `reader` as UTF-8 text, refusing more than [`MAX_LEDGER_BYTES`].
+fn read_ledger_text(reader: &mut dyn Read, shown: &Path) -> Result<String> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_LEDGER_BYTES + 1).read_to_end(&mut bytes).map_err(io("读取", shown))?;
+    if bytes.len() as u64 > MAX_LEDGER_BYTES {
+        return Err(StoreError::Exchange(format!(
+            "{} 超过 {} MiB，不像是学时手册的记录文件，未导入",
+            shown.display(),
+            MAX_LEDGER_BYTES / (1024 * 1024)
+        )));
+    }
+    String::from_utf8(bytes)
+        .map_err(|_| StoreError::Exchange(format!("{} 不是 UTF-8 编码的文本，不是学时手册的记录文件", shown.display())))
+}
+
+impl Source {
+    /// Opens the import at `path` and reads its ledger text.
+    pub(crate) fn open(path: &Path) -> Result<(Source, String)> {
+        if path.is_dir() {
+            let json = path.join(LEDGER_FILE);
+            let mut file = File::open(&json).map_err(io("读取", &json))?;
+            let text = read_ledger_text(&mut file, &json)?;
+            return Ok((Source::Folder(path.to_owned()), text));
+        }
+        let is_zip = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
+        let mut file = File::open(path).map_err(io("读取", path))?;
+        if !is_zip {
+            let text = read_ledger_text(&mut file, path)?;
+            let base = path.parent().map_or_else(|| PathBuf::from("."), Path::to_owned);
+            return Ok((Source::Folder(base), text));
+        }
+        let size = file.metadata().map_err(io("读取", path))?.len();
+        let mut archive = ZipArchive::new(file).map_err(bad_zip(path))?;
+        if archive.has_duplicate_names() {
+            return Err(StoreError::Exchange(format!(
+                "压缩包 {} 中有同名的文件（同一个名字出现两次，解压程序可能取到不同的一份），已拒绝导入",
+                path.display()
+            )));
+        }
+        let names: Vec<String> = archive.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect();
+        let ledger_name = names
+            .iter()
+            .filter(|n| *n == LEDGER_FILE || n.ends_with(&format!("/{LEDGER_FILE}")))
+            .min_by_key(|n| n.len())
+            .cloned()
+            .ok_or_else(|| StoreError::Exchange(format!("压缩包 {} 中没有 {LEDGER_FILE}", path.display())))?;
+        let prefix = ledger_name[..ledger_name.len() - LEDGER_FILE.len()].to_owned();
+        let text =
+            read_ledger_text(&mut archive.by_name(&ledger_name).map_err(bad_zip(path))?, &path.join(&ledger_name))?;
+        let budget = size.saturating_mul(ZIP_RATIO).saturating_add(ZIP_ALLOWANCE);
+        Ok((Source::Zip { archive, prefix, path: path.to_owned(), budget }, text))
+    }
+}
+
+/// The file `name` inside `base`, or `None` when there is none. `Err(())` when the name, or a
+/// link on the way, leads outside `base`.
+pub(crate) fn folder_file(base: &Path, name: &str) -> std::result::Result<Option<PathBuf>, ()> {
+    if !stays_inside(name) {
+        return Err(());
+    }
+    let relative: PathBuf = name.split(['/', '\\']).filter(|p| !p.is_empty() && *p != ".").collect();
+    let path = base.join(relative);
+    if std::fs::symlink_metadata(&path).is_err() {
+        // Not there at all (a dangling link is there, and checked below).
+        return Ok(None);
+    }
+    let (Ok(root), Ok(real)) = (base.canonicalize(), path.canonicalize()) else {
+        // A link pointing nowhere: refused like one pointing out, it is not a supplied file.
+        return Err(());
+    };
+    if !real.starts_with(&root) {
+        return Err(());
+    }
+    Ok(real.is_file().then_some(real))
+}
+
+/// Counts the bytes read from a ZIP member against what the whole import may still unpack.
+pub(crate) struct Budgeted<'a, R: Read> {
+    pub inner: R,
+    pub left: &'a mut u64,
+    pub archive: &'a Path,
+}
+
+impl<R: Read> Read for Budgeted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        match self.left.checked_sub(n as u64) {
+            Some(left) => {
+                *self.left = left;
+                Ok(n)
+            }
+            None => Err(io::Error::other(format!(
+                "压缩包 {} 解压后的内容远大于压缩包本身，不像是学时手册导出的记录，已停止读取",
+                self.archive.display()
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_inside_the_folder_stay_inside_and_others_do_not() {
+        for inside in ["证书.pdf", "evidence/r1/证书.pdf", "a\\b.pdf", "./a.pdf", "a..b.pdf", "...pdf"] {
+            assert!(stays_inside(inside), "{inside}");
+        }
+        for outside in
+            ["/etc/passwd", "\\x", "C:\\x", "c:x", "\\\\server\\share\\x", "../x", "a/../../x", "a\\..", "a.pdf:s", ""]
+        {
+            assert!(!stays_inside(outside), "{outside}");
+        }
+    }
+}
