@@ -33,6 +33,10 @@ pub enum StoreError {
     NoSuchEvidence(i64),
     #[error("记录 {activity} 的证明材料引用了证据库中没有的文件（SHA-256 {sha256}）")]
     MissingBlob { activity: String, sha256: String },
+    #[error(
+        "证明材料记录已损坏：记录 {activity} 的证明材料“{file}”记下的 SHA-256 不是 64 位小写十六进制，数据库可能被改动过。未读取任何文件；请在“设置”中检查数据，或从备份恢复"
+    )]
+    DamagedEvidenceRecord { activity: String, file: String },
     #[error("{0}")]
     Refused(#[from] Refusal),
     #[error("{0}")]

@@ -76,7 +76,10 @@ impl Store {
             let only_a_name = io::Error::new(io::ErrorKind::NotFound, "这份材料只有名称，没有保存文件");
             return Err(io("打开证明材料", Path::new(&e.file_name))(only_a_name));
         };
-        let source = self.blob_path(&sha).filter(|p| p.is_file());
+        let Some(source) = self.blob_path(&sha) else {
+            return Err(StoreError::DamagedEvidenceRecord { activity: e.activity, file: e.file_name });
+        };
+        let source = Some(source).filter(|p| p.is_file());
         let source =
             source.ok_or_else(|| StoreError::MissingBlob { activity: e.activity.clone(), sha256: sha.clone() })?;
         let file_type = e.file_type.as_deref().and_then(FileType::from_code);

@@ -49,6 +49,12 @@ impl Store {
             let mut taken = BTreeSet::new();
             for e in &mut activity.evidence {
                 let Some(hash) = e.sha256.clone() else { continue };
+                if !crate::vault::is_sha256(&hash) {
+                    return Err(StoreError::DamagedEvidenceRecord {
+                        activity: activity.id.clone(),
+                        file: e.file.clone(),
+                    });
+                }
                 let name = match names.get(&format!("{hash}/{}", e.file)) {
                     Some(n) => n.clone(),
                     None => {

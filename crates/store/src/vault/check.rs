@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 use std::fs::OpenOptions;
 use std::path::{Path, PathBuf};
 
-use super::ingest::{INCOMING, blob_path, hash_file};
+use super::ingest::{INCOMING, blob_path, hash_file, is_sha256};
 use crate::error::{Result, StoreError, io};
 use crate::open::Store;
 
@@ -80,6 +80,10 @@ impl Store {
         let vault = self.dir.evidence();
         let recorded = self.recorded_blobs()?;
         for (sha256, size) in &recorded {
+            if !is_sha256(sha256) {
+                report.integrity.push("证明材料记录已损坏：有一个文件记下的 SHA-256 不是 64 位小写十六进制".to_owned());
+                continue;
+            }
             let path = blob_path(&vault, sha256);
             if !path.is_file() {
                 report.missing.push(self.missing_file(sha256)?);
@@ -94,6 +98,12 @@ impl Store {
             }
         }
         let referenced = self.referenced_blobs()?;
+        let damaged = referenced.iter().filter(|h| !is_sha256(h)).count();
+        if damaged > 0 {
+            report.integrity.push(format!(
+                "证明材料记录已损坏：{damaged} 处证明材料记下的 SHA-256 不是 64 位小写十六进制（数据库可能被改动过）"
+            ));
+        }
         for path in vault_files(&vault)? {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
             let known = name.as_deref().is_some_and(|n| referenced.contains(n));

@@ -42,8 +42,21 @@ pub fn hex(bytes: &[u8]) -> String {
     s
 }
 
-/// Where the vault keeps the content with this hash: `evidence/ab/ab12…`.
+/// Whether `text` is a SHA-256 as the vault names files: 64 lowercase hex digits.
+pub fn is_sha256(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// A name in the vault folder that is never a file (nothing is ever stored under it).
+const NOT_A_HASH: &str = ".not-a-sha256";
+
+/// Where the vault keeps the content with this hash: `evidence/ab/ab12…`. A value that is not a
+/// SHA-256 (see [`is_sha256`]; a damaged or crafted database) never becomes a path outside the
+/// vault: it gives `evidence/.not-a-sha256`, where no file is ever stored.
 pub fn blob_path(vault: &Path, sha256: &str) -> PathBuf {
+    if !is_sha256(sha256) {
+        return vault.join(NOT_A_HASH);
+    }
     vault.join(&sha256[..2]).join(sha256)
 }
 
@@ -88,7 +101,7 @@ pub fn ingest(vault: &Path, source: &mut dyn Read, name: &str, shown: &Path, lim
     // Stored once per content; a vault copy of the wrong size (damaged) is replaced by this one.
     let newly_stored = !std::fs::metadata(&target).is_ok_and(|m| m.len() == total);
     if newly_stored {
-        let folder = vault.join(&sha256[..2]);
+        let folder = target.parent().unwrap_or(vault).to_owned();
         let created = !folder.exists();
         std::fs::create_dir_all(&folder).map_err(io("创建文件夹", &folder))?;
         replace("保存到证据库", &tmp, &target)?;

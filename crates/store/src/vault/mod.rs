@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{OptionalExtension, params};
 
 pub use check::{MissingFile, VacuumReport, VerifyReport};
-pub use ingest::{BUFFER, Ingested, blob_path, hash_file, hex};
+pub use ingest::{BUFFER, Ingested, blob_path, hash_file, hex, is_sha256};
 pub use sniff::FileType;
 
 use crate::error::{Refusal, Result, StoreError, io};
@@ -94,9 +94,10 @@ impl Store {
         ingest::ingest(&self.dir.evidence(), reader, name, shown, self.options.max_evidence_bytes)
     }
 
-    /// The path of a stored file in the vault, to open or export it.
+    /// The path of a stored file in the vault, to open or export it; `None` when `sha256` is not
+    /// 64 lowercase hex digits (a damaged or crafted database), so that it never names a path.
     pub fn blob_path(&self, sha256: &str) -> Option<PathBuf> {
-        (sha256.len() == 64).then(|| blob_path(&self.dir.evidence(), sha256))
+        is_sha256(sha256).then(|| blob_path(&self.dir.evidence(), sha256))
     }
 
     /// Removes temporary files left by attaches that died.
