@@ -191,12 +191,8 @@ impl Session {
                 self.store.update_activity(id, &activity)?;
                 Ok(id.clone())
             }
-            None => {
-                let year = fields.to_activity("new")?.year();
-                let id = self.store.next_activity_id(year)?;
-                self.store.add_activity(&fields.to_activity(&id)?)?;
-                Ok(id)
-            }
+            // Numbered inside the saving transaction: the command line may be adding at once.
+            None => Ok(self.store.add_activity_numbered(&fields.to_activity("new")?)?),
         }
     }
 

@@ -164,9 +164,17 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
         }
         StoreCommand::Add(fields) => {
             let mut store = open(explicit)?;
-            let activity = fields.new_activity(|year| Ok(store.next_activity_id(year)?))?;
-            store.add_activity(&activity)?;
-            Ok(format!("已添加记录 {}：{}\n", activity.id, activity.title))
+            let mut numbered = false;
+            let activity = fields.new_activity(|year| {
+                numbered = true;
+                Ok(store.next_activity_id(year)?)
+            })?;
+            // The id is chosen again inside the saving transaction: another program may be adding.
+            let id = if numbered { store.add_activity_numbered(&activity)? } else { activity.id.clone() };
+            if !numbered {
+                store.add_activity(&activity)?;
+            }
+            Ok(format!("已添加记录 {id}：{}\n", activity.title))
         }
         StoreCommand::Edit { record, fields, unset } => {
             if fields.is_empty() && unset.is_empty() {

@@ -1,6 +1,7 @@
 //! Backups with SQLite's online backup API into `backups/` (the newest ten are kept), and
 //! restore from such a file, which first backs up what it replaces.
 
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
 use chrono::Local;
@@ -16,6 +17,7 @@ use crate::paths::sync_dir;
 const PREFIX: &str = "ledger-";
 const SUFFIX: &str = ".sqlite3";
 const PARTIAL: &str = ".partial";
+const LOCK: &str = ".lock";
 
 /// Why a backup was made; part of its file name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,9 +51,41 @@ pub struct RestoreReport {
 impl Store {
     /// Copies the whole database into a new file in `backups/` (through a temporary name, so a
     /// crash never leaves a half backup under a backup's name) and keeps only the newest ones.
+    /// Another program's backup running at the same time is waited for.
     pub fn backup(&self, reason: BackupReason) -> Result<PathBuf> {
+        let _lock = self.backup_lock(true)?;
+        self.backup_locked(reason)
+    }
+
+    /// The daily backup, unless one was made today (checked while holding the lock, so that two
+    /// programs opened at the same moment make one).
+    pub(crate) fn backup_if_none_today(&self) -> Result<Option<PathBuf>> {
+        let _lock = self.backup_lock(true)?;
+        if self.backed_up_today()? {
+            return Ok(None);
+        }
+        self.backup_locked(BackupReason::Daily).map(Some)
+    }
+
+    /// Held exclusively while a backup is written, old ones pruned or leftovers swept: two
+    /// programs on one data folder never remove each other's temporary files. `None` when
+    /// `wait` is false and another program holds it.
+    fn backup_lock(&self, wait: bool) -> Result<Option<File>> {
         let folder = self.dir.backups();
         std::fs::create_dir_all(&folder).map_err(io("创建文件夹", &folder))?;
+        let path = folder.join(LOCK);
+        let file =
+            OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io("打开备份锁", &path))?;
+        if wait {
+            file.lock().map_err(io("锁定备份文件夹", &path))?;
+        } else if file.try_lock().is_err() {
+            return Ok(None);
+        }
+        Ok(Some(file))
+    }
+
+    fn backup_locked(&self, reason: BackupReason) -> Result<PathBuf> {
+        let folder = self.dir.backups();
         // Names sort in time order: local time to the millisecond, then a counter for ties.
         let stamp = Local::now().format("%Y%m%d-%H%M%S%3f").to_string();
         let mut n = 0;
@@ -62,9 +96,11 @@ impl Store {
             }
             n += 1;
         };
+        // The temporary name is this program's own (process id) as well.
         let partial = folder.join(format!(
-            "{}{PARTIAL}",
-            target.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            "{}.{}{PARTIAL}",
+            target.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned()),
+            std::process::id()
         ));
         let result = copy_database(&self.conn, &partial).and_then(|()| {
             replace("保存备份", &partial, &target)?;
@@ -107,15 +143,22 @@ impl Store {
         let all = self.backups()?;
         let excess = all.len().saturating_sub(self.options.keep_backups.max(1));
         for old in &all[..excess] {
-            std::fs::remove_file(old).map_err(io("删除旧备份", old))?;
+            match std::fs::remove_file(old) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(io("删除旧备份", old)(e)),
+                _ => {}
+            }
         }
         Ok(())
     }
 
     /// Removes half-written backups left by a crash.
+    /// Skipped while another program makes a backup (its temporary file is not a leftover).
     pub(crate) fn sweep_backup_leftovers(&self) -> Result<Vec<PathBuf>> {
         let folder = self.dir.backups();
         let mut swept = Vec::new();
+        let Some(_lock) = self.backup_lock(false)? else {
+            return Ok(swept);
+        };
         let Ok(entries) = std::fs::read_dir(&folder) else {
             return Ok(swept);
         };

@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, ErrorCode, OpenFlags};
+use rusqlite::{Connection, ErrorCode, OpenFlags, TransactionBehavior};
 
 use crate::backup::BackupReason;
 use crate::error::{Result, StoreError, io};
@@ -92,9 +92,8 @@ impl Store {
             if version > 0 {
                 store.report.migrated_from = Some(version);
             }
-        } else if version > 0 && store.options.daily_backup && !store.backed_up_today()? {
-            let path = store.backup(BackupReason::Daily)?;
-            store.report.backups.push(path);
+        } else if version > 0 && store.options.daily_backup {
+            store.report.backups.extend(store.backup_if_none_today()?);
         }
         store.report.swept.extend(store.sweep_vault_leftovers()?);
         Ok(store)
@@ -126,8 +125,12 @@ impl Store {
 
 /// Opens the database read-write with the settings every connection needs.
 pub(crate) fn connect(db: &Path) -> Result<Connection> {
-    let conn = Connection::open(db)?;
+    let mut conn = Connection::open(db)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
+    // Every write transaction takes the write lock when it begins, so that another program's
+    // write makes it wait (up to the busy timeout) instead of failing at once with "database is
+    // locked" when a deferred transaction tries to upgrade from reading to writing.
+    conn.set_transaction_behavior(TransactionBehavior::Immediate);
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::Corrupt {
@@ -145,23 +148,37 @@ pub(crate) fn schema_version(conn: &Connection) -> Result<i64> {
 }
 
 /// Refuses, without writing to it, a file that another program or a newer 学时手册 wrote.
+///
+/// The file header says it first (SQLite's magic, `application_id` at offset 68, `user_version`
+/// at offset 60), read as plain bytes: another 学时手册 may be writing the database right now,
+/// and reading it through SQLite without its locks (`immutable=1`) could see a half-written
+/// page and call a sound database damaged. Only a header without an application id (a new
+/// database whose first pages are still in the WAL, an empty one, or another program's) is
+/// opened, with SQLite's ordinary read-only connection, which respects the locks and reads
+/// through the WAL. The version found in a stale header is checked again after opening.
 pub(crate) fn check_foreign_file(db: &Path) -> Result<()> {
     let not_ours = || StoreError::NotOurDatabase { path: db.to_owned() };
-    let conn = if has_wal(db) {
-        // In use, or left by a crash: the newest pages are in the WAL, and after a crash in the
-        // middle of a checkpoint the main file alone is not even readable ("database disk image
-        // is malformed"). SQLite's ordinary read-only connection reads through the WAL and
-        // changes nothing.
-        Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?
-    } else {
-        // Closed cleanly: `immutable=1` reads the file as it is, creating no -wal or -shm beside
-        // a file that may be another program's.
-        let uri = format!("file:{}?immutable=1", uri_path(db));
-        Connection::open_with_flags(
-            uri,
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI,
-        )?
-    };
+    let mut header = [0u8; 100];
+    let read = read_prefix(db, &mut header).map_err(io("读取数据库", db))?;
+    if read == 0 {
+        return Ok(());
+    }
+    if read < header.len() || &header[..16] != b"SQLite format 3\0" {
+        return Err(not_ours());
+    }
+    let field = |at: usize| i64::from(u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]));
+    let (app_id, version) = (field(68), field(60));
+    if app_id == APPLICATION_ID {
+        if version > latest() {
+            return Err(StoreError::NewerDatabase { path: db.to_owned(), found: version, known: latest() });
+        }
+        return Ok(());
+    }
+    if app_id != 0 {
+        return Err(not_ours());
+    }
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
     let read = |sql: &str| -> Result<i64> {
         conn.query_row(sql, [], |r| r.get(0)).map_err(|e| match e {
             rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::NotADatabase => not_ours(),
@@ -181,30 +198,16 @@ pub(crate) fn check_foreign_file(db: &Path) -> Result<()> {
     Ok(())
 }
 
-/// Whether the database has a non-empty write-ahead log beside it (`ledger.sqlite3-wal`).
-fn has_wal(db: &Path) -> bool {
-    let mut wal = db.as_os_str().to_owned();
-    wal.push("-wal");
-    std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0)
-}
-
-/// A path written for an SQLite `file:` URI: `%`, `?` and `#` escaped, `/` separators.
-fn uri_path(path: &Path) -> String {
-    let text = path.to_string_lossy().replace('\\', "/");
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '%' => out.push_str("%25"),
-            '?' => out.push_str("%3f"),
-            '#' => out.push_str("%23"),
-            c => out.push(c),
+/// Reads the first bytes of `path` into `buf`; returns how many there were.
+fn read_prefix(path: &Path, buf: &mut [u8]) -> std::io::Result<usize> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let mut filled = 0;
+    while filled < buf.len() {
+        match file.read(&mut buf[filled..])? {
+            0 => break,
+            n => filled += n,
         }
     }
-    if out.starts_with('/') {
-        out
-    } else if out.as_bytes().get(1) == Some(&b':') {
-        format!("/{out}")
-    } else {
-        out
-    }
+    Ok(filled)
 }

@@ -113,6 +113,17 @@ impl Store {
         Ok(())
     }
 
+    /// Adds a new activity under the next free id of its year (`2024-001` …), chosen inside the
+    /// same transaction: two programs adding at once never pick the same id. Returns the id.
+    pub fn add_activity_numbered(&mut self, a: &Activity) -> Result<String> {
+        let tx = self.conn.transaction()?;
+        let mut numbered = a.clone();
+        numbered.id = next_free_id(&tx, chrono::Datelike::year(&a.date))?;
+        insert_activity(&tx, &numbered)?;
+        tx.commit()?;
+        Ok(numbered.id)
+    }
+
     /// Adds many activities in one transaction (all or none). Those whose id is already stored
     /// are left as they are and returned: a spreadsheet imported twice adds its records once.
     pub fn add_activities(&mut self, list: &[Activity]) -> Result<Vec<String>> {
@@ -162,17 +173,10 @@ impl Store {
     }
 
     /// A free id for a new record of `year`: `2024-001`, `2024-002` …
+    /// (Another program may take it before this one adds a record under it: to add a record
+    /// under the next free id, use `add_activity_numbered`.)
     pub fn next_activity_id(&self, year: i32) -> Result<String> {
-        let mut n = 1;
-        loop {
-            let id = format!("{year}-{n:03}");
-            let taken: bool =
-                self.conn.query_row("SELECT EXISTS (SELECT 1 FROM activities WHERE id = ?1)", [&id], |r| r.get(0))?;
-            if !taken {
-                return Ok(id);
-            }
-            n += 1;
-        }
+        next_free_id(&self.conn, year)
     }
 
     /// Every evidence entry of one activity, with vault details.
@@ -231,6 +235,19 @@ impl Store {
             out.entry(seq).or_default().push(e);
         }
         Ok(out)
+    }
+}
+
+fn next_free_id(conn: &rusqlite::Connection, year: i32) -> Result<String> {
+    let mut n = 1;
+    loop {
+        let id = format!("{year}-{n:03}");
+        let taken: bool =
+            conn.query_row("SELECT EXISTS (SELECT 1 FROM activities WHERE id = ?1)", [&id], |r| r.get(0))?;
+        if !taken {
+            return Ok(id);
+        }
+        n += 1;
     }
 }
 

@@ -156,3 +156,20 @@ fn a_years_confirmation_by_the_unit_is_recorded_with_date_and_note() {
     assert_eq!(store.year_confirmation(2024).expect("read"), Some(c));
     assert_eq!(store.year_confirmation(2023).expect("read"), None);
 }
+
+#[test]
+fn an_id_another_program_takes_after_it_was_offered_is_not_used_twice() {
+    let (_tmp, dir) = data_dir();
+    let mut mine = open(&dir);
+    let mut other = open(&dir);
+    let mut record = every_kind().activities[0].clone();
+    record.evidence.clear();
+    let year = chrono::Datelike::year(&record.date);
+    let offered = mine.next_activity_id(year).expect("offered");
+    record.id = offered.clone();
+    other.add_activity(&record).expect("the other program saves first under that id");
+    let saved = mine.add_activity_numbered(&record).expect("saved under the next free id");
+    assert_ne!(saved, offered);
+    assert_eq!(saved, format!("{year}-002"));
+    assert_eq!(mine.activities(None).expect("listed").len(), 2);
+}
