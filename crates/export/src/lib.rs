@@ -24,6 +24,7 @@ mod rows;
 mod source;
 mod verify;
 mod xlsx;
+mod zipscan;
 
 pub use error::ExportError;
 pub use fonts::{FontSet, LoadedFace, MissingGlyph};

@@ -2,6 +2,7 @@
 //! each), files the manifest lists but the package lacks, files the package has but the manifest
 //! does not list, and the manifest's assessment against a fresh one. Every difference is reported.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -10,7 +11,7 @@ use serde_json::Value;
 use xueshi_core::Assessment;
 
 use crate::hashing::hash_reader;
-use crate::manifest::{MANIFEST_NAME, Manifest, assessment_value, read_manifest_from};
+use crate::manifest::{MANIFEST_NAME, Manifest, ManifestFile, assessment_value, read_manifest_from};
 
 /// At most this many differences of the assessment are listed.
 const MAX_ASSESSMENT_DIFFERENCES: usize = 50;
@@ -38,9 +39,25 @@ pub enum Difference {
         path: String,
         reason: String,
     },
-    /// A name that would leave the folder it is unpacked into.
+    /// A name that would leave the folder it is unpacked into (absolute, drive-prefixed, `..`).
     UnsafePath {
         path: String,
+    },
+    /// A name the central directory lists more than once: unpacking programs disagree on which
+    /// copy they show.
+    Duplicate {
+        path: String,
+    },
+    /// A member with a local header but no entry in the central directory: invisible to this
+    /// check's ZIP reader, yet some unpacking programs extract it.
+    Hidden {
+        path: String,
+        offset: u64,
+    },
+    /// The ZIP's layout is not what the exporter writes (bytes outside any member, a member
+    /// whose local name differs from its listed one …).
+    Structure {
+        reason: String,
     },
     /// A field of the manifest's assessment differs from the fresh assessment.
     Assessment {
@@ -64,6 +81,13 @@ impl fmt::Display for Difference {
             }
             Difference::Damaged { path, reason } => write!(f, "文件已损坏：{path}（{reason}）"),
             Difference::UnsafePath { path } => write!(f, "不安全的路径：{path}（解压时会写到文件夹之外）"),
+            Difference::Duplicate { path } => {
+                write!(f, "重复的文件名：{path}（材料包中有两份同名文件，不同的解压程序会取出不同的一份）")
+            }
+            Difference::Hidden { path, offset } => {
+                write!(f, "隐藏的文件：{path}（位于第 {offset} 字节，ZIP 目录中没有列出，但有的解压程序会取出它）")
+            }
+            Difference::Structure { reason } => write!(f, "ZIP 结构异常：{reason}"),
             Difference::Assessment { field, in_package, now } => {
                 write!(f, "评估结果不一致：{field}（材料包中：{in_package}；重新评估：{now}）")
             }
@@ -99,15 +123,23 @@ pub fn verify_package(path: &Path, fresh: Option<&Assessment>) -> VerifyReport {
         assessment_checked: false,
         differences: Vec::new(),
     };
-    let archive =
-        File::open(path).map_err(|e| e.to_string()).and_then(|f| zip::ZipArchive::new(f).map_err(|e| e.to_string()));
-    let mut archive = match archive {
+    let opened = File::open(path).and_then(|f| Ok((f.try_clone()?, f)));
+    let (mut file, zip_file) = match opened {
+        Ok(f) => f,
+        Err(e) => {
+            report.differences.push(Difference::Unreadable(format!("无法打开“{}”：{e}", path.display())));
+            return report;
+        }
+    };
+    let mut archive = match zip::ZipArchive::new(zip_file) {
         Ok(a) => a,
         Err(e) => {
             report.differences.push(Difference::Unreadable(format!("“{}”不是可读的 ZIP 文件：{e}", path.display())));
             return report;
         }
     };
+    let len = file.metadata().map(|m| m.len()).unwrap_or(0);
+    report.differences.extend(crate::zipscan::scan(&mut file, len));
     let manifest = match read_manifest_from(&mut archive) {
         Ok(m) => m,
         Err(e) => {
@@ -135,7 +167,8 @@ pub fn verify_package(path: &Path, fresh: Option<&Assessment>) -> VerifyReport {
 }
 
 fn check_files(archive: &mut zip::ZipArchive<File>, manifest: &Manifest, report: &mut VerifyReport) {
-    let mut seen = std::collections::HashSet::new();
+    let listed: HashMap<&str, &ManifestFile> = manifest.files.iter().map(|f| (f.path.as_str(), f)).collect();
+    let mut seen = HashSet::with_capacity(listed.len());
     for index in 0..archive.len() {
         let mut entry = match archive.by_index(index) {
             Ok(e) => e,
@@ -154,10 +187,7 @@ fn check_files(archive: &mut zip::ZipArchive<File>, manifest: &Manifest, report:
         if entry.is_dir() || name == MANIFEST_NAME {
             continue;
         }
-        if entry.enclosed_name().is_none() {
-            report.differences.push(Difference::UnsafePath { path: name.clone() });
-        }
-        let Some(expected) = manifest.files.iter().find(|f| f.path == name) else {
+        let Some(expected) = listed.get(name.as_str()) else {
             report.differences.push(Difference::Extra { path: name });
             continue;
         };
@@ -205,16 +235,18 @@ fn diff(path: &str, old: &Value, new: &Value, out: &mut Vec<Difference>) {
         }
         (Value::Array(a), Value::Array(b)) => match (keyed(a), keyed(b)) {
             (Some(ka), Some(kb)) => {
+                let in_a: HashSet<&str> = ka.iter().map(|(k, _)| k.as_str()).collect();
+                let in_b: HashMap<&str, &Value> = kb.iter().map(|(k, v)| (k.as_str(), *v)).collect();
                 for (key, x) in &ka {
                     let field = format!("{path}[{key}]");
-                    match kb.iter().find(|(k, _)| k == key) {
-                        Some((_, y)) => diff(&field, x, y, out),
+                    match in_b.get(key.as_str()) {
+                        Some(y) => diff(&field, x, y, out),
                         None => {
                             out.push(Difference::Assessment { field, in_package: "有".into(), now: "没有".into() })
                         }
                     }
                 }
-                for (key, _) in kb.iter().filter(|(k, _)| !ka.iter().any(|(j, _)| j == k)) {
+                for (key, _) in kb.iter().filter(|(k, _)| !in_a.contains(k.as_str())) {
                     let field = format!("{path}[{key}]");
                     out.push(Difference::Assessment { field, in_package: "没有".into(), now: "有".into() });
                 }
@@ -243,6 +275,7 @@ fn diff(path: &str, old: &Value, new: &Value, out: &mut Vec<Difference>) {
 /// a record and the keys are unique.
 fn keyed(items: &[Value]) -> Option<Vec<(String, &Value)>> {
     let mut out: Vec<(String, &Value)> = Vec::with_capacity(items.len());
+    let mut keys = HashSet::with_capacity(items.len());
     for item in items {
         let activity = item.get("activity")?.as_str()?;
         let mut key = format!("记录 {activity}");
@@ -252,7 +285,7 @@ fn keyed(items: &[Value]) -> Option<Vec<(String, &Value)>> {
         if let Some(clause) = item.get("clause").and_then(Value::as_str) {
             key.push_str(&format!(" {clause}"));
         }
-        if out.iter().any(|(k, _)| *k == key) {
+        if !keys.insert(key.clone()) {
             return None;
         }
         out.push((key, item));
