@@ -34,7 +34,7 @@ pub use names::{MAX_PATH_CHARS, sanitize_component};
 pub use package::{PDF_NAME, XLSX_NAME, export_package};
 pub use pdf::render_pdf;
 pub use report::{ReportData, mask_id_number};
-pub use source::{EvidenceSource, FolderSource, Opened, PathLookupSource};
+pub use source::{EvidenceSource, FolderSource, Opened, PathLookupSource, is_sha256};
 pub use verify::{Difference, VerifyReport, verify_package};
 pub use xlsx::render_xlsx;
 

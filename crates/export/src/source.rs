@@ -75,6 +75,25 @@ impl EvidenceSource for FolderSource {
     }
 }
 
+/// Whether `text` is a SHA-256 as the vault names files: 64 lowercase hex digits.
+pub fn is_sha256(text: &str) -> bool {
+    text.len() == 64 && text.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// `sha` when it is a SHA-256 (see [`is_sha256`]); otherwise an error quoting (the start of) it.
+/// A value from the ledger or the database becomes a path only after this check.
+fn checked_sha256(sha: &str) -> io::Result<&str> {
+    if is_sha256(sha) {
+        return Ok(sha);
+    }
+    let shown: String = sha.chars().take(70).flat_map(char::escape_debug).collect();
+    let more = if sha.chars().count() > 70 { "……" } else { "" };
+    Err(io::Error::new(
+        io::ErrorKind::InvalidData,
+        format!("记录中这份材料的 SHA-256 值“{shown}{more}”无效（应为 64 位小写十六进制数字），数据可能被改动过"),
+    ))
+}
+
 /// Evidence files found through a function from SHA-256 to a path, e.g. the vault's
 /// `Store::blob_path`.
 pub struct PathLookupSource<F: Fn(&str) -> Option<PathBuf>> {
@@ -97,6 +116,7 @@ impl<F: Fn(&str) -> Option<PathBuf>> EvidenceSource for PathLookupSource<F> {
             .sha256
             .as_deref()
             .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "这份材料没有保存在材料库中（没有 SHA-256）"))?;
+        checked_sha256(sha)?;
         let path = (self.lookup)(sha).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "材料库中没有这份材料"))?;
         Opened::file(&path)
     }
