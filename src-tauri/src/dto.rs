@@ -143,11 +143,21 @@ impl ActivityFields {
 /// One attached evidence file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct EvidenceView {
-    pub seq: i32,
+    /// The row number, to detach or open it (numbers in the web view are exact up to 2^53).
+    #[ts(type = "number")]
+    pub seq: i64,
     pub file_name: String,
     pub material: String,
     pub file_type: Option<String>,
-    pub size: Option<u32>,
+    /// Bytes; no real file comes near 2^53, where a JavaScript number stops being exact.
+    #[ts(type = "number | null")]
+    pub size: Option<u64>,
+}
+
+impl From<xueshi_store::StoredEvidence> for EvidenceView {
+    fn from(e: xueshi_store::StoredEvidence) -> EvidenceView {
+        EvidenceView { seq: e.seq, file_name: e.file_name, material: e.material, file_type: e.file_type, size: e.size }
+    }
 }
 
 /// A record with its evidence.
@@ -268,4 +278,25 @@ pub struct ExportProgress {
     pub files_total: u32,
     pub bytes_done: f64,
     pub bytes_total: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_numbers_and_sizes_beyond_32_bits_reach_the_screen_unchanged() {
+        let stored = xueshi_store::StoredEvidence {
+            seq: 5_000_000_000,
+            activity: "2025-001".into(),
+            file_name: "讲座录像.mp4".into(),
+            material: "结业证书".into(),
+            sha256: None,
+            file_type: Some("pdf".into()),
+            size: Some(6_000_000_000),
+            attached_at: "2025-05-12T08:00:00".into(),
+        };
+        let view = serde_json::to_value(EvidenceView::from(stored)).expect("json");
+        assert_eq!((view["seq"].as_i64(), view["size"].as_u64()), (Some(5_000_000_000), Some(6_000_000_000)));
+    }
 }

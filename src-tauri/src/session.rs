@@ -99,13 +99,7 @@ impl Session {
         let ledger = self.store.ledger()?;
         let mut by_activity: HashMap<String, Vec<EvidenceView>> = HashMap::new();
         for e in self.store.all_evidence()? {
-            by_activity.entry(e.activity.clone()).or_default().push(EvidenceView {
-                seq: i32::try_from(e.seq).unwrap_or(i32::MAX),
-                file_name: e.file_name,
-                material: e.material,
-                file_type: e.file_type,
-                size: e.size.map(|s| u32::try_from(s).unwrap_or(u32::MAX)),
-            });
+            by_activity.entry(e.activity.clone()).or_default().push(EvidenceView::from(e));
         }
         let mut activities = Vec::with_capacity(ledger.activities.len());
         for a in &ledger.activities {

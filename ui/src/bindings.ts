@@ -135,7 +135,15 @@ level: string | null,
  */
 role: string | null, venue: string | null, patent_type: string | null, rank: number | null, grade: number | null, units: number | null, medal: string | null, from_year: number | null, to_year: number | null, };
 
-export type EvidenceView = { seq: number, file_name: string, material: string, file_type: string | null, size: number | null, };
+export type EvidenceView = { 
+/**
+ * The row number, to detach or open it (numbers in the web view are exact up to 2^53).
+ */
+seq: number, file_name: string, material: string, file_type: string | null, 
+/**
+ * Bytes; no real file comes near 2^53, where a JavaScript number stops being exact.
+ */
+size: number | null, };
 
 export type ActivityView = { fields: ActivityFields, year: number, evidence: Array<EvidenceView>, };
 
