@@ -124,13 +124,24 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
 /// Starts the desktop app on the user's data folder (`XUESHI_DATA_DIR` overrides it). On
 /// Windows without the WebView2 runtime, or when the window cannot be created, it tells the user
 /// in a message box and exits with `startup::NO_WINDOW_EXIT_CODE`.
+///
+/// One app per user: a second start hands over to the running app, which brings its window to
+/// the front, and exits with success before it opens a window or touches the data folder's files.
 pub fn run() {
     startup::check_webview();
     let home = startup::data_folder();
-    startup::sweep_viewing_copies();
     startup::guard_window_creation();
-    let app = build(tauri::Builder::default(), home).run(tauri::generate_context!());
-    if let Err(e) = app {
-        startup::fatal(&format!("学时手册无法启动：{e}"), 1);
-    }
+    // First of the plugins: it decides, before any window exists, whether this is the second start.
+    let single = tauri_plugin_single_instance::init(|app, _args, _cwd| startup::bring_to_front(app));
+    let app = match build(tauri::Builder::default().plugin(single), home).build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(e) => startup::fatal(&format!("学时手册无法启动：{e}"), 1),
+    };
+    app.run(|_, event| {
+        if let tauri::RunEvent::Ready = event {
+            // Only the one running app sweeps: a second start must not remove the viewing
+            // copies the first one has open.
+            startup::sweep_viewing_copies();
+        }
+    });
 }

@@ -81,6 +81,16 @@ pub fn sweep_viewing_copies() {
     std::thread::spawn(|| xueshi_store::viewing::sweep_viewing_copies(&std::env::temp_dir()));
 }
 
+/// Shows the main window on top (a second start of the app asked for it).
+pub fn bring_to_front<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
+    use tauri::Manager;
+    if let Some(window) = app.get_webview_window("main") {
+        let _ = window.unminimize();
+        let _ = window.show();
+        let _ = window.set_focus();
+    }
+}
+
 /// On Windows, ends the app with the message box when the WebView2 runtime is missing.
 pub fn check_webview() {
     #[cfg(windows)]

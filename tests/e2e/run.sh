@@ -1,10 +1,18 @@
 #!/usr/bin/env bash
 # End-to-end tests of the real desktop app: builds the front end and the app binary, starts Xvfb
 # and tauri-driver (which drives WebKitWebDriver), and runs the scenarios in test_app.py.
-# Screenshots of each main screen are written to tests/e2e/screenshots/.
+# Screenshots of each main screen are written to tests/e2e/screenshots/. Arguments name the tests
+# to run (e.g. `test_app.Scenario.test_1_first_run_setup_leads_to_the_dashboard`); default: all.
+# Everything runs on a private D-Bus session bus (dbus-run-session): the app's single-instance
+# lock lives there on Linux, so a second start finds the first, and other runs do not interfere.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
+if [ -z "${XUESHI_E2E_PRIVATE_BUS:-}" ]; then
+  source scripts/lib/setup.sh
+  xueshi_install_system_packages dbus-daemon
+  XUESHI_E2E_PRIVATE_BUS=1 exec dbus-run-session -- bash "$0" "$@"
+fi
 
 (cd ui && npm run --silent build)
 cargo build --quiet -p xueshi-app --features custom-protocol
@@ -36,7 +44,7 @@ driver=$!
 
 export XUESHI_APP="$app"
 mkdir -p tests/e2e/screenshots
-if ! python3 -m unittest -v tests/e2e/test_app.py; then
+if ! (cd tests/e2e && python3 -m unittest -v "${@:-test_app}"); then
   echo "--- tauri-driver log ---"
   tail -n 50 "$work/driver.log"
   exit 1

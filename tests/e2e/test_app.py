@@ -3,10 +3,11 @@
 The scenarios run in order against one fresh data folder: first-run setup, adding a 2-day training
 and a paper, attaching a PDF through the test seam instead of the native dialog, watching the
 dashboard change, a bad input refused with a clear message, and the data still there after the
-app is restarted. Screenshots of each main screen go to tests/e2e/screenshots/.
+app is restarted, and a second start of the app handing over to the open window. Screenshots of each main screen go to tests/e2e/screenshots/.
 """
 
 import os
+import subprocess
 import time
 import unittest
 from pathlib import Path
@@ -250,6 +251,21 @@ class Scenario(unittest.TestCase):
         a.click("[data-test='verify']")
         self.assertIn("一切正常", a.text("[data-test='verify-result']"))
         a.shot("09-settings")
+
+    def test_6b_a_second_start_hands_over_to_the_open_window_and_exits(self):
+        a = self.app
+        started = time.time()
+        try:
+            second = subprocess.run([os.environ["XUESHI_APP"]], capture_output=True, timeout=20)
+        except subprocess.TimeoutExpired:
+            self.fail("a second 学时手册 kept running next to the first for 20 s")
+        self.assertEqual(second.returncode, 0, second.stderr.decode(errors="replace"))
+        self.assertLess(time.time() - started, 10)
+        a.menu("记录")
+        a.wait("[data-test='records']")
+        self.assertEqual(len(a.driver.find_elements(By.CSS_SELECTOR, "[data-test='record-row']")), 2)
+        a.menu("总览")
+        self.assertIn("46", a.year_text(2025))
 
     def test_7_the_data_is_still_there_after_a_reload_and_a_restart(self):
         a = self.app
