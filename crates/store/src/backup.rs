@@ -201,7 +201,8 @@ fn copy_database(conn: &Connection, target: &Path) -> Result<()> {
     sync_file(target).map_err(io("保存备份", target))
 }
 
-/// Opens `file` read-only and checks that it is a sound 学时手册 database this program can read.
+/// Opens `file` read-only and checks that it is a sound 学时手册 database this program can read,
+/// with nothing in it that this program did not put there (see `restore_checks`).
 fn check_restorable(file: &Path) -> Result<Connection> {
     let not_ours = || StoreError::NotOurDatabase { path: file.to_owned() };
     if !file.is_file() {
@@ -220,9 +221,11 @@ fn check_restorable(file: &Path) -> Result<Connection> {
     if version > latest() {
         return Err(StoreError::NewerDatabase { path: file.to_owned(), found: version, known: latest() });
     }
-    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-    if check != "ok" {
-        return Err(StoreError::Corrupt { path: file.to_owned(), detail: check });
-    }
-    Ok(conn)
+    // Checked, and later restored, from a private copy: SQLite's integrity check skips CHECK
+    // constraints on a read-only connection, and the file could change between check and copy.
+    let mut copy = Connection::open_in_memory()?;
+    Backup::new(&conn, &mut copy)?.step(-1)?;
+    drop(conn);
+    crate::restore_checks::check(&copy, file, version)?;
+    Ok(copy)
 }

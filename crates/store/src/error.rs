@@ -23,6 +23,8 @@ pub enum StoreError {
     NotOurDatabase { path: PathBuf },
     #[error("数据库 {path} 已损坏：{detail} (integrity check failed)")]
     Corrupt { path: PathBuf, detail: String },
+    #[error("{path} 不能用来恢复：{detail}。它可能被改动过或来自别的程序；当前数据未改动")]
+    Unrestorable { path: PathBuf, detail: String },
     #[error("{0}")]
     Ledger(#[from] LedgerError),
     #[error("没有编号为 `{0}` 的记录 (no such activity)")]

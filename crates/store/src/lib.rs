@@ -16,6 +16,7 @@ mod paths;
 mod planning;
 mod records;
 pub mod relocate;
+mod restore_checks;
 mod rows;
 pub mod spreadsheet;
 pub mod vault;
