@@ -297,26 +297,19 @@ impl Session {
     /// `skip_bad_rows`; the message then lists the rows to fix.
     pub fn import_file(&mut self, path: &Path, skip_bad_rows: bool) -> AppResult<String> {
         let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-        if !matches!(ext.as_str(), "xlsx" | "xls" | "ods" | "csv" | "et") {
+        if !matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods" | "csv" | "et") {
             let r = self.store.import_ledger(path)?;
             return Ok(format!("已导入 {} 条记录、{} 个证明材料文件", r.activities, r.files));
         }
-        let bytes =
-            std::fs::read(path).map_err(|e| AppError::new("file", format!("无法读取 {}：{e}", path.display())))?;
-        let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        let sheet =
-            xueshi_store::spreadsheet::read_spreadsheet(&name, &bytes).map_err(|e| AppError::input(e.to_string()))?;
+        let sheet = xueshi_store::spreadsheet::read_spreadsheet_file(path).map_err(|e| match e {
+            StoreError::Spreadsheet(e) => AppError::input(e.to_string()),
+            e => e.into(),
+        })?;
         let bad = sheet.bad_row_count();
         let activities = sheet.into_result(skip_bad_rows).map_err(|errors| {
-            let shown: Vec<String> = errors.iter().take(8).map(ToString::to_string).collect();
-            let more = if errors.len() > shown.len() {
-                format!("\n……另有 {} 处", errors.len() - shown.len())
-            } else {
-                String::new()
-            };
+            let shown = xueshi_store::spreadsheet::describe_problems(&errors, bad);
             AppError::input(format!(
-                "表格中有 {bad} 行有问题，没有导入任何记录。请改正后重新导入，或选择“跳过有问题的行”：\n{}{more}",
-                shown.join("\n")
+                "表格中有 {bad} 行有问题，没有导入任何记录。请改正后重新导入，或选择“跳过有问题的行”：\n{shown}"
             ))
         })?;
         let present = self.store.add_activities(&activities)?;

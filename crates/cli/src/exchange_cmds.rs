@@ -1,17 +1,13 @@
 //! `xueshi export` and `xueshi import`: the portable ledger with its evidence files (a folder or a
 //! .zip), and records from a spreadsheet (XLSX, XLS, ODS, CSV).
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use xueshi_store::spreadsheet::read_spreadsheet;
+use xueshi_store::spreadsheet::{describe_problems, read_spreadsheet_file};
 
 use crate::CliError;
 use crate::store_cmds::{data_dir, open, open_dir};
-
-/// Spreadsheets larger than this are surely not a list of one person's records.
-const MAX_SPREADSHEET_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Subcommand)]
 pub enum ExchangeCommand {
@@ -89,25 +85,19 @@ fn is_spreadsheet(path: &Path) -> bool {
 }
 
 fn import_spreadsheet(store: &mut xueshi_store::Store, path: &Path, skip_bad_rows: bool) -> Result<String, CliError> {
-    let read_error = |source| CliError::Read { path: path.display().to_string(), source };
-    let file = std::fs::File::open(path).map_err(read_error)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_SPREADSHEET_BYTES + 1).read_to_end(&mut bytes).map_err(read_error)?;
-    if bytes.len() as u64 > MAX_SPREADSHEET_BYTES {
-        return Err(CliError::Input(format!("{} 太大，不像是学时记录表", path.display())));
-    }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let sheet = read_spreadsheet(&name, &bytes).map_err(|e| CliError::Input(e.to_string()))?;
+    let sheet = read_spreadsheet_file(path).map_err(|e| match e {
+        xueshi_store::StoreError::Spreadsheet(e) => CliError::Input(e.to_string()),
+        e => e.into(),
+    })?;
     let bad_rows = sheet.bad_row_count();
     let ignored = sheet.ignored_columns.clone();
     let skipped = sheet.skipped_sheets.clone();
     let activities = match sheet.into_result(skip_bad_rows) {
         Ok(list) => list,
         Err(errors) => {
-            let lines: Vec<String> = errors.iter().map(|e| format!("  {e}")).collect();
             return Err(CliError::Input(format!(
                 "表格中有 {bad_rows} 行有错误，未导入任何记录（改正后重新导入，或加 --skip-bad-rows 只导入正确的行）：\n{}",
-                lines.join("\n")
+                describe_problems(&errors, bad_rows)
             )));
         }
     };

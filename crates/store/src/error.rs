@@ -43,6 +43,8 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("{0}")]
     Exchange(String),
+    #[error("{0}")]
+    Spreadsheet(#[from] crate::spreadsheet::SpreadsheetError),
     #[error(transparent)]
     FileInUse(#[from] FileInUse),
 }

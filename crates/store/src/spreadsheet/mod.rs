@@ -13,6 +13,7 @@
 mod dates;
 mod detail;
 mod header;
+mod limits;
 mod row;
 mod source;
 #[cfg(test)]
@@ -25,6 +26,11 @@ use sha2::{Digest, Sha256};
 use xueshi_core::Activity;
 
 use self::row::Outcome;
+
+pub use self::limits::{
+    LISTED_BAD_ROWS, MAX_COLUMNS, MAX_ROWS, MAX_SPREADSHEET_BYTES, MAX_UNPACKED_MEMBER, MAX_UNPACKED_TOTAL,
+    describe_problems, read_spreadsheet_file,
+};
 
 /// Why a file could not be read at all (as opposed to a bad row).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -41,6 +47,17 @@ pub enum SpreadsheetError {
     NoHeader { file: String },
     #[error("{}的表头（第 {row} 行）缺少必需的列：{}", sheet_prefix(.sheet), .missing.join("、"))]
     MissingColumns { sheet: Option<String>, row: usize, missing: Vec<String> },
+    #[error("“{file}”超过 {limit_mib} MiB，不像是学时记录表：请只保留学时记录，另存后再导入")]
+    FileTooLarge { file: String, limit_mib: u64 },
+    #[error(
+        "“{file}”解压后的内容过大（某一部分超过 {member_mib} MiB，或合计超过 {total_mib} MiB），不像是学时记录表，未读取"
+    )]
+    Unpacked { file: String, member_mib: u64, total_mib: u64 },
+    #[error(
+        "{}太大：第 {row} 行第 {column} 列还有内容，学时记录表最多 {max_rows} 行、{max_columns} 列。请删去多余的行和列（或把记录复制到一个新表格）后再导入",
+        sheet_prefix(.sheet)
+    )]
+    TooBig { sheet: Option<String>, row: usize, column: usize, max_rows: usize, max_columns: usize },
 }
 
 fn sheet_prefix(sheet: &Option<String>) -> String {
@@ -86,6 +103,8 @@ pub struct SheetImport {
     pub ignored_columns: Vec<String>,
     /// Worksheets with content but no recognisable header row: not imported.
     pub skipped_sheets: Vec<String>,
+    /// Rows with at least one problem; `errors` holds those of the first [`LISTED_BAD_ROWS`].
+    bad_rows: usize,
 }
 
 impl SheetImport {
@@ -95,9 +114,9 @@ impl SheetImport {
         if self.errors.is_empty() || skip_bad_rows { Ok(self.activities) } else { Err(self.errors) }
     }
 
-    /// How many rows have at least one problem.
+    /// How many rows have at least one problem (more than `errors` lists when there are many).
     pub fn bad_row_count(&self) -> usize {
-        self.errors.iter().map(|e| (e.sheet.as_deref(), e.row)).collect::<BTreeSet<_>>().len()
+        self.bad_rows
     }
 }
 
@@ -137,7 +156,13 @@ pub fn read_spreadsheet(file_name: &str, bytes: &[u8]) -> Result<SheetImport, Sp
         for data_row in &sheet.rows[index + 1..] {
             match row::read_row(&header, data_row, sheet.name.as_deref()) {
                 Outcome::Blank => {}
-                Outcome::Errors(errors) => import.errors.extend(errors),
+                Outcome::Errors(errors) => {
+                    // Only the first rows' problems are kept (sorted and cut below); the rest are counted.
+                    if import.bad_rows < LISTED_BAD_ROWS {
+                        import.errors.extend(errors);
+                    }
+                    import.bad_rows += 1;
+                }
                 Outcome::Activity { activity, generated_id } => {
                     pending.push((*activity, generated_id, sheet.name.clone(), data_row.number))
                 }
@@ -151,6 +176,11 @@ pub fn read_spreadsheet(file_name: &str, bytes: &[u8]) -> Result<SheetImport, Sp
     // Duplicate 编号 were found last: put every problem back in file order.
     let sheet_index = |name: &Option<String>| sheets.iter().position(|s| &s.name == name);
     import.errors.sort_by_key(|e| (sheet_index(&e.sheet), e.row));
+    let mut listed = BTreeSet::new();
+    import.errors.retain(|e| {
+        listed.insert((e.sheet.clone(), e.row));
+        listed.len() <= LISTED_BAD_ROWS
+    });
     Ok(import)
 }
 
@@ -170,6 +200,7 @@ fn assign_ids(pending: Vec<(Activity, bool, Option<String>, usize)>, import: &mu
             }
             activity.id = id;
         } else if let Some(first) = seen.get(&activity.id) {
+            import.bad_rows += 1;
             import.errors.push(RowError {
                 sheet,
                 row,

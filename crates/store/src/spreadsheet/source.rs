@@ -3,10 +3,11 @@
 
 use std::io::Cursor;
 
-use calamine::{Data, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx, open_workbook_from_rs};
+use calamine::{Data, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx, XlsxError, open_workbook_from_rs};
 use chrono::NaiveDate;
 
 use super::SpreadsheetError;
+use super::limits::{MAX_COLUMNS, MAX_ROWS, check_sheet, check_unpacked_size, sheet_from_cells};
 
 /// One cell, reduced to what the import needs.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,15 +65,17 @@ const ODS_MIME: &[u8] = b"application/vnd.oasis.opendocument.spreadsheet";
 pub(crate) fn read_sheets(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, SpreadsheetError> {
     let unreadable = |detail: String| SpreadsheetError::Unreadable { file: file_name.to_owned(), detail };
     if bytes.starts_with(ZIP_MAGIC) {
+        // Before calamine unpacks anything: the headers' sizes are not to be trusted.
+        check_unpacked_size(file_name, bytes)?;
         let head = &bytes[..bytes.len().min(128)];
         if head.windows(ODS_MIME.len()).any(|w| w == ODS_MIME) {
             let book = open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
             return workbook_sheets(book, file_name);
         }
         return match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
-            Ok(book) => workbook_sheets(book, file_name),
+            Ok(book) => xlsx_sheets(book, file_name),
             Err(xlsx_error) => match open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)) {
-                Ok(book) => workbook_sheets(book, file_name),
+                Ok(book) => xlsb_sheets(book, file_name),
                 Err(_) => Err(unreadable(xlsx_error.to_string())),
             },
         };
@@ -90,22 +93,78 @@ pub(crate) fn read_sheets(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, S
     if text.contains('\0') || lower.starts_with("%pdf") {
         return Err(SpreadsheetError::NotASpreadsheet { file: file_name.to_owned() });
     }
-    Ok(vec![csv_sheet(&text).map_err(|e| unreadable(e.to_string()))?])
+    let sheet = csv_sheet(&text).map_err(|e| unreadable(e.to_string()))?;
+    check_sheet(&sheet)?;
+    Ok(vec![sheet])
 }
 
-/// Reads the visible worksheets of a workbook, in workbook order.
+/// The names of the visible worksheets of a workbook, in workbook order.
+fn visible_sheets<RS, R: Reader<RS>>(book: &R) -> Vec<String>
+where
+    RS: std::io::Read + std::io::Seek,
+{
+    book.sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
+/// Reads the visible worksheets of an XLSX cell by cell (never as a range sized by the sheet's
+/// own claims), refusing values beyond the caps as soon as they come.
+fn xlsx_sheets<RS: std::io::Read + std::io::Seek>(
+    mut book: Xlsx<RS>,
+    file_name: &str,
+) -> Result<Vec<Sheet>, SpreadsheetError> {
+    let mut sheets = Vec::new();
+    for name in visible_sheets(&book) {
+        let mut reader = match book.worksheet_cells_reader(&name) {
+            Ok(r) => r,
+            Err(XlsxError::NotAWorksheet(_)) => continue,
+            Err(e) => return Err(sheet_unreadable(file_name, &name, &e)),
+        };
+        let next = || {
+            let cell = reader.next_cell().map_err(|e| e.to_string())?;
+            Ok(cell.map(|c| (c.get_position(), Data::from(c.get_value().clone()))))
+        };
+        sheets.extend(sheet_from_cells(&name, next, file_name)?);
+    }
+    Ok(sheets)
+}
+
+/// The same for an XLSB workbook.
+fn xlsb_sheets<RS: std::io::Read + std::io::Seek>(
+    mut book: Xlsb<RS>,
+    file_name: &str,
+) -> Result<Vec<Sheet>, SpreadsheetError> {
+    let mut sheets = Vec::new();
+    for name in visible_sheets(&book) {
+        let mut reader = match book.worksheet_cells_reader(&name) {
+            Ok(r) => r,
+            Err(e) => return Err(sheet_unreadable(file_name, &name, &e)),
+        };
+        let next = || {
+            let cell = reader.next_cell().map_err(|e| e.to_string())?;
+            Ok(cell.map(|c| (c.get_position(), Data::from(c.get_value().clone()))))
+        };
+        sheets.extend(sheet_from_cells(&name, next, file_name)?);
+    }
+    Ok(sheets)
+}
+
+fn sheet_unreadable(file_name: &str, sheet: &str, e: &dyn std::fmt::Display) -> SpreadsheetError {
+    SpreadsheetError::Unreadable { file: file_name.to_owned(), detail: format!("工作表“{sheet}”：{e}") }
+}
+
+/// Reads the visible worksheets of a workbook (XLS, ODS: calamine has no cell reader for them),
+/// in workbook order.
 fn workbook_sheets<RS, R>(mut book: R, file_name: &str) -> Result<Vec<Sheet>, SpreadsheetError>
 where
     RS: std::io::Read + std::io::Seek,
     R: Reader<RS>,
     R::Error: std::fmt::Display,
 {
-    let names: Vec<String> = book
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet && s.visible == SheetVisible::Visible)
-        .map(|s| s.name.clone())
-        .collect();
+    let names = visible_sheets(&book);
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
         let range = book.worksheet_range(&name).map_err(|e| SpreadsheetError::Unreadable {
@@ -115,6 +174,16 @@ where
         let Some((first_row, first_col)) = range.start() else {
             continue;
         };
+        if range.height() > MAX_ROWS || range.width() > MAX_COLUMNS {
+            let (rows, columns) = range.end().map_or((0, 0), |(r, c)| (r as usize + 1, c as usize + 1));
+            return Err(SpreadsheetError::TooBig {
+                sheet: Some(name),
+                row: rows,
+                column: columns,
+                max_rows: MAX_ROWS,
+                max_columns: MAX_COLUMNS,
+            });
+        }
         let rows = range
             .rows()
             .enumerate()
@@ -129,7 +198,7 @@ where
     Ok(sheets)
 }
 
-fn cell_of(data: &Data) -> Cell {
+pub(crate) fn cell_of(data: &Data) -> Cell {
     match data {
         Data::Empty => Cell::Empty,
         Data::String(s) => Cell::Text(s.clone()),
@@ -178,6 +247,9 @@ fn csv_sheet(text: &str) -> Result<Sheet, csv::Error> {
     let mut lines_inside_cells = 0usize;
     for record in reader.records() {
         let record = record?;
+        if rows.len() > MAX_ROWS {
+            break; // Refused by `check_sheet`: enough rows are read to say so.
+        }
         // The position is where the reader started: before any blank lines it skipped.
         let (line, byte) = record.position().map_or((0, 0), |p| (p.line() as usize, p.byte() as usize));
         let skipped = text.get(byte..).map_or(0, |rest| rest.len() - rest.trim_start_matches('\n').len());
