@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 runs=${RUNS:-7}
 
 (cd ui && npm run --silent build)
-cargo build --quiet --release -p xueshi-app --features custom-protocol
+# The startup probe (XUESHI_STARTUP_PROBE) is a test seam, only in builds with the feature.
+cargo build --quiet --release -p xueshi-app --features test-seams
 cargo build --quiet -p xueshi-cli
 app=target/release/xueshi-app
 

@@ -40,8 +40,10 @@ xueshi_install_system_packages "${XUESHI_LINUX_PACKAGING_APT[@]}"
 xueshi_install_ui_packages
 xueshi_build_ui
 
-xueshi_say "构建发布版程序 / cargo build --release -p xueshi-app --features custom-protocol"
-cargo build --release -p xueshi-app --features custom-protocol
+# The default features: the UI embedded (custom-protocol), no test seams.
+xueshi_say "构建发布版程序 / cargo build --release -p xueshi-app"
+cargo build --release -p xueshi-app
+bash scripts/check-no-test-seams.sh target/release/xueshi-app
 
 # The Tauri command line, pinned by its lock file, only for bundling.
 mkdir -p "$tools/tauri-cli"
@@ -76,6 +78,9 @@ xueshi_say "打包 .deb / tauri bundle --bundles deb"
 entry="$tools/$product.desktop"
 dpkg-deb --fsys-tarfile "$deb" | tar -xOf - "usr/share/applications/$product.desktop" >"$entry"
 desktop-file-validate "$entry"
+dpkg-deb --fsys-tarfile "$deb" | tar -xOf - "usr/bin/$binary" >"$tools/$binary.from-deb"
+bash scripts/check-no-test-seams.sh "$tools/$binary.from-deb"
+rm -f "$tools/$binary.from-deb"
 grep -qx 'Name=学时手册' "$entry" || { echo "菜单项的名称不是“学时手册”：$entry" >&2; exit 1; }
 
 fetch_appimage_runtime() {

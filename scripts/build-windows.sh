@@ -27,7 +27,8 @@ xueshi_install_ui_packages
 xueshi_build_ui
 
 xueshi_say "交叉编译 xueshi.exe 和 xueshi-app.exe（$profile）/ cargo build --target $triple"
-cargo build --profile "$profile" --target "$triple" -p xueshi-cli -p xueshi-app --features xueshi-app/custom-protocol
+# The default features: the UI embedded (custom-protocol), no test seams.
+cargo build --profile "$profile" --target "$triple" -p xueshi-cli -p xueshi-app
 
 metadata=$(cargo metadata --no-deps --format-version 1)
 read -r version target_dir < <(python3 -c '
@@ -56,6 +57,9 @@ cp fonts/NotoSerifCJKsc-Regular-GB2312.otf fonts/OFL.txt "$stage/fonts/"
 # Chinese holder's name.
 { printf '\xef\xbb\xbf'; sed 's/$/\r/' LICENSE; } >"$stage/LICENSE.txt"
 python3 packaging/windows/third_party_licenses.py . "$stage/THIRD-PARTY-LICENSES.txt"
+# The test seams (environment variables that let tests pick files, skip checks or end the app)
+# must never ship: none of their names may be in the shipped programs.
+bash scripts/check-no-test-seams.sh "$stage/xueshi-app.exe" "$stage/xueshi.exe"
 # The Wine lane's stand-in bcryptprimitives.dll is for tests only and must never ship.
 if find "$stage" -iname 'bcryptprimitives*' | grep -q .; then
   echo "安装文件中出现了仅供测试的 bcryptprimitives.dll" >&2

@@ -18,5 +18,5 @@ xueshi_install_system_packages
 xueshi_install_ui_packages
 xueshi_build_ui
 xueshi_say "构建学时手册（首次约需十几分钟）/ cargo build --release"
-cargo build --release -p xueshi-app --features custom-protocol
+cargo build --release -p xueshi-app
 exec target/release/xueshi-app

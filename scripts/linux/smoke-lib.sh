@@ -46,21 +46,14 @@ smoke_screenshot() {
   fi
 }
 
-# smoke_run_app NAME DATA_DIR SHOTS_DIR COMMAND… — runs the packaged app twice on DATA_DIR:
-# 1. with the startup probe, which prints "startup dashboard N ms" once the first screen is painted and
-#    exits 0 (so the web view loaded the embedded front end and talked to the Rust side);
-# 2. normally, until a visible window titled 学时手册 exists; its WM_CLASS must match the menu entry's
-#    StartupWMClass (xueshi-app); a screenshot goes to SHOTS_DIR/NAME.png when ImageMagick is there.
+# smoke_run_app NAME DATA_DIR SHOTS_DIR COMMAND… — runs the packaged app (as shipped: no test seams)
+# on DATA_DIR until a visible window titled 学时手册 exists, whose WM_CLASS matches the menu entry's
+# StartupWMClass (xueshi-app), and its data folder's ledger.sqlite3 appears: the app opens the data
+# folder at the web view's first command, so the embedded front end loaded and talked to the Rust
+# side. A screenshot goes to SHOTS_DIR/NAME.png when Pillow or ImageMagick is there.
 smoke_run_app() {
-  local name=$1 data=$2 shots=$3 out pid window app_pid
+  local name=$1 data=$2 shots=$3 pid window app_pid
   shift 3
-  out=$(XUESHI_DATA_DIR="$data" XUESHI_STARTUP_PROBE=1 timeout 120 "$@" 2>"$data.probe.log") \
-    || { tail -n 20 "$data.probe.log" >&2; smoke_fail "$name：程序没有正常启动（探针运行的退出码非 0）"; }
-  echo "$out" | grep -Eq '^startup dashboard [0-9]+ ms$' \
-    || { tail -n 20 "$data.probe.log" >&2; smoke_fail "$name：没有显示第一个界面（输出：$out）"; }
-  echo "$name: $out"
-  [ -f "$data/ledger.sqlite3" ] || smoke_fail "$name：数据文件夹里没有 ledger.sqlite3"
-
   XUESHI_DATA_DIR="$data" "$@" >"$data.run.log" 2>&1 &
   pid=$!
   window=$(timeout 60 xdotool search --sync --onlyvisible --classname '^xueshi-app$' 2>/dev/null | head -n 1) || true
@@ -69,6 +62,16 @@ smoke_run_app() {
     tail -n 20 "$data.run.log" >&2
     smoke_fail "$name：60 秒内没有出现类名为 xueshi-app 的窗口"
   fi
+  for _ in $(seq 600); do
+    [ -f "$data/ledger.sqlite3" ] && break
+    sleep 0.1
+  done
+  if [ ! -f "$data/ledger.sqlite3" ]; then
+    kill "$pid" 2>/dev/null || true
+    tail -n 20 "$data.run.log" >&2
+    smoke_fail "$name：60 秒内界面没有打开数据文件夹（没有 ledger.sqlite3：内置的界面没有载入？）"
+  fi
+  echo "$name: the embedded front end opened the data folder"
   sleep 2 # let the first screen paint before the screenshot
   [ "$(xdotool getwindowname "$window")" = "学时手册" ] \
     || smoke_fail "$name：窗口标题是“$(xdotool getwindowname "$window")”，不是“学时手册”"

@@ -2,32 +2,36 @@
 # The Windows app on a computer without the Microsoft Edge WebView2 runtime (Wine has none): it
 # must show a message box titled 学时手册 that tells the user what to install, and once the box is
 # answered exit with code 3 within seconds, instead of panicking and hanging without a window.
-# Two runs: as shipped (the runtime check before any window), and with
-# XUESHI_TEST_SKIP_WEBVIEW2_CHECK=1 so that the window creation itself fails (the panic guard
-# must show the same kind of box). Screenshots: target/windows/smoke-no-webview2/*.png.
+# Two runs: the shipped xueshi-app.exe (the runtime check before any window), and a build with the
+# test seams (cargo feature test-seams) under XUESHI_TEST_SKIP_WEBVIEW2_CHECK=1, so that the window
+# creation itself fails (the panic guard must show the same kind of box). Each .exe needs
+# WebView2Loader.dll beside it. Screenshots: target/windows/smoke-no-webview2/*.png.
 #
-#   bash scripts/windows/smoke-no-webview2.sh target/x86_64-pc-windows-gnu/release/xueshi-app.exe
+#   bash scripts/windows/smoke-no-webview2.sh 发布版/xueshi-app.exe 带测试接口的/xueshi-app.exe
 #
 # Needs (Debian): wine wine64 xvfb xdotool imagemagick (its `import` takes the screenshots) and
 # fonts-noto-cjk (Wine has no Chinese font of its own: without it the box shows empty squares).
 # Installs nothing; uses a fresh Wine prefix, removed at the end. Exits non-zero on failure.
 set -euo pipefail
 
-if [ $# -ne 1 ] || [ ! -f "$1" ]; then
-  echo "用法：smoke-no-webview2.sh 路径/xueshi-app.exe" >&2
+if [ $# -ne 2 ] || [ ! -f "$1" ] || [ ! -f "$2" ]; then
+  echo "用法：smoke-no-webview2.sh 发布版/xueshi-app.exe 带测试接口的/xueshi-app.exe" >&2
   exit 2
 fi
-exe=$(realpath "$1")
+shipped=$(realpath "$1")
+seams=$(realpath "$2")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=scripts/windows/wine-env.sh
 source "$root/scripts/windows/wine-env.sh"
 
-bin_dir=$(dirname "$exe")
-if [ ! -f "$bin_dir/WebView2Loader.dll" ]; then
-  echo "FAIL: $bin_dir 中没有 WebView2Loader.dll（cargo 构建时会复制到 .exe 旁边）" >&2
-  exit 1
-fi
-xueshi_wine_standin_beside "$bin_dir"
+for exe in "$shipped" "$seams"; do
+  bin_dir=$(dirname "$exe")
+  if [ ! -f "$bin_dir/WebView2Loader.dll" ]; then
+    echo "FAIL: $bin_dir 中没有 WebView2Loader.dll（cargo 构建时会复制到 .exe 旁边）" >&2
+    exit 1
+  fi
+  xueshi_wine_standin_beside "$bin_dir"
+done
 
 out="$root/target/windows/smoke-no-webview2"
 mkdir -p "$out"
@@ -88,11 +92,12 @@ answer() {
   xdotool key --clearmodifiers Return
 }
 
-# run_case NAME [VAR=VALUE…]: starts the app, waits for the box, photographs it, presses Enter
+# run_case NAME EXE [VAR=VALUE…]: starts the app, waits for the box, photographs it, presses Enter
 # and checks that the app exits with code 3.
 run_case() {
   case=$1
-  shift
+  local exe=$2
+  shift 2
   local box="" other rc
   env "$@" XUESHI_DATA_DIR='C:\xueshi-smoke-data' wine "$exe" >"$work/$case.log" 2>&1 &
   app=$!
@@ -151,8 +156,8 @@ run_case() {
   echo "$case: 按回车后退出，退出码 3"
 }
 
-run_case no-runtime
-run_case window-fails XUESHI_TEST_SKIP_WEBVIEW2_CHECK=1
+run_case no-runtime "$shipped"
+run_case window-fails "$seams" XUESHI_TEST_SKIP_WEBVIEW2_CHECK=1
 
 if [ "$failures" -ne 0 ]; then
   echo "smoke-no-webview2: $failures 项失败" >&2

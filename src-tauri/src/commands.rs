@@ -17,8 +17,10 @@ use crate::state::AppState;
 
 /// End-to-end tests cannot click native dialogs: when this variable names files (separated by
 /// the platform's path separator), the file dialogs pick them instead of opening.
+#[cfg(feature = "test-seams")]
 pub const PICK_ENV: &str = "XUESHI_E2E_PICK";
 /// The same seam for the save dialog of the export: the path to write the package to.
+#[cfg(feature = "test-seams")]
 pub const SAVE_ENV: &str = "XUESHI_E2E_SAVE";
 
 /// Runs blocking work in a worker thread. A panic in it (a defect) becomes `AppError::crashed`
@@ -53,6 +55,7 @@ pub(crate) async fn change<R: Runtime>(
 
 /// Files chosen in a native dialog (or the test seam); empty when the user cancels.
 fn pick<R: Runtime>(app: &AppHandle<R>, title: &str, filters: &[(&str, &[&str])], many: bool) -> Vec<PathBuf> {
+    #[cfg(feature = "test-seams")]
     if let Some(list) = std::env::var_os(PICK_ENV) {
         return std::env::split_paths(&list).collect();
     }
@@ -234,7 +237,7 @@ pub async fn reveal_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
 /// Called by the web view once the first screen is on display: ends the startup probe.
 #[tauri::command]
 pub async fn first_screen_rendered() -> AppResult<()> {
-    if std::env::var(crate::STARTUP_PROBE_ENV).is_ok_and(|v| v == "1") {
+    if crate::probe().as_deref() == Some("1") {
         crate::finish_startup_probe("dashboard");
     }
     Ok(())

@@ -24,6 +24,7 @@ use tauri::{Builder, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 use xueshi_store::DataDir;
 
+#[cfg(feature = "test-seams")]
 pub use commands::{PICK_ENV, SAVE_ENV};
 pub use session::Session;
 pub use state::AppState;
@@ -36,9 +37,11 @@ struct Dropped {
     names: Vec<String>,
 }
 
-/// Startup measurement (`scripts/bench-startup.sh`): with `XUESHI_STARTUP_PROBE=1` the app prints
-/// the milliseconds from process start to the first screen rendered and exits; with `=empty` it
-/// loads an empty page instead of the app and prints the time to that page's load, the reference.
+/// Startup measurement (`scripts/bench-startup.sh`, builds with the test seams): with
+/// `XUESHI_STARTUP_PROBE=1` the app prints the milliseconds from process start to the first screen
+/// rendered and exits; with `=empty` it loads an empty page instead of the app and prints the time
+/// to that page's load, the reference.
+#[cfg(feature = "test-seams")]
 pub const STARTUP_PROBE_ENV: &str = "XUESHI_STARTUP_PROBE";
 
 static PROCESS_START: OnceLock<Instant> = OnceLock::new();
@@ -55,8 +58,12 @@ pub(crate) fn finish_startup_probe(what: &str) -> ! {
     std::process::exit(0);
 }
 
+/// The startup probe asked for, if any (never in builds without the test seams).
 fn probe() -> Option<String> {
-    std::env::var(STARTUP_PROBE_ENV).ok().filter(|v| !v.is_empty())
+    #[cfg(feature = "test-seams")]
+    return std::env::var(STARTUP_PROBE_ENV).ok().filter(|v| !v.is_empty());
+    #[cfg(not(feature = "test-seams"))]
+    None
 }
 
 /// The app on any runtime, with its data in `home`.

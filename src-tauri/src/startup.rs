@@ -9,8 +9,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use xueshi_store::DataDir;
 use xueshi_store::relocate::Relocation;
 
-/// Test seam of `scripts/windows/smoke-no-webview2.sh`: skips the WebView2 check so that the
-/// window creation itself fails, to prove that this failure, too, ends in the message box.
+/// Test seam of `scripts/windows/smoke-no-webview2.sh` (builds with the test seams): skips the
+/// WebView2 check so that the window creation itself fails, to prove that this failure, too, ends
+/// in the message box.
+#[cfg(feature = "test-seams")]
 pub const SKIP_WEBVIEW2_CHECK_ENV: &str = "XUESHI_TEST_SKIP_WEBVIEW2_CHECK";
 
 /// The exit code when the app cannot show its window (no WebView2 runtime, window not created).
@@ -93,10 +95,12 @@ pub fn bring_to_front<R: tauri::Runtime>(app: &tauri::AppHandle<R>) {
 
 /// On Windows, ends the app with the message box when the WebView2 runtime is missing.
 pub fn check_webview() {
+    #[cfg(all(windows, feature = "test-seams"))]
+    if std::env::var_os(SKIP_WEBVIEW2_CHECK_ENV).is_some() {
+        return;
+    }
     #[cfg(windows)]
-    if std::env::var_os(SKIP_WEBVIEW2_CHECK_ENV).is_none()
-        && let Err(e) = tauri::webview_version()
-    {
+    if let Err(e) = tauri::webview_version() {
         eprintln!("WebView2: {e}");
         fatal(&no_webview_text(None), NO_WINDOW_EXIT_CODE);
     }

@@ -23,6 +23,14 @@ pub struct AppState {
     save_to: Mutex<Option<PathBuf>>,
 }
 
+/// The end-to-end tests' save path (`XUESHI_E2E_SAVE`), in builds with the test seams.
+fn save_seam() -> Option<PathBuf> {
+    #[cfg(feature = "test-seams")]
+    return std::env::var_os(crate::SAVE_ENV).map(PathBuf::from);
+    #[cfg(not(feature = "test-seams"))]
+    None
+}
+
 /// Files dropped on the window, by a token the web view gets instead of their paths.
 #[derive(Default)]
 struct Dropped {
@@ -38,7 +46,7 @@ impl AppState {
             dropped: Mutex::new(Dropped::default()),
             cancel_export: AtomicBool::new(false),
             last_export: Mutex::new(None),
-            save_to: Mutex::new(std::env::var_os(crate::SAVE_ENV).map(PathBuf::from)),
+            save_to: Mutex::new(save_seam()),
         }
     }
 

@@ -221,3 +221,11 @@ fn an_export_whose_work_panics_answers_in_chinese_and_the_next_export_works() {
     let summary = app.ok("export_package", json!({"maskId": true, "incompletePage": true}));
     assert_eq!(summary["path"], out.display().to_string());
 }
+
+#[test]
+fn a_plain_cargo_build_serves_the_front_end_from_inside_the_binary() {
+    // tauri-build sets cfg(dev), under which the window loads build.devUrl (the Vite dev server),
+    // whenever the custom-protocol feature is off; `cargo build --release -p xueshi-app` must not.
+    let dev = std::hint::black_box(cfg!(dev));
+    assert!(!dev, "a build without --no-default-features would load http://localhost:5173");
+}

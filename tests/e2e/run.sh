@@ -15,7 +15,8 @@ if [ -z "${XUESHI_E2E_PRIVATE_BUS:-}" ]; then
 fi
 
 (cd ui && npm run --silent build)
-cargo build --quiet -p xueshi-app --features custom-protocol
+# The UI embedded (a default feature) and the test seams (XUESHI_E2E_PICK, XUESHI_E2E_SAVE).
+cargo build --quiet -p xueshi-app --features test-seams
 app="$root/target/debug/xueshi-app"
 
 display=:$(( 90 + RANDOM % 9 ))
