@@ -18,6 +18,10 @@ pub enum ExportError {
     )]
     EvidenceChanged { activity: String, file: String, expected: String, actual: String },
     #[error(
+        "记录 {activity} 的证明材料“{file}”{reason}，没有生成材料包。请在这条记录中删除这份材料，换成证书的 PDF 或照片后再导出"
+    )]
+    EvidenceType { activity: String, file: String, reason: &'static str },
+    #[error(
         "没有找到可用的中文字体。请安装 Noto CJK 字体（Debian/Ubuntu：fonts-noto-cjk），或把字体文件放在程序旁的 fonts 文件夹中"
     )]
     NoFont,

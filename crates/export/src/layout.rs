@@ -26,6 +26,8 @@ pub struct PlannedFile {
     pub evidence: Evidence,
     /// Stored as is (already compressed formats) rather than deflated.
     pub store: bool,
+    /// The extension found from the content, when the planning looked at it.
+    pub detected: Option<&'static str>,
 }
 
 /// Extensions of formats that are already compressed: deflating them again wastes time.
@@ -72,8 +74,21 @@ impl Taken {
     }
 }
 
-/// The path of every evidence file of the records in the package, in the order of the records.
+/// The path of every evidence file of the records in the package, in the order of the records,
+/// each named with the extension of the user's file name.
 pub fn plan_layout(ledger: &Ledger, assessment: &Assessment) -> Vec<PlannedFile> {
+    let named: Result<_, std::convert::Infallible> = plan_layout_typed(ledger, assessment, |_, _| Ok(None));
+    named.unwrap_or_else(|never| match never {})
+}
+
+/// [`plan_layout`] with each file's extension decided by `kind` (called once per evidence entry,
+/// in order, with the record id): `Some(ext)` for the type found in its content, `None` to keep
+/// the user's extension; an error stops the planning.
+pub fn plan_layout_typed<E>(
+    ledger: &Ledger,
+    assessment: &Assessment,
+    mut kind: impl FnMut(&str, &Evidence) -> Result<Option<&'static str>, E>,
+) -> Result<Vec<PlannedFile>, E> {
     let mut folders: HashMap<String, Taken> = HashMap::new();
     let mut files: HashMap<String, Taken> = HashMap::new();
     let mut out = Vec::new();
@@ -96,7 +111,8 @@ pub fn plan_layout(ledger: &Ledger, assessment: &Assessment) -> Vec<PlannedFile>
         let dir = format!("{parent}/{folder}");
         let taken = files.entry(dir.clone()).or_default();
         for e in &a.evidence {
-            let ext = extension_of(&e.file);
+            let detected = kind(&a.id, e)?;
+            let ext = detected.map_or_else(|| extension_of(&e.file), |d| Some(d.to_owned()));
             let stem = if e.material.trim().is_empty() { e.file.as_str() } else { e.material.trim() };
             let room =
                 FILE_CHARS.min(MAX_PATH_CHARS.saturating_sub(units(&dir) + 1)).saturating_sub(SUFFIX_ROOM).max(8);
@@ -106,8 +122,9 @@ pub fn plan_layout(ledger: &Ledger, assessment: &Assessment) -> Vec<PlannedFile>
                 activity: a.id.clone(),
                 evidence: e.clone(),
                 store: already_compressed(ext.as_deref()),
+                detected,
             });
         }
     }
-    out
+    Ok(out)
 }

@@ -4,7 +4,7 @@
 //! the end: a failure or a cancel leaves nothing at the output path, and no temporary file.
 
 use std::fs::{File, OpenOptions};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -14,10 +14,11 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use crate::error::ExportError;
+use crate::evidence_plan::{EvidencePlan, detect, plan_evidence, read_head};
 use crate::fonts::FontSet;
 use crate::hashing::{BUFFER, CopyError, copy_hashed, digest};
-use crate::layout::plan_layout;
-use crate::manifest::{MANIFEST_NAME, Manifest, ManifestFile, NotIncluded};
+use crate::layout::PlannedFile;
+use crate::manifest::{MANIFEST_NAME, Manifest, ManifestFile};
 use crate::pdf::render_pdf;
 use crate::report::ReportData;
 use crate::source::EvidenceSource;
@@ -125,13 +126,6 @@ pub fn export_package(
     out: &Path,
     progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
 ) -> Result<PackageReport, ExportError> {
-    let (planned, skipped): (Vec<_>, Vec<_>) = plan_layout(input.ledger, input.assessment)
-        .into_iter()
-        .partition(|p| evidence.has_content(&p.activity, &p.evidence));
-    let not_included: Vec<NotIncluded> = skipped
-        .into_iter()
-        .map(|p| NotIncluded { activity: p.activity, material: p.evidence.material, original_name: p.evidence.file })
-        .collect();
     let mut reporter = Reporter {
         callback: progress,
         state: Progress {
@@ -139,11 +133,14 @@ pub fn export_package(
             bytes_done: 0,
             bytes_total: 0,
             files_done: 0,
-            files_total: planned.len() + 3,
+            files_total: 3,
             current: Some(PDF_NAME.to_owned()),
         },
     };
     reporter.report()?;
+    let EvidencePlan { files: planned, not_included } = plan_evidence(input, evidence)?;
+    reporter.state.files_total = planned.len() + 3;
+    reporter.state.bytes_total = planned.iter().map(|(_, size)| size).sum();
     let report = ReportData::build(input.ledger, input.rules, input.assessment, input.options);
     let mut fonts = FontSet::discover(input.options.font_path.as_deref())?;
     let pdf = render_pdf(&report, &mut fonts)?;
@@ -174,18 +171,22 @@ pub fn export_package(
     });
     reporter.state.files_done = 1;
 
-    for p in &planned {
-        reporter.state.bytes_total += evidence.size(&p.activity, &p.evidence).map_err(|e| unreadable(p, e))?;
-    }
     let mut buffer = vec![0u8; BUFFER];
-    for p in &planned {
+    for (p, _) in &planned {
         let mut source = evidence.open(&p.activity, &p.evidence).map_err(|e| unreadable(p, e))?;
         reporter.stage(Stage::Evidence, Some(&p.path))?;
+        // The start is read once, checked against the type the file is named by, and copied.
+        let head = read_head(&mut source.reader).map_err(|e| unreadable(p, e))?;
+        if p.detected != Some(detect(&p.activity, &p.evidence, &head)?) {
+            let changed = std::io::Error::other("文件内容在导出过程中被改变");
+            return Err(unreadable(p, changed));
+        }
+        let mut reader = (&head[..]).chain(&mut source.reader);
         let large = source.size.is_none_or(|s| s >= ZIP64_FROM);
         let options = if p.store { stored } else { deflated }.large_file(large);
         zip.start_file(p.path.as_str(), options)?;
         let mut since = 0u64;
-        let copied = copy_hashed(&mut source.reader, &mut zip, &mut buffer, |n| {
+        let copied = copy_hashed(&mut reader, &mut zip, &mut buffer, |n| {
             reporter.state.bytes_done += n;
             since += n;
             if since >= PROGRESS_EVERY {
@@ -264,6 +265,6 @@ pub fn export_package(
     })
 }
 
-fn unreadable(p: &crate::layout::PlannedFile, source: std::io::Error) -> ExportError {
+fn unreadable(p: &PlannedFile, source: std::io::Error) -> ExportError {
     ExportError::EvidenceUnreadable { activity: p.activity.clone(), file: p.evidence.file.clone(), source }
 }

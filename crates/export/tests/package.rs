@@ -5,7 +5,7 @@ mod common;
 
 use std::ops::ControlFlow;
 
-use common::{Fixture, demo_json, files_in, zip_member, zip_names};
+use common::{Fixture, demo_json, evidence_content, files_in, zip_member, zip_names};
 use serde_json::json;
 use xueshi_export::{ExportError, MANIFEST_NAME, MAX_PATH_CHARS, Manifest, PDF_NAME, Stage, XLSX_NAME};
 
@@ -87,7 +87,7 @@ fn files_of_the_same_material_and_records_of_the_same_title_get_numbered_names()
     }
     assert_eq!(
         zip_member(&f.out(), &format!("{dir}/结业证书 (2).pdf")),
-        "证明材料：a 结业证书 证书二.PDF\n".as_bytes()
+        evidence_content("证书二.PDF", "证明材料：a 结业证书 证书二.PDF\n")
     );
 }
 
@@ -249,8 +249,8 @@ fn progress_counts_every_file_and_ends_done() {
 #[test]
 fn entries_known_by_name_only_are_left_out_of_a_vault_package_and_listed_as_not_included() {
     use sha2::Digest;
-    let content = "证明材料：2021-01 结业证书 2021公需科目结业证书.pdf\n";
-    let sha = sha256_hex(content.as_bytes());
+    let content = evidence_content("x.pdf", "证明材料：2021-01 结业证书 2021公需科目结业证书.pdf\n");
+    let sha = sha256_hex(&content);
     let mut value = demo_json();
     value["activities"][0]["evidence"][0]["sha256"] = sha.clone().into();
     let f = Fixture::from_json(value);

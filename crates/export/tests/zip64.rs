@@ -7,7 +7,7 @@ mod common;
 use std::io::{self, Read};
 use std::ops::ControlFlow;
 
-use common::{Fixture, zip_member};
+use common::{Fixture, evidence_content, zip_member};
 use xueshi_core::Evidence;
 use xueshi_export::{EvidenceSource, FolderSource, Opened, PackageInput, export_package, verify_package};
 
@@ -46,7 +46,7 @@ fn a_member_of_unknown_size_is_written_as_zip64_and_reads_back() {
     let small = "2021年/公需科目/2021-04-12 网络课程 专业技术人员在现代化新湖南建设中的担当作为/结业证书.pdf";
     assert_eq!(version_needed(&f, big), 45);
     assert!(version_needed(&f, small) < 45, "members of known small size stay plain ZIP");
-    assert_eq!(zip_member(&f.out(), big), "证明材料：2021-01 课程时长 课程学时截图.png\n".as_bytes());
+    assert_eq!(zip_member(&f.out(), big), evidence_content("x.png", "证明材料：2021-01 课程时长 课程学时截图.png\n"));
     assert!(verify_package(&f.out(), Some(&f.assessment)).is_ok());
 }
 
@@ -55,7 +55,13 @@ fn a_member_of_unknown_size_is_written_as_zip64_and_reads_back() {
 fn a_member_over_4_gib_is_stored_and_verifies() {
     let f = Fixture::demo();
     let path = f.evidence_dir().join("2021-01/课程学时截图.png");
-    std::fs::File::create(&path).expect("file").set_len(4 * 1024 * 1024 * 1024 + 4096).expect("sparse");
+    std::fs::write(&path, b"\x89PNG\r\n\x1a\n").expect("signature");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .expect("file")
+        .set_len(4 * 1024 * 1024 * 1024 + 4096)
+        .expect("sparse");
     export(&f, &FolderSource::new(f.evidence_dir()));
     let report = verify_package(&f.out(), Some(&f.assessment));
     assert!(report.is_ok(), "{:#?}", report.differences);

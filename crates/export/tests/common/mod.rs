@@ -27,6 +27,20 @@ pub fn demo_json() -> Value {
     value
 }
 
+/// What the fixtures write for an evidence file: `text` behind the signature of the type its
+/// name says (the package names files by their content).
+pub fn evidence_content(file: &str, text: &str) -> Vec<u8> {
+    let ext = file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+    let mut bytes = match ext.as_str() {
+        "pdf" => b"%PDF-1.7\n".to_vec(),
+        "jpg" | "jpeg" => vec![0xFF, 0xD8, 0xFF, 0xE0],
+        "png" => b"\x89PNG\r\n\x1a\n".to_vec(),
+        _ => Vec::new(),
+    };
+    bytes.extend_from_slice(text.as_bytes());
+    bytes
+}
+
 impl Fixture {
     /// The demo ledger (with a 身份证号 added), evidence written under `<dir>/evidence/<record>/`.
     pub fn demo() -> Fixture {
@@ -44,7 +58,8 @@ impl Fixture {
             for e in &a.evidence {
                 let path = dir.path().join("evidence").join(&a.id).join(&e.file);
                 std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-                std::fs::write(&path, format!("证明材料：{} {} {}\n", a.id, e.material, e.file)).expect("write");
+                let text = format!("证明材料：{} {} {}\n", a.id, e.material, e.file);
+                std::fs::write(&path, evidence_content(&e.file, &text)).expect("write");
             }
         }
         let options = ExportOptions {
