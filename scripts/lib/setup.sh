@@ -60,3 +60,12 @@ xueshi_install_windows_tools() {
       || rustup target add x86_64-pc-windows-gnu
   fi
 }
+
+# cargo fuzz (scripts/fuzz.sh), pinned; it builds with the stable toolchain under RUSTC_BOOTSTRAP=1.
+XUESHI_CARGO_FUZZ_VERSION=0.13.2
+xueshi_install_cargo_fuzz() {
+  if ! cargo fuzz --version 2>/dev/null | grep -qF "$XUESHI_CARGO_FUZZ_VERSION"; then
+    xueshi_say "安装 cargo-fuzz $XUESHI_CARGO_FUZZ_VERSION"
+    cargo install "cargo-fuzz@$XUESHI_CARGO_FUZZ_VERSION" --locked
+  fi
+}
