@@ -38,6 +38,8 @@ cargo clippy --workspace --all-targets -- -D warnings
 xueshi_say "测试 / cargo test"
 cargo test --workspace
 
+bash scripts/fuzz.sh
+
 xueshi_say "端到端测试 / tests/e2e (Xvfb + tauri-driver)"
 bash tests/e2e/run.sh
 
