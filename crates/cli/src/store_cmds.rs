@@ -114,6 +114,13 @@ pub fn data_dir(explicit: Option<&Path>) -> Result<DataDir, CliError> {
     if let Some(notice) = found.relocation.notice() {
         eprintln!("{notice}");
     }
+    let root = found.dir.root();
+    if root.exists() && !root.is_dir() {
+        return Err(CliError::Input(format!(
+            "{} 是一个文件，不是文件夹。请用 --data-dir 指定一个文件夹（学时手册在其中保存数据库、证明材料和备份）",
+            root.display()
+        )));
+    }
     Ok(found.dir)
 }
 
@@ -141,6 +148,9 @@ pub fn open_dir(dir: &DataDir, max_mib: Option<u64>) -> Result<Store, CliError> 
     }
     let store = Store::open_with(dir, options)?;
     let report = store.open_report();
+    if let Some(reason) = report.read_only {
+        eprintln!("提示：{}", reason.notice());
+    }
     if let Some(v) = report.migrated_from {
         eprintln!("提示：数据库已从结构版本 {v} 升级，升级前的备份在 {}", dir.backups().display());
     }

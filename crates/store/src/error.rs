@@ -12,7 +12,7 @@ pub enum StoreError {
     #[error("无法{action} {path}：{source}")]
     Io { action: &'static str, path: PathBuf, source: std::io::Error },
     #[error("数据库出错：{0} (database error)")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
     #[error("数据库升级失败：{0} (migration failed)")]
     Migration(#[from] rusqlite_migration::Error),
     #[error(
@@ -25,6 +25,18 @@ pub enum StoreError {
     Corrupt { path: PathBuf, detail: String },
     #[error("{path} 不能用来恢复：{detail}。它可能被改动过或来自别的程序；当前数据未改动")]
     Unrestorable { path: PathBuf, detail: String },
+    #[error(
+        "磁盘已满，无法写入{place}。请删除不需要的文件腾出空间（或把数据文件夹移到空间足够的磁盘）后再试；已保存的数据没有受影响"
+    )]
+    DiskFull { place: String },
+    #[error(
+        "{place}现在是只读的，不能保存修改（磁盘已满，或文件夹、磁盘不允许写入）。请腾出磁盘空间或检查文件夹的权限后再试；仍可查看、检查和导出，已保存的数据没有受影响"
+    )]
+    NotWritable { place: String },
+    #[error(
+        "{path} 是一个文件，不是文件夹，不能用作数据文件夹。请指定一个文件夹，学时手册会在其中保存数据库、证明材料和备份"
+    )]
+    DataDirIsFile { path: PathBuf },
     #[error("{0}")]
     Ledger(#[from] LedgerError),
     #[error("没有编号为 `{0}` 的记录 (no such activity)")]
@@ -76,10 +88,27 @@ impl Refusal {
     }
 }
 
-/// Shorthand for an I/O error with the action (in Chinese) and path it concerns.
+/// SQLite's errors, a full disk and a database that cannot be written said in words.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> StoreError {
+        let place = || "数据文件夹".to_owned();
+        match crate::read_only::classify_sqlite(&e, false) {
+            Some(crate::read_only::ReadOnly::DiskFull) => StoreError::DiskFull { place: place() },
+            Some(_) => StoreError::NotWritable { place: place() },
+            None => StoreError::Sqlite(e),
+        }
+    }
+}
+
+/// Shorthand for an I/O error with the action (in Chinese) and path it concerns (a full disk or
+/// a read-only place said as such).
 pub(crate) fn io(action: &'static str, path: &Path) -> impl FnOnce(std::io::Error) -> StoreError {
     let path = path.to_owned();
-    move |source| StoreError::Io { action, path, source }
+    move |source| match crate::read_only::classify_io(&source, false) {
+        Some(crate::read_only::ReadOnly::DiskFull) => StoreError::DiskFull { place: format!(" {}", path.display()) },
+        Some(_) => StoreError::NotWritable { place: path.display().to_string() },
+        None => StoreError::Io { action, path, source },
+    }
 }
 
 /// Moves the finished file `temp` to `target` (retrying while another program holds it open, see

@@ -14,6 +14,7 @@ mod migrations;
 mod open;
 mod paths;
 mod planning;
+mod read_only;
 mod records;
 pub mod relocate;
 mod restore_checks;
@@ -29,5 +30,6 @@ pub use migrations::{APPLICATION_ID, MIGRATIONS, latest as latest_schema_version
 pub use open::{DEFAULT_MAX_EVIDENCE_BYTES, OpenReport, Options, Store};
 pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DataDir};
 pub use planning::{Change, PlannedApplication, YearConfirmation};
+pub use read_only::ReadOnly;
 pub use records::StoredEvidence;
 pub use vault::{Attached, FileType, MissingFile, VacuumReport, VerifyReport};

@@ -11,6 +11,7 @@ use crate::backup::BackupReason;
 use crate::error::{Result, StoreError, io};
 use crate::migrations::{APPLICATION_ID, latest, migrations};
 use crate::paths::DataDir;
+use crate::read_only::{ReadOnly, connect_read_only, unwritable};
 
 /// Evidence files larger than this are refused unless configured otherwise (200 MiB).
 pub const DEFAULT_MAX_EVIDENCE_BYTES: u64 = 200 * 1024 * 1024;
@@ -27,11 +28,19 @@ pub struct Options {
     pub daily_backup: bool,
     /// How many backups `backups/` keeps (the newest).
     pub keep_backups: usize,
+    /// Open for viewing only: no backup, no sweep, no change (see `read_only.rs`; a folder that
+    /// cannot be written is opened this way anyway). SQLite may still create its WAL index files.
+    pub read_only: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { max_evidence_bytes: DEFAULT_MAX_EVIDENCE_BYTES, daily_backup: true, keep_backups: 10 }
+        Options {
+            max_evidence_bytes: DEFAULT_MAX_EVIDENCE_BYTES,
+            daily_backup: true,
+            keep_backups: 10,
+            read_only: false,
+        }
     }
 }
 
@@ -46,6 +55,8 @@ pub struct OpenReport {
     pub backups: Vec<PathBuf>,
     /// Leftovers of interrupted attaches and backups that were removed.
     pub swept: Vec<PathBuf>,
+    /// Why the folder is open for viewing only (no backup was made, nothing can be saved).
+    pub read_only: Option<ReadOnly>,
 }
 
 /// One user's open data folder: the database connection, the vault and the backups.
@@ -62,12 +73,48 @@ impl Store {
         Store::open_with(dir, Options::default())
     }
 
+    /// Opens (creating when missing) the data folder. A folder that exists but cannot be written
+    /// (a full disk, a read-only folder) is opened for viewing only: see `open_report().read_only`.
     pub fn open_with(dir: &DataDir, options: Options) -> Result<Store> {
+        if dir.root().exists() && !dir.root().is_dir() {
+            return Err(StoreError::DataDirIsFile { path: dir.root().to_owned() });
+        }
         let db = dir.database();
         let existed = db.exists();
         if existed {
             check_foreign_file(&db)?;
         }
+        if options.read_only {
+            return Store::open_read_only(dir, options, ReadOnly::Requested);
+        }
+        match Store::open_writable(dir, options.clone(), existed) {
+            Err(e) if existed => match unwritable(&e) {
+                // Whatever the attempt left (an empty WAL index) is harmless; on failure the
+                // first error says best what went wrong.
+                Some(reason) => Store::open_read_only(dir, options, reason).map_err(|_| e),
+                None => Err(e),
+            },
+            other => other,
+        }
+    }
+
+    fn open_read_only(dir: &DataDir, options: Options, reason: ReadOnly) -> Result<Store> {
+        let db = dir.database();
+        let conn = connect_read_only(&db)?;
+        let version = schema_version(&conn)?;
+        if version > latest() {
+            return Err(StoreError::NewerDatabase { path: db, found: version, known: latest() });
+        }
+        if version < latest() {
+            // It would have to be migrated, which writes.
+            return Err(StoreError::NotWritable { place: dir.root().display().to_string() });
+        }
+        let report = OpenReport { read_only: Some(reason), ..OpenReport::default() };
+        Ok(Store { conn, dir: dir.clone(), options, report })
+    }
+
+    fn open_writable(dir: &DataDir, options: Options, existed: bool) -> Result<Store> {
+        let db = dir.database();
         for folder in [dir.root().to_owned(), dir.evidence(), dir.backups()] {
             std::fs::create_dir_all(&folder).map_err(io("创建文件夹", &folder))?;
         }
