@@ -173,8 +173,8 @@ pub async fn import_file<R: Runtime>(app: AppHandle<R>, skip_bad_rows: bool) -> 
 }
 
 #[tauri::command]
-pub async fn open_demo<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
-    change(&app, |s| s.open_demo()).await
+pub async fn open_demo<R: Runtime>(app: AppHandle<R>, reset: Option<bool>) -> AppResult<Snapshot> {
+    change(&app, move |s| s.open_demo(reset.unwrap_or(false))).await
 }
 
 #[tauri::command]

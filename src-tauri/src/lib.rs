@@ -3,6 +3,7 @@
 //! core and store crates.
 
 mod commands;
+mod demo;
 pub mod dto;
 pub mod error;
 mod export_job;

@@ -18,9 +18,6 @@ use crate::dto::{
 use crate::error::{AppError, AppResult};
 use crate::export_job::ExportJob;
 
-/// The demo ledger offered on first run (“先看看示例”).
-const DEMO_LEDGER: &str = include_str!("../../demo/ledger.json");
-
 /// One open data folder.
 pub struct Session {
     store: Store,
@@ -342,28 +339,14 @@ impl Session {
         })
     }
 
-    /// Switches to a demo data folder filled with the demo ledger.
-    pub fn open_demo(&mut self) -> AppResult<()> {
-        let dir = DataDir::new(self.home.root().join("demo"));
-        if dir.root().exists() {
-            std::fs::remove_dir_all(dir.root())
-                .map_err(|e| AppError::new("file", format!("无法清理示例数据 {}：{e}", dir.root().display())))?;
+    /// Switches to the demo data folder: as the user left it, or with `reset` as shipped (the web
+    /// view asks first). A `demo` folder this app did not create is refused, never deleted.
+    pub fn open_demo(&mut self, reset: bool) -> AppResult<()> {
+        if self.demo {
+            // Close the demo's database first: its files cannot be deleted while open on Windows.
+            self.close_demo()?;
         }
-        let mut store = Store::open(&dir)?;
-        let file = dir.root().join("demo-ledger.json");
-        std::fs::write(&file, DEMO_LEDGER).map_err(|e| AppError::new("file", e.to_string()))?;
-        store.import_ledger(&file)?;
-        let ledger = Ledger::from_json(DEMO_LEDGER)?;
-        store.set_profile(&ledger.profile)?;
-        store.plan_application(&PlannedApplication {
-            application: Application {
-                year: 2026,
-                level: xueshi_core::kinds::Level::AssociateSenior,
-                path: xueshi_core::kinds::ApplicationPath::Standard,
-            },
-            rules: None,
-        })?;
-        self.store = store;
+        self.store = crate::demo::open(&crate::demo::folder(&self.home), reset)?;
         self.demo = true;
         Ok(())
     }

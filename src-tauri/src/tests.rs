@@ -229,3 +229,32 @@ fn a_plain_cargo_build_serves_the_front_end_from_inside_the_binary() {
     let dev = std::hint::black_box(cfg!(dev));
     assert!(!dev, "a build without --no-default-features would load http://localhost:5173");
 }
+
+#[test]
+fn a_demo_folder_without_the_demo_marker_is_never_deleted() {
+    let app = TestApp::new("demo-foreign");
+    let mine = app.dir.join("demo").join("我的文件.txt");
+    std::fs::create_dir_all(mine.parent().expect("folder")).expect("folder made");
+    std::fs::write(&mine, "用户自己的文件").expect("written");
+    for reset in [false, true] {
+        let err = app.invoke("open_demo", json!({"reset": reset})).expect_err("refused");
+        assert!(err["message"].as_str().is_some_and(|m| m.contains("不是学时手册创建的示例")), "{err}");
+        assert_eq!(std::fs::read_to_string(&mine).expect("still there"), "用户自己的文件");
+    }
+    assert_eq!(app.ok("snapshot", json!({}))["demo"], false);
+}
+
+#[test]
+fn changes_made_in_the_demo_are_kept_and_the_demo_is_reset_only_when_asked() {
+    let app = TestApp::new("demo-changes");
+    let shipped = app.ok("open_demo", json!({"reset": false}))["activities"].as_array().map(Vec::len);
+    let training =
+        json!({"kind": "training", "title": "我加的培训", "date": "2025-05-12", "category": "public", "days": 1});
+    let changed = app.ok("save_activity", json!({"fields": training}))["activities"].as_array().map(Vec::len);
+    assert_eq!(changed, shipped.map(|n| n + 1));
+    app.ok("close_demo", json!({}));
+    let s = app.ok("open_demo", json!({"reset": false}));
+    assert_eq!(s["activities"].as_array().map(Vec::len), changed, "opening the demo again keeps the change");
+    let s = app.ok("open_demo", json!({"reset": true}));
+    assert_eq!((s["demo"].as_bool(), s["activities"].as_array().map(Vec::len)), (Some(true), shipped));
+}

@@ -143,6 +143,63 @@ class App:
         return self.text(f"[data-test='year-{year}']")
 
 
+class DemoScenario(unittest.TestCase):
+    """The demo, on the fresh data folder before the main scenario (unittest runs the classes in
+    alphabetical order): changes made in it stay until the user confirms a reset in a dialog."""
+
+    app: App
+
+    @classmethod
+    def setUpClass(cls):
+        cls.app = App()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.app.quit()
+
+    def dialog_button(self, label):
+        a = self.app
+
+        def button(d):
+            found = [b for b in d.find_elements(By.CSS_SELECTOR, ".n-dialog .n-button") if label_of(b) == label]
+            return found[0] if found and found[0].is_displayed() else False
+
+        return WebDriverWait(a.driver, 10).until(button)
+
+    def rows(self):
+        return len(self.app.driver.find_elements(By.CSS_SELECTOR, "[data-test='record-row']"))
+
+    def test_the_demo_keeps_changes_until_a_confirmed_reset(self):
+        a = self.app
+        a.click("[data-test='setup-demo']")
+        a.wait("[data-test='demo-bar']")
+        a.menu("记录")
+        a.wait("[data-test='records']")
+        shipped = self.rows()
+        a.click("[data-test='add-record']")
+        a.type("[data-test='title']", "示例里加的培训")
+        a.type("[data-test='date']", "2025-05-12", enter=True)
+        a.type("[data-test='field-days']", "1")
+        a.click("[data-test='save']")
+        a.wait("[data-test='evidence']")
+        a.close_editor()
+        self.assertEqual(self.rows(), shipped + 1)
+        a.click("[data-test='demo-reset']")
+        self.assertIn("修改会全部丢失", a.text(".n-dialog"))
+        a.shot("11-demo-reset-dialog")
+        a.press(self.dialog_button("取消"))
+        a.gone(".n-dialog")
+        self.assertEqual(self.rows(), shipped + 1, "cancelling keeps the change")
+        a.click("[data-test='demo-reset']")
+        a.press(self.dialog_button("恢复原样"))
+        # The dialog stays, its button spinning, until the demo has been created afresh.
+        a.gone(".n-dialog", timeout=60)
+        WebDriverWait(a.driver, 20).until(lambda d: self.rows() == shipped)
+        a.click("[data-test='demo-leave']")
+        a.wait("[data-test='setup']")
+        self.assertEqual(a.errors(), [], "the page reported errors")
+
+
 class Scenario(unittest.TestCase):
     app: App
 

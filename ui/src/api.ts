@@ -37,7 +37,8 @@ export const api = {
   restoreBackup: () => invoke<Snapshot>('restore_backup'),
   verifyVault: () => invoke<VerifyView>('verify_vault'),
   importFile: (skipBadRows: boolean) => invoke<string>('import_file', { skipBadRows }),
-  openDemo: () => invoke<Snapshot>('open_demo'),
+  /** Opens the demo as it was left; `reset` first puts it back as it was shipped (ask the user). */
+  openDemo: (reset = false) => invoke<Snapshot>('open_demo', { reset }),
   closeDemo: () => invoke<Snapshot>('close_demo'),
   exportPackage: (maskId: boolean, incompletePage: boolean) =>
     invoke<ExportSummary | null>('export_package', { maskId, incompletePage }),
