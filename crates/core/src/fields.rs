@@ -7,6 +7,10 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::hours::Hours;
+use crate::text;
+
+/// The most 学时 one record may count: more is a typing mistake (a whole year asks for 90).
+const MAX_RECORD_HOURS: f64 = 1000.0;
 
 /// Why a ledger could not be read: which record, which field, what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -27,7 +31,7 @@ impl LedgerError {
     fn describe(&self) -> String {
         let mut out = String::from("学时记录文件有误");
         if let Some(a) = &self.activity {
-            out.push_str(&format!("：记录 {a}"));
+            out.push_str(&format!("：记录 {}", text::abbreviate(a, 40)));
         }
         if let Some(f) = &self.field {
             out.push_str(&format!("，字段 {f}"));
@@ -63,10 +67,13 @@ impl<'a> Fields<'a> {
         self.error(field, "缺少此字段 (missing field)")
     }
 
+    /// A text field, cleaned of invisible characters and within its length (see [`crate::text`]).
     pub fn opt_str(&mut self, field: &'a str) -> Result<Option<String>, LedgerError> {
         match self.get(field) {
             None => Ok(None),
-            Some(Value::String(s)) => Ok(Some(s.clone())),
+            Some(Value::String(s)) => {
+                text::accept(&format!("{}{field}", self.prefix), s).map(Some).map_err(|m| self.error(field, m))
+            }
             Some(_) => Err(self.error(field, "应为文字 (expected a string)")),
         }
     }
@@ -96,9 +103,13 @@ impl<'a> Fields<'a> {
             return Ok(None);
         };
         let n = match value {
-            Value::Number(n) => {
-                n.as_i64().or_else(|| n.as_f64().filter(|f| f.fract() == 0.0 && f.abs() < 1e15).map(|f| f as i64))
-            }
+            Value::Number(n) => match (n.as_i64(), n.as_f64()) {
+                (Some(i), _) => Some(i),
+                (None, Some(f)) if f > f64::from(max) => Some(i64::MAX),
+                (None, Some(f)) if f < 0.0 => Some(-1),
+                (None, Some(f)) if f.fract() == 0.0 => Some(f as i64),
+                _ => None,
+            },
             _ => None,
         };
         match n {
@@ -120,6 +131,10 @@ impl<'a> Fields<'a> {
         let Some(f) = value.as_f64() else {
             return Err(self.error(field, "应为数字 (expected a number)"));
         };
+        if f > MAX_RECORD_HOURS {
+            return Err(self
+                .error(field, format!("数值过大，一条记录最多 {MAX_RECORD_HOURS} 学时 (at most {MAX_RECORD_HOURS})")));
+        }
         Hours::from_f64(f).map(Some).map_err(|e| self.error(field, e.to_string()))
     }
 

@@ -22,7 +22,7 @@ pub enum HoursError {
     Negative,
     #[error("最多保留两位小数 (at most two decimal places)")]
     TooPrecise,
-    #[error("数值过大 (too large)")]
+    #[error("数值过大，最多 1000000 学时 (too large)")]
     TooLarge,
     #[error("不是有效的数字 (not a finite number)")]
     NotFinite,

@@ -8,6 +8,7 @@ pub mod kinds;
 pub mod ledger;
 pub mod ledger_json;
 pub mod rules;
+pub mod text;
 
 pub use engine::{Application, Assessment, assess};
 pub use fields::LedgerError;

@@ -325,7 +325,7 @@ fn the_example_table_of_the_template_document_imports_without_errors() {
 fn csv_rows_are_numbered_as_a_spreadsheet_shows_them_with_blank_lines_and_cells_of_two_lines() {
     let csv = "形式,名称,起止日期,学时,类别\r\n\r\n网络课程,\"两行\r\n的名称\",2023.1.1,1,专业\r\n网络课程,坏日期,2023.1.32,1,专业\r\n";
     let import = read_spreadsheet("rows.csv", csv.as_bytes()).unwrap();
-    assert_eq!(import.activities[0].title, "两行\n的名称");
+    assert_eq!(import.activities[0].title, "两行 的名称", "a title is one line");
     assert_eq!(problems(&import.errors), vec![(4, Some("起止日期"), "“2023.1.32”中的日期 2023年1月32日 不存在")]);
 }
 

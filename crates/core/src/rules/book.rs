@@ -50,8 +50,9 @@ impl RuleBook {
         BUILTIN
     }
 
-    /// Adds a user's rule file. It may extend a built-in set, and replaces a set with the same id.
-    /// Returns the id it defines. On error the book is unchanged.
+    /// Adds a user's rule file. It may extend a built-in set, and replaces a user's set with the
+    /// same id; the id of a built-in set is refused. Returns the id it defines. On error the book
+    /// is unchanged.
     pub fn add_file(&mut self, file: &str, text: &str) -> Result<String, RuleError> {
         let mut ids = self.add_files(&[(file, text)])?;
         Ok(ids.pop().unwrap_or_default())
@@ -64,6 +65,9 @@ impl RuleBook {
         let mut ids = Vec::new();
         for (file, text) in files {
             let parsed = parse(file, text)?;
+            if next.parsed.get(&parsed.id).is_some_and(|(_, builtin)| *builtin) {
+                return Err(parsed.id_taken);
+            }
             ids.push(parsed.id.clone());
             next.parsed.insert(parsed.id.clone(), (parsed, false));
         }

@@ -32,6 +32,8 @@ pub struct Parsed {
     pub governs: Vec<i32>,
     /// The parent id and the error to give if it cannot be found.
     pub extends: Option<(String, RuleError)>,
+    /// The error to give if a built-in set already has this id.
+    pub id_taken: RuleError,
     pub city: Option<String>,
     pub source: String,
     pub note: Option<String>,
@@ -77,6 +79,13 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
         return Err(cx.err(&raw.id, "id 只能由小写字母、数字和 - 组成 (lowercase ASCII, digits and -)"));
     }
+    let id_taken = cx.err(
+        &raw.id,
+        format!(
+            "id `{id}` 是内置的官方通知的编号，自己的规则文件不能替换官方通知；请换一个 id（如 my-{id}），\
+             需要沿用该通知时写 extends = \"{id}\" (id of a built-in set)"
+        ),
+    );
     let origin = Origin { set: id.clone(), doc_number: raw.doc_number.clone(), doc_name: raw.name.clone() };
     let date = match &raw.date {
         Some(d) => Some(parse_date(d.get_ref()).map_err(|m| cx.err(d, m))?),
@@ -223,6 +232,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         date,
         governs,
         extends,
+        id_taken,
         city: raw.city,
         source: raw.source,
         note: raw.note,
@@ -381,7 +391,8 @@ fn codes<T: PartialEq>(
 fn hours(cx: &Ctx<'_>, value: &Spanned<f64>) -> Result<Hours, RuleError> {
     let v = *value.get_ref();
     if v > MAX_HOURS {
-        return Err(cx.err(value, format!("数值过大：{v} 学时超过上限 {MAX_HOURS} (absurd number)")));
+        let shown = crate::text::number(v);
+        return Err(cx.err(value, format!("数值过大：{shown} 学时超过上限 {MAX_HOURS} (absurd number)")));
     }
     Hours::from_f64(v).map_err(|e| cx.err(value, e.to_string()))
 }
