@@ -61,11 +61,16 @@ impl RuleBook {
     /// Adds several of the user's rule files at once (they may extend each other), as `(name,
     /// text)` pairs. Returns their ids in order. On error the book is unchanged.
     pub fn add_files(&mut self, files: &[(&str, &str)]) -> Result<Vec<String>, RuleError> {
+        self.add_parsed(files, false)
+    }
+
+    /// Adds files; `may_replace_builtin` only to check a built-in file itself.
+    fn add_parsed(&mut self, files: &[(&str, &str)], may_replace_builtin: bool) -> Result<Vec<String>, RuleError> {
         let mut next = self.clone();
         let mut ids = Vec::new();
         for (file, text) in files {
             let parsed = parse(file, text)?;
-            if next.parsed.get(&parsed.id).is_some_and(|(_, builtin)| *builtin) {
+            if !may_replace_builtin && next.parsed.get(&parsed.id).is_some_and(|(_, builtin)| *builtin) {
                 return Err(parsed.id_taken);
             }
             ids.push(parsed.id.clone());
@@ -76,10 +81,12 @@ impl RuleBook {
         Ok(ids)
     }
 
-    /// Checks one file on its own against the built-ins, without keeping it.
+    /// Checks one file on its own against the built-ins, without keeping it. A file with a
+    /// built-in id (a built-in file being edited) is checked in place of that set; as a user's own
+    /// file it would be refused by [`RuleBook::add_files`].
     pub fn check_file(file: &str, text: &str) -> Result<RuleSet, RuleError> {
         let mut book = RuleBook::builtin()?;
-        let id = book.add_file(file, text)?;
+        let id = book.add_parsed(&[(file, text)], true)?.pop().unwrap_or_default();
         book.sets.remove(&id).ok_or_else(|| RuleError {
             file: file.to_owned(),
             line: 1,
