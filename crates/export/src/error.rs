@@ -27,7 +27,7 @@ pub enum ExportError {
     NoFont,
     #[error("字体文件“{}”无法使用：{reason}", path.display())]
     BadFont { path: PathBuf, reason: String },
-    #[error("{}", missing_glyphs(.0))]
+    #[error("{}", crate::fonts::missing_glyphs_message(.0))]
     MissingGlyphs(Vec<crate::MissingGlyph>),
     #[error("排版学时汇总表失败：{0}")]
     Typeset(String),
@@ -41,20 +41,6 @@ pub enum ExportError {
     BadManifest(String),
     #[error(transparent)]
     FileInUse(#[from] FileInUse),
-}
-
-fn missing_glyphs(list: &[crate::MissingGlyph]) -> String {
-    let mut text = String::from("以下字符没有任何已加载的字体包含，导出后会显示为空白，因此没有导出：");
-    for m in list.iter().take(20) {
-        text.push_str(&format!("\n  {}中的“{}”（U+{:04X}）", m.field, m.character, u32::from(m.character)));
-    }
-    if list.len() > 20 {
-        text.push_str(&format!("\n  ……另有 {} 处", list.len() - 20));
-    }
-    text.push_str(
-        "\n请安装包含这些字符的字体（例如 Windows 的 SimSun-ExtB，或 Noto/思源字体的完整版），放在程序旁的 fonts 文件夹中，或用常用字改写。",
-    );
-    text
 }
 
 impl ExportError {

@@ -10,6 +10,8 @@ use serde_json::Value;
 use typst::foundations::Bytes;
 use typst::text::{Font, FontInfo};
 
+use xueshi_core::text;
+
 use crate::error::ExportError;
 
 /// Families looked for in system folders, in order of preference, with the file names that hold
@@ -161,9 +163,14 @@ impl FontSet {
         }
     }
 
-    /// Does any loaded face have a glyph for `c`?
+    /// Does any loaded face have a glyph for `c`? White space, control characters and characters
+    /// drawn as nothing (zero-width space, byte order mark, direction marks, variation selectors:
+    /// Unicode's default-ignorable characters) need none.
     pub fn covers(&self, c: char) -> bool {
-        c.is_whitespace() || c.is_control() || self.faces.iter().any(|f| f.font.info().coverage.contains(u32::from(c)))
+        c.is_whitespace()
+            || c.is_control()
+            || text::is_default_ignorable(c)
+            || self.faces.iter().any(|f| f.font.info().coverage.contains(u32::from(c)))
     }
 
     /// The distinct characters of `missing`.
@@ -192,6 +199,80 @@ impl FontSet {
     pub fn families(&self) -> Vec<String> {
         self.faces.iter().map(|f| f.family.clone()).collect()
     }
+}
+
+/// What kind of character a missing one is: the advice differs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Missing {
+    /// A rare Chinese character (CJK extensions, compatibility ideographs): a font can have it.
+    Rare,
+    /// An emoji or pictograph: no Chinese font has it.
+    Emoji,
+    /// A private-use character (made up by an input method or a program): no standard font has it.
+    PrivateUse,
+    /// Anything else (another script, a symbol): a font can have it.
+    Other,
+}
+
+impl Missing {
+    fn of(c: char) -> Missing {
+        match u32::from(c) {
+            0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF => Missing::Rare,
+            0xE000..=0xF8FF | 0xF0000..=0x10FFFF => Missing::PrivateUse,
+            0x2600..=0x27BF | 0x1F000..=0x1FAFF => Missing::Emoji,
+            _ => Missing::Other,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Missing::Rare => "生僻字",
+            Missing::Emoji => "表情符号",
+            Missing::PrivateUse => "自造字",
+            Missing::Other => "特殊字符",
+        }
+    }
+
+    fn advice(self) -> &'static str {
+        match self {
+            Missing::Rare => {
+                "生僻字：请安装含有它的字体后重新导出。本程序会自动使用系统中已安装的 花园明朝（HanaMinA、HanaMinB）、\
+                 SimSun-ExtB、文泉驿正黑 或 Droid Sans Fallback；其他含有它的字体文件可以放进程序所在文件夹的 fonts \
+                 文件夹（命令行用 --font 指定）。也可以用常用字改写。"
+            }
+            Missing::Emoji => "表情符号：中文字体都没有，无法打印在汇总表上，请在记录中删去或改用文字。",
+            Missing::PrivateUse => {
+                "自造字（某些输入法或软件自己造的字，只在造它的电脑上能显示）：任何标准字体都没有，\
+                 请改用标准汉字（生僻字可用输入法的 Unicode 或部件输入找到标准写法）或删去。"
+            }
+            Missing::Other => {
+                "特殊字符：请改用常用字或删去；确需保留时，把含有它的字体文件放进程序所在文件夹的 fonts 文件夹\
+                 （命令行用 --font 指定）后重新导出。"
+            }
+        }
+    }
+}
+
+/// The message for characters no font has: where each is, what kind of character it is, and the
+/// advice that fits each kind (a font helps a rare character, never an emoji).
+pub(crate) fn missing_glyphs_message(list: &[MissingGlyph]) -> String {
+    let mut text = String::from("以下字符没有任何已加载的字体包含，导出后会显示为空白，因此没有导出：");
+    for m in list.iter().take(20) {
+        let kind = Missing::of(m.character);
+        let c = u32::from(m.character);
+        text.push_str(&format!("\n  {}中的“{}”（U+{c:04X}，{}）", m.field, m.character, kind.label()));
+    }
+    if list.len() > 20 {
+        text.push_str(&format!("\n  ……另有 {} 处", list.len() - 20));
+    }
+    let mut kinds: Vec<Missing> = list.iter().map(|m| Missing::of(m.character)).collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    for kind in kinds {
+        text.push('\n');
+        text.push_str(kind.advice());
+    }
+    text
 }
 
 /// Every font file of the system's font folders.

@@ -1,10 +1,15 @@
 //! Font discovery: a font file named by the user is used first and only its Simplified Chinese
 //! face is taken from a CJK collection (verified by the face's name, not by a fixed index); a
-//! path that does not exist is a clear error.
+//! path that does not exist is a clear error. Invisible characters (a zero-width space or byte
+//! order mark pasted from WeChat) need no glyph; a character that is really missing gets advice
+//! that fits it.
+
+mod common;
 
 use std::path::Path;
 
-use xueshi_export::{ExportError, FontSet};
+use serde_json::json;
+use xueshi_export::{ExportError, FontSet, MissingGlyph};
 
 const NOTO_SANS: &str = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
 
@@ -28,4 +33,37 @@ fn a_font_path_that_does_not_exist_is_refused_by_name() {
     let err = FontSet::discover(Some(Path::new("/没有/这个字体.ttf"))).expect_err("missing");
     assert!(matches!(err, ExportError::BadFont { .. }), "{err:?}");
     assert!(err.to_string().contains("这个字体.ttf"), "{err}");
+}
+
+#[test]
+fn invisible_characters_in_stored_text_need_no_glyph() {
+    let fonts = common::fonts();
+    let data = json!({
+        "name": "\u{FEFF}王\u{200B}晓\u{200C}梅\u{200D}\u{2060}",
+        "activities": [{"id": "2024-01", "title": "数字\u{00AD}化\u{202E}转型\u{2066}研修\u{200E}班\u{FE0F}"}],
+    });
+    assert_eq!(fonts.check(&data), Vec::<MissingGlyph>::new());
+}
+
+fn message(characters: &[char]) -> String {
+    let missing: Vec<MissingGlyph> =
+        characters.iter().map(|c| MissingGlyph { field: "姓名".to_owned(), character: *c }).collect();
+    ExportError::MissingGlyphs(missing).to_string()
+}
+
+#[test]
+fn a_rare_chinese_character_gets_the_names_of_the_fonts_that_are_looked_for() {
+    let text = message(&['\u{30000}']);
+    assert!(text.contains("U+30000") && text.contains("生僻字"), "{text}");
+    assert!(text.contains("HanaMinA") && text.contains("SimSun-ExtB") && text.contains("fonts"), "{text}");
+    assert!(!text.contains("删去"), "a name character is not to be deleted: {text}");
+}
+
+#[test]
+fn an_emoji_or_a_private_use_character_is_not_answered_with_install_a_font() {
+    for c in ['\u{1F600}', '\u{E000}', '\u{F0001}'] {
+        let text = message(&[c]);
+        assert!(!text.contains("安装"), "U+{:04X}: {text}", u32::from(c));
+        assert!(text.contains("删去") || text.contains("改用"), "U+{:04X}: {text}", u32::from(c));
+    }
 }
