@@ -29,8 +29,8 @@ fn replacement(c: char) -> Option<char> {
         // Tabs and line breaks become spaces (runs are collapsed later).
         '\t' | '\n' | '\r' => ' ',
         c if c.is_control() => return None,
-        // Zero-width and direction-override characters can disguise an extension.
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => return None,
+        // Zero-width, invisible and direction-override characters can disguise an extension.
+        c if xueshi_core::text::is_default_ignorable(c) => return None,
         // The full-width space is kept as an ordinary one, so trimming sees it.
         '\u{3000}' => ' ',
         c => c,
@@ -140,6 +140,12 @@ mod tests {
     #[test]
     fn control_and_direction_characters_are_removed_and_spaces_collapsed() {
         assert_eq!(sanitize_component("证书\u{202E}fdp.exe\u{0}\t\t说明", 100, "x"), "证书fdp.exe 说明");
+    }
+
+    #[test]
+    fn every_isolate_mark_and_invisible_character_is_removed() {
+        let name = "证\u{2067}书\u{061C}\u{2060}\u{00AD}\u{180E}\u{FEFF}.pdf";
+        assert_eq!(sanitize_component(name, 100, "x"), "证书.pdf");
     }
 
     #[test]

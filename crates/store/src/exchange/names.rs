@@ -27,8 +27,12 @@ const RESERVED: &[&str] = &[
 /// trailing dots and spaces go, a reserved device name gets a leading `_`, and a long name is
 /// cut between characters, keeping its extension.
 pub(crate) fn safe_name(name: &str, max_units: usize) -> String {
-    let replaced: String =
-        name.chars().map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c }).collect();
+    // Invisible and direction-override characters are dropped: they can disguise an extension.
+    let replaced: String = name
+        .chars()
+        .filter(|c| !xueshi_core::text::is_default_ignorable(*c))
+        .map(|c| if c.is_control() || "/\\:*?\"<>|".contains(c) { '_' } else { c })
+        .collect();
     let mut out = shorten(&replaced, max_units).trim_end_matches(['.', ' ']).to_owned();
     if out.is_empty() || is_reserved(&out) {
         out.insert(0, '_');
@@ -99,6 +103,13 @@ mod tests {
         assert_eq!(safe_name("a/b:c?.pdf", MAX_FILE_UNITS), "a_b_c_.pdf");
         assert_eq!(safe_name("..", MAX_FILE_UNITS), "_");
         assert_eq!(safe_name("证书. . ", MAX_FILE_UNITS), "证书");
+    }
+
+    #[test]
+    fn direction_overrides_and_invisible_characters_cannot_disguise_an_extension() {
+        assert_eq!(safe_name("报告\u{202E}fdp.exe", MAX_FILE_UNITS), "报告fdp.exe");
+        assert_eq!(safe_name("证\u{200B}书\u{2066}\u{FEFF}.pdf", MAX_FILE_UNITS), "证书.pdf");
+        assert_eq!(safe_name("\u{202E}", MAX_FILE_UNITS), "_");
     }
 
     #[test]
