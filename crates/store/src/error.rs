@@ -78,6 +78,10 @@ pub enum Refusal {
         "{0} 不是可接受的证明材料格式：只接受 PDF、JPEG、PNG、HEIC、WebP、OFD、DOC/DOCX、XLS/XLSX、WPS 文件（按内容识别，不看扩展名）"
     )]
     UnsupportedType(PathBuf),
+    #[error(
+        "{0} 是程序或脚本（如 .exe .bat .js 或可执行文件的内容），不能作为证明材料：请选择证书的 PDF、照片或扫描件"
+    )]
+    Program(PathBuf),
     #[error("证明材料的类别不能为空，例如 结业证书、培训通知、签到表")]
     NoMaterial,
 }

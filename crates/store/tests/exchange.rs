@@ -125,3 +125,48 @@ fn exporting_into_a_folder_that_is_not_empty_is_refused() {
     let err = store.export_folder(&tmp.path().join("一")).expect_err("refused");
     assert!(err.to_string().contains("不是空的"), "{err}");
 }
+
+#[test]
+fn exporting_a_damaged_vault_file_is_refused_naming_the_record_and_the_file_and_leaves_nothing() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (_dir, store) = filled_store(tmp.path());
+    let e = store.evidence_of("2024-001").expect("evidence").into_iter().find(|e| e.file_name == "签到表.png");
+    let blob = store.blob_path(e.and_then(|e| e.sha256).as_deref().expect("stored")).expect("path");
+    let mut bytes = std::fs::read(&blob).expect("read");
+    let last = bytes.len() - 1;
+    bytes[last] ^= 0xFF;
+    std::fs::write(&blob, bytes).expect("damaged, same size");
+    let folder = tmp.path().join("导出");
+    let err = store.export_folder(&folder).expect_err("refused").to_string();
+    assert!(err.contains("2024-001") && err.contains("签到表.png") && err.contains("已损坏"), "{err}");
+    assert!(!folder.exists(), "nothing under the final name");
+    let zip = tmp.path().join("导出.zip");
+    let err = store.export_zip(&zip).expect_err("refused").to_string();
+    assert!(err.contains("2024-001") && err.contains("签到表.png"), "{err}");
+    assert!(!zip.exists() && !tmp.path().join("导出.zip.partial").exists());
+}
+
+#[test]
+fn a_folder_export_that_fails_half_way_leaves_no_folder_and_no_temporary_one() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (_dir, store) = filled_store(tmp.path());
+    let e = store.evidence_of("2024-002").expect("evidence");
+    let blob = store.blob_path(e[0].sha256.as_deref().expect("stored")).expect("path");
+    let kept = std::fs::read(&blob).expect("read");
+    let sibling = store.evidence_of("2024-001").expect("evidence");
+    assert!(sibling.iter().any(|s| s.sha256 == e[0].sha256), "shared file");
+    // Another file is missing: the export stops after copying some files.
+    let other = sibling.iter().find(|s| s.sha256 != e[0].sha256).expect("another file");
+    std::fs::remove_file(store.blob_path(other.sha256.as_deref().expect("stored")).expect("path")).expect("removed");
+    let parent = tmp.path().join("放导出");
+    std::fs::create_dir_all(&parent).expect("folder");
+    let folder = parent.join("导出");
+    store.export_folder(&folder).expect_err("fails");
+    assert!(!folder.exists());
+    assert_eq!(std::fs::read_dir(&parent).expect("read").count(), 0, "no temporary folder left");
+    let empty = parent.join("空的");
+    std::fs::create_dir(&empty).expect("an empty folder chosen as the target");
+    store.export_folder(&empty).expect_err("fails");
+    assert_eq!(std::fs::read_dir(&empty).expect("still there, still empty").count(), 0);
+    assert_eq!(std::fs::read(&blob).expect("untouched"), kept);
+}

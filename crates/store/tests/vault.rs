@@ -272,3 +272,35 @@ fn attaching_again_repairs_a_vault_copy_that_was_cut_short() {
     store.attach("2024-001", &source, "培训通知").expect("again");
     assert!(store.verify().expect("verified").is_ok());
 }
+
+#[test]
+fn a_program_is_refused_whatever_it_is_called_and_a_pdf_named_as_a_program_too() {
+    let (tmp, dir, mut store) = store_with_one_record();
+    store.attach("2024-001", &file(tmp.path(), "真.pdf", &pdf("真")), "结业证书").expect("a real one");
+    let mut exe = b"MZ\x90\0\x03\0\0\0".to_vec();
+    exe.resize(300, 0);
+    exe.extend_from_slice(b"%PDF-1.7\n");
+    let disguised = file(tmp.path(), "结业证书.pdf", &exe);
+    assert!(refused_without_change(&mut store, &dir, &disguised, "MZ").contains("程序或脚本"));
+    let named = file(tmp.path(), "结业证书.exe", &pdf("真的 PDF"));
+    assert!(refused_without_change(&mut store, &dir, &named, ".exe").contains("程序或脚本"));
+    let script = file(tmp.path(), "通知.pdf", b"#!/bin/sh\nrm -rf ~\n%PDF-1.4\n");
+    assert!(refused_without_change(&mut store, &dir, &script, "#!").contains("程序或脚本"));
+}
+
+#[test]
+fn attaching_the_original_again_repairs_a_vault_copy_damaged_without_changing_its_size() {
+    let (tmp, dir, mut store) = store_with_one_record();
+    let bytes = pdf("完整的一份");
+    let source = file(tmp.path(), "通知.pdf", &bytes);
+    let first = store.attach("2024-001", &source, "培训通知").expect("first");
+    let stored = blob_path(&dir.evidence(), &first.sha256);
+    let mut damaged = bytes.clone();
+    damaged[20] ^= 0xFF;
+    std::fs::write(&stored, &damaged).expect("damaged");
+    assert_eq!(store.verify().expect("verified").corrupt.len(), 1);
+    let again = store.attach("2024-001", &source, "培训通知").expect("again");
+    assert!(store.verify().expect("verified").is_ok(), "the vault copy is repaired");
+    assert_eq!(std::fs::read(&stored).expect("stored"), bytes);
+    assert!(!again.deduplicated, "the damaged copy was replaced, not kept");
+}

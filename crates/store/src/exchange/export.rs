@@ -5,9 +5,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+use sha2::{Digest, Sha256};
 use xueshi_core::Ledger;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -17,6 +18,7 @@ use super::{EVIDENCE_DIR, LEDGER_FILE};
 use crate::error::{Result, StoreError, io, replace};
 use crate::open::Store;
 use crate::paths::sync_dir;
+use crate::vault::hex;
 
 /// What an export wrote.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -27,10 +29,28 @@ pub struct ExportReport {
     pub bytes: u64,
 }
 
-/// The exported ledger, and for every file to write: its path in the export and its vault path.
+/// The exported ledger, and for every file to write: its path in the export and where it comes
+/// from.
 struct Plan {
     ledger: Ledger,
-    files: BTreeMap<String, PathBuf>,
+    files: BTreeMap<String, Planned>,
+}
+
+/// A vault file to export, with what it must hash to and whose it is (for messages).
+struct Planned {
+    path: PathBuf,
+    sha256: String,
+    activity: String,
+    file: String,
+}
+
+impl Planned {
+    fn damaged(&self) -> StoreError {
+        StoreError::Exchange(format!(
+            "记录 {} 的证明材料“{}”在证据库中的副本已损坏（内容与添加时记下的 SHA-256 不同），没有导出：请在“设置”中检查证据库，重新添加这个文件的原件后再导出",
+            self.activity, self.file
+        ))
+    }
 }
 
 impl Store {
@@ -65,36 +85,64 @@ impl Store {
                     }
                 };
                 let relative = format!("{EVIDENCE_DIR}/{folder}/{name}");
-                files.insert(relative.clone(), super::super::vault::blob_path(&vault, &hash));
+                let path = crate::vault::blob_path(&vault, &hash);
+                let planned = Planned { path, sha256: hash, activity: activity.id.clone(), file: e.file.clone() };
+                files.insert(relative.clone(), planned);
                 e.file = relative;
             }
         }
         Ok(Plan { ledger, files })
     }
 
-    /// Writes `ledger.json` and `evidence/…` into the folder `dest` (created; must be empty).
+    /// Writes `ledger.json` and `evidence/…` into the folder `dest` (created; must be empty),
+    /// through a temporary folder beside it renamed at the end, so that a failed export (a damaged
+    /// vault file, a full disk) leaves nothing under the final name.
     pub fn export_folder(&self, dest: &Path) -> Result<ExportReport> {
-        if dest.exists() && std::fs::read_dir(dest).map_err(io("读取文件夹", dest))?.next().is_some() {
+        let existed = dest.exists();
+        if existed && std::fs::read_dir(dest).map_err(io("读取文件夹", dest))?.next().is_some() {
             return Err(StoreError::Exchange(format!(
                 "导出文件夹 {} 不是空的，请选择一个新的或空的文件夹",
                 dest.display()
             )));
         }
         let plan = self.export_plan()?;
-        let mut report = ExportReport { activities: plan.ledger.activities.len(), ..ExportReport::default() };
-        for (relative, source) in &plan.files {
-            let target = dest.join(relative);
-            if let Some(parent) = target.parent() {
-                std::fs::create_dir_all(parent).map_err(io("创建文件夹", parent))?;
+        let pid = std::process::id();
+        if existed {
+            // An empty folder the user chose (perhaps the root of a USB stick): written inside it
+            // under a hidden name, then its two entries moved up, `ledger.json` last.
+            let partial = dest.join(format!(".xueshi-export-{pid}.partial"));
+            let result = write_folder(&plan, &partial).and_then(|report| {
+                let evidence = partial.join(EVIDENCE_DIR);
+                if evidence.exists() {
+                    std::fs::rename(&evidence, dest.join(EVIDENCE_DIR)).map_err(io("保存", dest))?;
+                }
+                std::fs::rename(partial.join(LEDGER_FILE), dest.join(LEDGER_FILE)).map_err(io("保存", dest))?;
+                std::fs::remove_dir(&partial).map_err(io("清理临时文件夹", &partial))?;
+                sync_dir(dest).map_err(io("写入", dest))?;
+                Ok(report)
+            });
+            if result.is_err() {
+                let _ = std::fs::remove_dir_all(&partial);
+                if !dest.join(LEDGER_FILE).exists() {
+                    let _ = std::fs::remove_dir_all(dest.join(EVIDENCE_DIR));
+                }
             }
-            report.bytes += copy_file(source, &target)?;
-            report.files += 1;
+            return result;
         }
-        std::fs::create_dir_all(dest).map_err(io("创建文件夹", dest))?;
-        let json_path = dest.join(LEDGER_FILE);
-        write_synced(&json_path, plan.ledger.to_json_pretty().as_bytes())?;
-        sync_dir(dest).map_err(io("写入", dest))?;
-        Ok(report)
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let partial = dest.with_file_name(format!(".{name}.{pid}.partial"));
+        let _ = std::fs::remove_dir_all(&partial);
+        let result = write_folder(&plan, &partial).and_then(|report| {
+            std::fs::rename(&partial, dest).map_err(io("保存", dest))?;
+            if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+                sync_dir(parent).map_err(io("写入", parent))?;
+            }
+            Ok(report)
+        });
+        if result.is_err() {
+            let _ = std::fs::remove_dir_all(&partial);
+        }
+        result
     }
 
     /// Writes the same content as `export_folder` into the .zip file `dest`, through a temporary
@@ -116,6 +164,23 @@ impl Store {
     }
 }
 
+fn write_folder(plan: &Plan, dest: &Path) -> Result<ExportReport> {
+    let mut report = ExportReport { activities: plan.ledger.activities.len(), ..ExportReport::default() };
+    std::fs::create_dir_all(dest).map_err(io("创建文件夹", dest))?;
+    for (relative, planned) in &plan.files {
+        let target = dest.join(relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io("创建文件夹", parent))?;
+        }
+        report.bytes += copy_file(planned, &target)?;
+        report.files += 1;
+    }
+    let json_path = dest.join(LEDGER_FILE);
+    write_synced(&json_path, plan.ledger.to_json_pretty().as_bytes())?;
+    sync_dir(dest).map_err(io("写入", dest))?;
+    Ok(report)
+}
+
 fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> StoreError + '_ {
     move |e| StoreError::Exchange(format!("无法写入压缩包 {}：{e}", path.display()))
 }
@@ -128,15 +193,20 @@ fn write_zip(plan: &Plan, path: &Path) -> Result<ExportReport> {
     let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     zip.start_file(LEDGER_FILE, deflated).map_err(zip_error(path))?;
     zip.write_all(json.as_bytes()).map_err(io("写入", path))?;
-    for (relative, source) in &plan.files {
-        let mut input = File::open(source).map_err(io("读取证据库文件", source))?;
-        let size = input.metadata().map_err(io("读取证据库文件", source))?.len();
+    for (relative, planned) in &plan.files {
+        let source = &planned.path;
+        let file = File::open(source).map_err(io("读取证据库文件", source))?;
+        let size = file.metadata().map_err(io("读取证据库文件", source))?.len();
+        let mut input = Hashing { inner: file, hasher: Sha256::new() };
         // PDF, JPEG, DOCX … are compressed already: store them as they are.
         let stored = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Stored)
             .large_file(size >= u64::from(u32::MAX));
         zip.start_file(relative.as_str(), stored).map_err(zip_error(path))?;
         report.bytes += std::io::copy(&mut input, &mut zip).map_err(io("写入", path))?;
+        if hex(&input.hasher.finalize()) != planned.sha256 {
+            return Err(planned.damaged());
+        }
         report.files += 1;
     }
     let file = zip.finish().map_err(zip_error(path))?;
@@ -144,12 +214,32 @@ fn write_zip(plan: &Plan, path: &Path) -> Result<ExportReport> {
     Ok(report)
 }
 
-/// Copies a vault file and flushes the copy through the handle that wrote it (Windows refuses to
-/// flush a file opened only for reading, and a copy keeps a read-only source's read-only flag).
-fn copy_file(source: &Path, target: &Path) -> Result<u64> {
-    let mut input = File::open(source).map_err(io("复制证据库文件", source))?;
+/// Hashes what is read through it.
+struct Hashing<R> {
+    inner: R,
+    hasher: Sha256,
+}
+
+impl<R: Read> Read for Hashing<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.hasher.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Copies a vault file, checking its hash on the way, and flushes the copy through the handle
+/// that wrote it (Windows refuses to flush a file opened only for reading, and a copy keeps a
+/// read-only source's read-only flag).
+fn copy_file(planned: &Planned, target: &Path) -> Result<u64> {
+    let source = &planned.path;
+    let file = File::open(source).map_err(io("复制证据库文件", source))?;
+    let mut input = Hashing { inner: file, hasher: Sha256::new() };
     let mut output = File::create(target).map_err(io("写入", target))?;
     let bytes = std::io::copy(&mut input, &mut output).map_err(io("写入", target))?;
+    if hex(&input.hasher.finalize()) != planned.sha256 {
+        return Err(planned.damaged());
+    }
     output.sync_all().map_err(io("写入", target))?;
     Ok(bytes)
 }

@@ -98,8 +98,11 @@ pub fn ingest(vault: &Path, source: &mut dyn Read, name: &str, shown: &Path, lim
     drop(file);
 
     let target = blob_path(vault, &sha256);
-    // Stored once per content; a vault copy of the wrong size (damaged) is replaced by this one.
-    let newly_stored = !std::fs::metadata(&target).is_ok_and(|m| m.len() == total);
+    // Stored once per content; a vault copy that is damaged (another size, or the same size and
+    // other bytes: it is hashed again) is replaced by this one, so attaching the original repairs it.
+    let intact = std::fs::metadata(&target).is_ok_and(|m| m.len() == total)
+        && hash_file(&target).is_ok_and(|(hash, size)| hash == sha256 && size == total);
+    let newly_stored = !intact;
     if newly_stored {
         let folder = target.parent().unwrap_or(vault).to_owned();
         let created = !folder.exists();

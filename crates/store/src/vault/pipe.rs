@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use sha2::{Digest, Sha256};
 
 use super::ingest::{BUFFER, hex};
-use super::sniff::{FileType, SNIFF_LEN, detect};
+use super::sniff::{FileType, SNIFF_LEN, detect, is_executable};
 use crate::error::{Refusal, Result, StoreError, io};
 
 /// Buffers waiting for the hasher.
@@ -87,6 +87,9 @@ fn copy_loop(
             break;
         }
         if file_type.is_none() {
+            if is_executable(&buf[..filled], name) {
+                return Err(Refusal::Program(shown.to_owned()).into());
+            }
             file_type = Some(detect(&buf[..filled], name).ok_or_else(|| Refusal::UnsupportedType(shown.to_owned()))?);
         }
         total += filled as u64;

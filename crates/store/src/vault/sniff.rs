@@ -143,10 +143,74 @@ pub fn detect(head: &[u8], name: &str) -> Option<FileType> {
     None
 }
 
-/// `%PDF-` within the first kilobyte, as PDF readers accept.
+/// `%PDF-` at the start. PDF readers accept it anywhere in the first kilobyte, which lets another
+/// file (an executable, a web page) pass as a PDF; only a byte order mark and blank space (which
+/// some web systems put before a PDF they deliver, and which cannot carry anything that runs) may
+/// come first.
 fn is_pdf(head: &[u8]) -> bool {
-    let window = &head[..head.len().min(1024)];
-    contains(window, b"%PDF-")
+    let rest = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let start = rest.iter().take(1024).position(|b| !b.is_ascii_whitespace()).unwrap_or(rest.len());
+    rest[start..].starts_with(b"%PDF-")
+}
+
+/// Signatures of programs: Windows (`MZ`), Linux (ELF), macOS (Mach-O, 32/64-bit, either byte
+/// order, and universal binaries) and scripts (`#!`).
+const PROGRAM_SIGNATURES: &[&[u8]] = &[
+    b"MZ",
+    b"\x7fELF",
+    b"\xFE\xED\xFA\xCE",
+    b"\xFE\xED\xFA\xCF",
+    b"\xCE\xFA\xED\xFE",
+    b"\xCF\xFA\xED\xFE",
+    b"\xCA\xFE\xBA\xBE",
+    b"#!",
+];
+
+/// Extensions that Windows (or another system) runs or opens as a program when double-clicked.
+const PROGRAM_EXTENSIONS: &[&str] = &[
+    "exe",
+    "com",
+    "bat",
+    "cmd",
+    "scr",
+    "pif",
+    "cpl",
+    "msi",
+    "msp",
+    "msc",
+    "dll",
+    "sys",
+    "lnk",
+    "url",
+    "js",
+    "jse",
+    "vbs",
+    "vbe",
+    "wsf",
+    "wsh",
+    "hta",
+    "ps1",
+    "psm1",
+    "reg",
+    "jar",
+    "sh",
+    "app",
+    "appx",
+    "msix",
+    "apk",
+    "scf",
+    "inf",
+    "chm",
+    "gadget",
+    "application",
+];
+
+/// Whether the file is (or is named as) a program or script: refused as evidence whatever else
+/// its content looks like, so that a reviewer never receives something that runs when opened.
+pub fn is_executable(head: &[u8], name: &str) -> bool {
+    let ext = name.rsplit_once('.').map(|(_, e)| e.trim_end_matches([' ', '.']).to_ascii_lowercase());
+    PROGRAM_SIGNATURES.iter().any(|s| head.starts_with(s))
+        || ext.is_some_and(|e| PROGRAM_EXTENSIONS.contains(&e.as_str()))
 }
 
 fn contains(haystack: &[u8], needle: &[u8]) -> bool {
@@ -194,6 +258,50 @@ mod tests {
         zip.extend_from_slice(&[0; 26]);
         zip.extend_from_slice(b"OFD.xml");
         assert_eq!(detect(&zip, "发票"), Some(FileType::Ofd));
+    }
+
+    #[test]
+    fn a_pdf_signature_after_other_bytes_is_not_a_pdf() {
+        let mut exe = b"MZ\x90\0".to_vec();
+        exe.resize(200, 0);
+        exe.extend_from_slice(b"%PDF-1.7\n");
+        assert_eq!(detect(&exe, "结业证书.pdf"), None);
+        assert_eq!(detect(b"<html>%PDF-1.4", "结业证书.pdf"), None);
+    }
+
+    #[test]
+    fn a_pdf_after_a_byte_order_mark_or_blank_lines_is_still_a_pdf() {
+        assert_eq!(detect(b"\xEF\xBB\xBF%PDF-1.4\n", "a.pdf"), Some(FileType::Pdf));
+        assert_eq!(detect(b"\r\n  %PDF-1.4\n", "a.pdf"), Some(FileType::Pdf));
+    }
+
+    #[test]
+    fn executables_and_scripts_are_recognised_by_content_and_by_name() {
+        for head in
+            [&b"MZ\x90\0\x03"[..], b"\x7fELF\x02\x01", b"\xCF\xFA\xED\xFE\x07", b"\xFE\xED\xFA\xCE", b"#!/bin/sh\n"]
+        {
+            assert!(is_executable(head, "结业证书.pdf"), "{head:?}");
+        }
+        for name in [
+            "结业证书.exe",
+            "a.BAT",
+            "x.cmd",
+            "x.com",
+            "x.scr",
+            "x.js",
+            "x.vbs",
+            "x.ps1",
+            "x.msi",
+            "x.lnk",
+            "x.pdf.exe",
+        ] {
+            assert!(is_executable(b"%PDF-1.4\n", name), "{name}");
+        }
+        assert!(!is_executable(b"%PDF-1.4\n", "结业证书.pdf"));
+        assert!(!is_executable(b"%PDF-1.4\n", "结业证书"));
+        let mut zip = b"PK\x03\x04".to_vec();
+        zip.extend_from_slice(&[0; 26]);
+        assert!(!is_executable(&zip, "a.docx"));
     }
 
     #[test]
