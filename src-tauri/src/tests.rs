@@ -258,3 +258,18 @@ fn changes_made_in_the_demo_are_kept_and_the_demo_is_reset_only_when_asked() {
     let s = app.ok("open_demo", json!({"reset": true}));
     assert_eq!((s["demo"].as_bool(), s["activities"].as_array().map(Vec::len)), (Some(true), shipped));
 }
+
+/// Unix only: creating a directory link on Windows needs a privilege the test runner may lack.
+#[cfg(unix)]
+#[test]
+fn a_demo_folder_that_is_a_link_is_refused_even_when_its_target_looks_like_a_demo() {
+    let app = TestApp::new("demo-link");
+    app.ok("open_demo", json!({"reset": false}));
+    app.ok("close_demo", json!({}));
+    let elsewhere = app.dir.join("别处");
+    std::fs::rename(app.dir.join("demo"), &elsewhere).expect("moved");
+    std::os::unix::fs::symlink(&elsewhere, app.dir.join("demo")).expect("linked");
+    let err = app.invoke("open_demo", json!({"reset": true})).expect_err("refused");
+    assert!(err["message"].as_str().is_some_and(|m| m.contains("不是学时手册创建的示例")), "{err}");
+    assert!(elsewhere.join("ledger.sqlite3").is_file(), "the link's target is untouched");
+}
