@@ -125,3 +125,21 @@ fn two_backups_made_at_the_same_moment_both_succeed() {
     assert!(!backups.iter().any(|n| n.ends_with(".partial")), "no half backup left: {backups:?}");
     assert_eq!(backups.iter().filter(|n| n.ends_with(".sqlite3")).count(), 10, "the newest ten are kept: {backups:?}");
 }
+
+#[test]
+fn two_programs_creating_the_same_new_data_folder_at_once_both_succeed() {
+    for round in 0..10 {
+        let tmp = tempfile::tempdir().expect("tmp");
+        let data = tmp.path().join("新的 数据");
+        let both: Vec<_> = (0..2)
+            .map(|_| {
+                let data = data.clone();
+                thread::spawn(move || xueshi(&data, &["init"]))
+            })
+            .collect();
+        for out in both.into_iter().map(|t| t.join().expect("init thread")) {
+            assert_eq!(out.status.code(), Some(0), "round {round}: {}", String::from_utf8_lossy(&out.stderr));
+        }
+        assert!(stored_ids(&data).is_empty());
+    }
+}

@@ -135,7 +135,13 @@ impl Store {
                 let path = store.backup(BackupReason::BeforeMigration)?;
                 store.report.backups.push(path);
             }
-            migrations().to_latest(&mut store.conn)?;
+            if let Err(e) = migrations().to_latest(&mut store.conn) {
+                // Another program opening the same folder at this moment may have migrated it
+                // first (each migration is one transaction): then there is nothing left to do.
+                if schema_version(&store.conn)? != latest() {
+                    return Err(e.into());
+                }
+            }
             if version > 0 {
                 store.report.migrated_from = Some(version);
             }
