@@ -101,6 +101,9 @@ fn viewing_works_and_changes_are_refused(data: &Path, elsewhere: &Path, why: &st
     let zip = elsewhere.join("导出.zip");
     ok(data, &["export", &zip.display().to_string()]);
     assert!(zip.is_file(), "exported to another place");
+    let package = elsewhere.join("申报材料包.zip");
+    ok(data, &["export", "--apply-year", "2026", "--level", "senior", "--out", &package.display().to_string()]);
+    assert!(package.is_file(), "the submission package is made in another place");
 
     let add = xueshi(data, &["add", "--kind", "training", "--title", "新培训", "--date", "2024-07-01", "--days", "1"]);
     assert_eq!(add.status.code(), Some(2), "a change is refused");
