@@ -24,9 +24,12 @@ const MAX_RANK: u32 = 1000;
 impl Ledger {
     /// Reads a ledger file's text; any problem names the record and field.
     pub fn from_json(text: &str) -> Result<Ledger, LedgerError> {
-        let value: Value = serde_json::from_str(text).map_err(|e| {
+        let invalid = |e: serde_json::Error| {
             LedgerError::new(None, None, format!("不是有效的 JSON（第 {} 行第 {} 列）：{e}", e.line(), e.column()))
-        })?;
+        };
+        // serde_json keeps the last of two equal keys silently; a file saying two things is refused.
+        serde_json::from_str::<unique_keys::UniqueKeys>(text).map_err(invalid)?;
+        let value: Value = serde_json::from_str(text).map_err(invalid)?;
         Ledger::from_value(&value)
     }
 
@@ -390,6 +393,72 @@ fn detail_json(detail: &Detail, map: &mut Map<String, Value>) {
         Detail::PriorCertificate { from_year, to_year } => {
             put("from_year", json!(from_year));
             put("to_year", json!(to_year));
+        }
+    }
+}
+
+/// A pass over JSON text that refuses an object holding the same key twice (serde_json's `Value`
+/// would keep the last one without a word), naming the key.
+mod unique_keys {
+    use std::collections::BTreeSet;
+    use std::fmt;
+
+    use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+    /// Any JSON value whose objects, at every depth, have distinct keys.
+    pub struct UniqueKeys;
+
+    impl<'de> Deserialize<'de> for UniqueKeys {
+        fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<UniqueKeys, D::Error> {
+            deserializer.deserialize_any(UniqueKeysVisitor)
+        }
+    }
+
+    struct UniqueKeysVisitor;
+
+    impl<'de> Visitor<'de> for UniqueKeysVisitor {
+        type Value = UniqueKeys;
+
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("a JSON value")
+        }
+
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<UniqueKeys, A::Error> {
+            let mut seen = BTreeSet::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if !seen.insert(key.clone()) {
+                    let shown: String = key.chars().filter(|c| !c.is_control()).take(60).collect();
+                    return Err(de::Error::custom(format!(
+                        "同一个对象中键“{shown}”出现了两次（重复的键），无法确定以哪一个为准"
+                    )));
+                }
+                map.next_value::<UniqueKeys>()?;
+            }
+            Ok(UniqueKeys)
+        }
+
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<UniqueKeys, A::Error> {
+            while seq.next_element::<UniqueKeys>()?.is_some() {}
+            Ok(UniqueKeys)
+        }
+
+        fn visit_bool<E>(self, _: bool) -> Result<UniqueKeys, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<UniqueKeys, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<UniqueKeys, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<UniqueKeys, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_str<E>(self, _: &str) -> Result<UniqueKeys, E> {
+            Ok(UniqueKeys)
+        }
+        fn visit_unit<E>(self) -> Result<UniqueKeys, E> {
+            Ok(UniqueKeys)
         }
     }
 }

@@ -155,3 +155,23 @@ fn arbitrary_text_never_panics_the_reader() {
         assert!(Ledger::from_json(text).is_err(), "{text:?}");
     }
 }
+
+#[test]
+fn a_key_written_twice_in_one_object_is_refused_naming_the_key() {
+    let text = r#"{"format":"xueshi-ledger","version":1,"activities":[
+        {"id":"a","kind":"online_course","title":"网课","title":"另一个名称","date":"2024-03-01","category":"public","hours":10}]}"#;
+    let err = Ledger::from_json(text).expect_err("refused").to_string();
+    assert!(err.contains("title") && err.contains("重复"), "{err}");
+    let top = r#"{"format":"xueshi-ledger","version":1,"activities":[],"activities":[]}"#;
+    let err = Ledger::from_json(top).expect_err("refused").to_string();
+    assert!(err.contains("activities") && err.contains("重复"), "{err}");
+}
+
+#[test]
+fn the_same_key_in_different_objects_is_fine() {
+    let text = r#"{"format":"xueshi-ledger","version":1,"profile":{"name":"张三"},"activities":[
+        {"id":"a","kind":"online_course","title":"网课","date":"2024-03-01","category":"public","hours":10,
+         "evidence":[{"file":"a.pdf","material":"结业证书"},{"file":"b.pdf","material":"结业证书"}]},
+        {"id":"b","kind":"online_course","title":"网课","date":"2024-03-01","category":"public","hours":10}]}"#;
+    assert_eq!(Ledger::from_json(text).expect("read").activities.len(), 2);
+}
