@@ -17,6 +17,7 @@ use clap::{Parser, Subcommand};
 use xueshi_core::engine::AssessError;
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::rules::Selection;
+use xueshi_core::text::for_terminal;
 use xueshi_core::{Application, Ledger, LedgerError, RuleBook, RuleError, RuleSet, assess};
 use xueshi_store::StoreError;
 
@@ -121,16 +122,18 @@ pub(crate) enum CliError {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command, cli.data_dir.as_deref()) {
+        // What the user's files hold (a title, a rule file, a spreadsheet cell) may carry escape
+        // sequences or direction overrides: they are printed as visible `\uXXXX` escapes.
         Ok(text) => {
-            print!("{text}");
+            print!("{}", for_terminal(&text));
             ExitCode::SUCCESS
         }
         Err(CliError::Problems(report)) => {
-            print!("{report}");
+            print!("{}", for_terminal(&report));
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("错误：{e}");
+            eprintln!("错误：{}", for_terminal(&e.to_string()));
             ExitCode::from(2)
         }
     }
