@@ -33,6 +33,29 @@ pub struct Manifest {
     /// Evidence entries known by name only, whose files are not in the package.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub not_included: Vec<NotIncluded>,
+    /// What the PDF and XLSX were made with, so that they can be made again and compared byte
+    /// for byte (absent in packages of earlier versions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub typeset: Option<Typeset>,
+}
+
+/// The inputs of the summaries besides the data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Typeset {
+    /// The 制表日期 printed, `YYYY-MM-DD` (also the PDF's creation date).
+    pub date: String,
+    pub mask_id: bool,
+    pub incomplete_evidence_page: bool,
+    /// The faces the PDF was typeset with, in order.
+    pub fonts: Vec<RecordedFont>,
+}
+
+/// One font face: its family, the file's name (not its folder) and the face's index in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordedFont {
+    pub family: String,
+    pub file: String,
+    pub index: u32,
 }
 
 /// An evidence entry whose file could not be included because the app never had it.
@@ -83,6 +106,7 @@ impl Manifest {
         report: &ReportData,
         files: Vec<ManifestFile>,
         not_included: Vec<NotIncluded>,
+        typeset: Typeset,
     ) -> Self {
         Manifest {
             format: MANIFEST_FORMAT.to_owned(),
@@ -103,6 +127,7 @@ impl Manifest {
             assessment: assessment_value(assessment),
             files,
             not_included,
+            typeset: Some(typeset),
         }
     }
 

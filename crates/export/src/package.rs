@@ -18,7 +18,7 @@ use crate::evidence_plan::{EvidencePlan, detect, plan_evidence, read_head};
 use crate::fonts::FontSet;
 use crate::hashing::{BUFFER, CopyError, copy_hashed, digest};
 use crate::layout::PlannedFile;
-use crate::manifest::{MANIFEST_NAME, Manifest, ManifestFile};
+use crate::manifest::{MANIFEST_NAME, Manifest, ManifestFile, RecordedFont, Typeset};
 use crate::pdf::render_pdf;
 use crate::report::ReportData;
 use crate::source::EvidenceSource;
@@ -145,6 +145,12 @@ pub fn export_package(
     let mut fonts = FontSet::discover(input.options.font_path.as_deref())?;
     let pdf = render_pdf(&report, &mut fonts)?;
     let font_names = fonts.faces.iter().map(|f| format!("{} ({})", f.family, f.path.display())).collect();
+    let typeset = Typeset {
+        date: report.made_on.format("%Y-%m-%d").to_string(),
+        mask_id: input.options.mask_id,
+        incomplete_evidence_page: input.options.incomplete_evidence_page,
+        fonts: recorded_fonts(&fonts),
+    };
     drop(fonts);
     reporter.stage(Stage::Evidence, None)?;
 
@@ -241,7 +247,7 @@ pub fn export_package(
     reporter.state.files_done += 1;
 
     reporter.stage(Stage::Finishing, Some(MANIFEST_NAME))?;
-    let manifest = Manifest::new(input.rules, input.assessment, &report, files, not_included);
+    let manifest = Manifest::new(input.rules, input.assessment, &report, files, not_included, typeset);
     zip.start_file(MANIFEST_NAME, deflated)?;
     zip.write_all(&manifest.to_bytes()).map_err(|e| ExportError::Zip(e.to_string()))?;
     let file = zip.finish()?;
@@ -263,6 +269,12 @@ pub fn export_package(
         pdf_pages: pdf.pages,
         fonts: font_names,
     })
+}
+
+/// The faces typeset with, as the manifest records them (file names without their folders).
+pub(crate) fn recorded_fonts(fonts: &FontSet) -> Vec<RecordedFont> {
+    let name = |p: &Path| p.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    fonts.faces.iter().map(|f| RecordedFont { family: f.family.clone(), file: name(&f.path), index: f.index }).collect()
 }
 
 fn unreadable(p: &PlannedFile, source: std::io::Error) -> ExportError {

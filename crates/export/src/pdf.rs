@@ -4,6 +4,8 @@
 
 use std::sync::LazyLock;
 
+use chrono::{Datelike, NaiveDate};
+
 use typst::diag::{FileError, FileResult, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Duration};
 use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
@@ -101,13 +103,13 @@ pub fn render_pdf(report: &ReportData, fonts: &mut FontSet) -> Result<RenderedPd
     if let Some(map) = value.as_object_mut() {
         map.insert("fonts".into(), fonts.families().into());
     }
-    let result = compile(&value, fonts);
+    let result = compile(&value, fonts, report.made_on);
     // typst memoizes across compilations; without this, memory grows with every export.
     typst::comemo::evict(0);
     result
 }
 
-fn compile(value: &serde_json::Value, fonts: &FontSet) -> Result<RenderedPdf, ExportError> {
+fn compile(value: &serde_json::Value, fonts: &FontSet, day: NaiveDate) -> Result<RenderedPdf, ExportError> {
     let (Some(main), Some(data_id)) = (file_id("/summary.typ"), file_id("/data.json")) else {
         return Err(ExportError::Typeset("内部文件路径无效".to_owned()));
     };
@@ -122,7 +124,10 @@ fn compile(value: &serde_json::Value, fonts: &FontSet) -> Result<RenderedPdf, Ex
         fonts: list,
     };
     let document: PagedDocument = typst::compile(&world).output.map_err(|e| diagnostics(&e))?;
-    let options = typst_pdf::PdfOptions { tagged: false, ..Default::default() };
+    // The creation date is the report's day, not the clock: the same data make the same bytes.
+    let (month, date) = (u8::try_from(day.month()).unwrap_or(1), u8::try_from(day.day()).unwrap_or(1));
+    let timestamp = Datetime::from_ymd(day.year(), month, date).map(typst_pdf::Timestamp::new_utc);
+    let options = typst_pdf::PdfOptions { tagged: false, timestamp, ..Default::default() };
     let bytes = typst_pdf::pdf(&document, &options).map_err(|e| diagnostics(&e))?;
     Ok(RenderedPdf { bytes, pages: document.pages().len() })
 }

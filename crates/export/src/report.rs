@@ -18,6 +18,10 @@ pub const EMPTY: &str = "—";
 pub struct ReportData {
     pub title: String,
     pub date: String,
+    /// The day the tables are dated (`date`), also the files' creation date: the same data and
+    /// day make byte-identical files.
+    #[serde(skip)]
+    pub made_on: chrono::NaiveDate,
     pub generator: String,
     pub person: Person,
     pub application: ApplicationInfo,
@@ -193,9 +197,11 @@ impl ReportData {
         let notes =
             assessment.warnings.iter().filter(|w| w.activity.is_none()).map(|w| w.message.to_string()).collect();
         let incomplete = options.incomplete_evidence_page.then(|| incomplete_records(&records, assessment));
+        let made_on = options.date.unwrap_or_else(|| chrono::Local::now().date_naive());
         ReportData {
             title: "专业技术人员继续教育学时汇总表".to_owned(),
-            date: chinese_date(options.date.unwrap_or_else(|| chrono::Local::now().date_naive())),
+            date: chinese_date(made_on),
+            made_on,
             generator: format!("学时手册 {APP_VERSION}"),
             person,
             application,

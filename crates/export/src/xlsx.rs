@@ -4,7 +4,10 @@
 //! result of 0), column widths are set from the text (autofit under-sizes Chinese), and the
 //! default font is 等线.
 
-use rust_xlsxwriter::{ColNum, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError};
+use chrono::Datelike;
+use rust_xlsxwriter::{
+    ColNum, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, RowNum, Workbook, Worksheet, XlsxError,
+};
 
 use crate::error::ExportError;
 use crate::manifest::ManifestFile;
@@ -104,6 +107,11 @@ pub fn render_xlsx(report: &ReportData, files: &[ManifestFile]) -> Result<Vec<u8
 
 fn build(report: &ReportData, files: &[ManifestFile]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
+    let day = report.made_on;
+    let part = |v: u32| u8::try_from(v).unwrap_or(1);
+    let created =
+        ExcelDateTime::from_ymd(u16::try_from(day.year()).unwrap_or(1980), part(day.month()), part(day.day()))?;
+    workbook.set_properties(&DocProperties::new().set_creation_datetime(&created));
     let default = Format::new().set_font_name("等线").set_font_size(11).set_font_charset(134);
     workbook.set_default_format(&default, 19, 72)?;
     let s = Styles::new();
