@@ -25,6 +25,7 @@ mod report;
 mod rows;
 mod source;
 mod verify;
+mod verify_data;
 mod xlsx;
 mod zipscan;
 
@@ -41,6 +42,7 @@ pub use pdf::render_pdf;
 pub use report::{ReportData, mask_id_number};
 pub use source::{EvidenceSource, FolderSource, Opened, PathLookupSource, is_sha256};
 pub use verify::{Difference, VerifyReport, verify_package};
+pub use verify_data::{DataReference, verify_package_against};
 pub use xlsx::render_xlsx;
 
 use std::path::PathBuf;

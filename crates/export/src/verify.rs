@@ -59,6 +59,20 @@ pub enum Difference {
     Structure {
         reason: String,
     },
+    /// A file of the package that the owner's records do not have (at that path).
+    NotInRecords {
+        path: String,
+    },
+    /// A file the owner's records would put in the package, missing from it (and its manifest).
+    MissingFromPackage {
+        path: String,
+    },
+    /// A file whose content differs from what the owner's records hold or make (the evidence's
+    /// SHA-256 in the records, or the summaries typeset again).
+    DiffersFromRecords {
+        path: String,
+        detail: String,
+    },
     /// A field of the manifest's assessment differs from the fresh assessment.
     Assessment {
         field: String,
@@ -88,6 +102,13 @@ impl fmt::Display for Difference {
                 write!(f, "隐藏的文件：{path}（位于第 {offset} 字节，ZIP 目录中没有列出，但有的解压程序会取出它）")
             }
             Difference::Structure { reason } => write!(f, "ZIP 结构异常：{reason}"),
+            Difference::NotInRecords { path } => write!(f, "数据文件夹的记录中没有：{path}（材料包中有）"),
+            Difference::MissingFromPackage { path } => {
+                write!(f, "材料包中缺少：{path}（按数据文件夹中的记录应当有，材料包和清单中都没有）")
+            }
+            Difference::DiffersFromRecords { path, detail } => {
+                write!(f, "与数据文件夹中的记录不一致：{path}（{detail}）")
+            }
             Difference::Assessment { field, in_package, now } => {
                 write!(f, "评估结果不一致：{field}（材料包中：{in_package}；重新评估：{now}）")
             }
@@ -104,10 +125,43 @@ pub struct VerifyReport {
     pub matching: usize,
     /// Whether the assessment was compared with a fresh one.
     pub assessment_checked: bool,
+    /// Whether the file list and every evidence file's SHA-256 were compared with the owner's
+    /// records (`verify_package_against`).
+    pub records_checked: bool,
+    /// Whether the PDF and XLSX were typeset again from the records and compared byte for byte.
+    pub summaries_checked: bool,
+    /// What could not be checked, and why, in words.
+    pub unchecked: Vec<String>,
     pub differences: Vec<Difference>,
 }
 
 impl VerifyReport {
+    /// What was checked, in words, one item each.
+    pub fn checked(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.manifest.is_none() {
+            return out;
+        }
+        out.push("ZIP 结构：没有重名、隐藏或指向解压文件夹之外的文件".to_owned());
+        out.push("材料包中每个文件的大小和 SHA-256 与清单（manifest.json）一致".to_owned());
+        if self.assessment_checked {
+            out.push("清单中的评估结果与按现有记录重新评估的结果一致".to_owned());
+        }
+        if self.records_checked {
+            out.push("文件列表和每个证明材料的 SHA-256 与数据文件夹中的记录一致".to_owned());
+        }
+        if self.summaries_checked {
+            out.push("学时汇总表 PDF 和 Excel 与按数据文件夹中的记录重新生成的结果逐字节相同".to_owned());
+        }
+        out
+    }
+
+    /// Whether everything was checked: the package against its manifest and the manifest against
+    /// the owner's records, summaries included.
+    pub fn fully_checked(&self) -> bool {
+        self.manifest.is_some() && self.assessment_checked && self.records_checked && self.summaries_checked
+    }
+
     pub fn is_ok(&self) -> bool {
         self.differences.is_empty()
     }
@@ -121,6 +175,9 @@ pub fn verify_package(path: &Path, fresh: Option<&Assessment>) -> VerifyReport {
         manifest: None,
         matching: 0,
         assessment_checked: false,
+        records_checked: false,
+        summaries_checked: false,
+        unchecked: Vec::new(),
         differences: Vec::new(),
     };
     let opened = File::open(path).and_then(|f| Ok((f.try_clone()?, f)));
@@ -162,6 +219,10 @@ pub fn verify_package(path: &Path, fresh: Option<&Assessment>) -> VerifyReport {
             });
         }
     }
+    report.unchecked.push(
+        "清单本身是否被改过：没有与数据文件夹中的记录核对时无法判断（改动一个文件后重算清单中的 SHA-256、把一个文件连同它在清单中的一行删去、或换掉学时汇总表，都查不出来）"
+            .to_owned(),
+    );
     report.manifest = Some(manifest);
     report
 }
