@@ -43,7 +43,8 @@ ledger="$work/ledger.json"
             # Alternate sizes of 0.5x and 1.5x the mean so the total stays exact.
             if (( n % 2 == 0 )); then kib=$(( mean_kib / 2 )); else kib=$(( mean_kib * 3 / 2 )); fi
             if (( n == files - 1 && files % 2 == 1 )); then kib=$mean_kib; fi
-            head -c "$(( kib * 1024 ))" /dev/urandom > "$evidence/$id/材料$k.pdf"
+            # A PDF signature first: the package names files by their content and refuses unknown ones.
+            { printf '%%PDF-1.7\n'; head -c "$(( kib * 1024 ))" /dev/urandom; } > "$evidence/$id/材料$k.pdf"
             ev+="${ev:+,}{\"file\":\"材料$k.pdf\",\"material\":\"$([ $k -eq 0 ] && echo 结业证书 || echo 培训通知)\"}"
         done
         sep=$([ "$r" -gt 0 ] && echo , || true)

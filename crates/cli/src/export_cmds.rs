@@ -1,7 +1,8 @@
 //! `xueshi export --apply-year Y --level L --out FILE.zip`: the submission package (学时汇总表 PDF
 //! and XLSX, evidence files, manifest) of the stored records or of a ledger file with a folder of
 //! evidence; and `xueshi verify-package FILE.zip`, which checks a package against its manifest
-//! and its assessment against a fresh one.
+//! and, with the data folder (or `--ledger` and `--evidence-dir`), against the records: file list,
+//! evidence hashes, the summaries typeset again, and the assessment. It says what it did not check.
 
 use std::io::IsTerminal;
 use std::ops::ControlFlow;
@@ -9,10 +10,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use xueshi_core::kinds::{ApplicationPath, Level};
-use xueshi_core::{Application, Assessment, Ledger, RuleBook, RuleSet, assess};
+use xueshi_core::{Application, Ledger, RuleBook, RuleSet, assess};
 use xueshi_export::{
-    EvidenceSource, ExportOptions, FolderSource, PackageInput, PathLookupSource, Progress, export_package,
-    read_manifest, verify_package,
+    DataReference, Difference, EvidenceSource, ExportOptions, FolderSource, PackageInput, PathLookupSource, Progress,
+    export_package, read_manifest, verify_package, verify_package_against,
 };
 
 use crate::{CliError, lookup, parse_level, parse_path, read, store_cmds};
@@ -61,19 +62,29 @@ impl PackageArgs {
 
 #[derive(Subcommand)]
 pub enum PackageCommand {
-    /// 检查申报材料包：每个文件与清单（大小、SHA-256）是否一致，评估结果与按现有记录重新评估是否一致
+    /// 检查申报材料包：ZIP 结构、每个文件与清单（大小、SHA-256）是否一致；有数据文件夹时，再与其中的记录核对文件列表和每个证明材料，重新生成学时汇总表逐字节比较，并重新评估
     VerifyPackage {
         /// 申报材料包（.zip）
         file: PathBuf,
-        /// 用这个学时记录文件重新评估（默认：数据文件夹中保存的记录）
+        /// 用这个学时记录文件核对（默认：数据文件夹中保存的记录）
         #[arg(long, value_name = "FILE")]
         ledger: Option<PathBuf>,
+        /// 与 --ledger 同用：证明材料所在的文件夹（与导出时相同）
+        #[arg(long, value_name = "DIR", requires = "ledger")]
+        evidence_dir: Option<PathBuf>,
+        /// 字体文件或文件夹（与导出时相同）
+        #[arg(long, value_name = "FILE|DIR")]
+        font: Option<PathBuf>,
     },
 }
 
 pub fn run(command: PackageCommand, explicit: Option<&Path>) -> Result<String, CliError> {
     match command {
-        PackageCommand::VerifyPackage { file, ledger } => verify(&file, ledger.as_deref(), explicit),
+        PackageCommand::VerifyPackage { file, ledger, evidence_dir, font } => {
+            let given =
+                Given { ledger: ledger.as_deref(), evidence_dir: evidence_dir.as_deref(), font: font.as_deref() };
+            verify(&file, &given, explicit)
+        }
     }
 }
 
@@ -177,56 +188,126 @@ pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, Cli
     Ok(text)
 }
 
-/// The assessment the package's manifest should match, from the given or stored ledger; None
-/// (with the reason) when there is nothing to assess.
-fn fresh_assessment(
-    file: &Path,
-    ledger_file: Option<&Path>,
-    explicit: Option<&Path>,
-) -> Result<Result<Assessment, String>, CliError> {
-    let manifest = read_manifest(file).map_err(|e| CliError::Input(e.to_string()))?;
-    let ledger = match ledger_file {
-        Some(f) => Ledger::from_json(&read(f)?)?,
-        None => match store_cmds::open(explicit) {
-            Ok(store) => store.ledger()?,
-            Err(e) => return Ok(Err(format!("没有可用于重新评估的学时记录（{e}）"))),
-        },
-    };
-    let (Some(level), Some(path)) =
-        (Level::from_code(&manifest.application.level), ApplicationPath::from_code(&manifest.application.path))
-    else {
-        return Ok(Err("清单中的参评级别或途径无法识别".into()));
-    };
-    let book = RuleBook::builtin()?;
-    let Some(rules) = book.get(&manifest.rules.id) else {
-        return Ok(Err(format!("规则集 {} 不是内置规则集，无法重新评估", manifest.rules.id)));
-    };
-    let application = Application { year: manifest.application.year, level, path };
-    Ok(Ok(assess(&ledger, rules, &application)?))
+/// What `verify-package` was given besides the package.
+struct Given<'a> {
+    ledger: Option<&'a Path>,
+    evidence_dir: Option<&'a Path>,
+    font: Option<&'a Path>,
 }
 
-fn verify(file: &Path, ledger_file: Option<&Path>, explicit: Option<&Path>) -> Result<String, CliError> {
-    let fresh = match fresh_assessment(file, ledger_file, explicit) {
-        Ok(fresh) => fresh,
-        // An unreadable package or manifest is reported by verify_package itself.
-        Err(CliError::Input(_)) => Err(String::new()),
-        Err(e) => return Err(e),
+/// The records to check a package against: the ledger and where its evidence files are (None:
+/// the files cannot be compared), or why there are none.
+fn records(given: &Given<'_>, explicit: Option<&Path>) -> Result<(Ledger, Option<Box<dyn EvidenceSource>>), String> {
+    match (given.ledger, given.evidence_dir) {
+        (Some(file), dir) => {
+            let ledger = read(file).and_then(|text| Ok(Ledger::from_json(&text)?)).map_err(|e| e.to_string())?;
+            let source = dir.map(|d| Box::new(FolderSource::new(d)) as Box<dyn EvidenceSource>);
+            Ok((ledger, source))
+        }
+        (None, _) => {
+            let store = store_cmds::open(explicit).map_err(|e| format!("没有可用的数据文件夹，无法核对（{e}）"))?;
+            let ledger = store.ledger().map_err(|e| e.to_string())?;
+            Ok((ledger, Some(Box::new(PathLookupSource::new(move |sha| store.blob_path(sha))))))
+        }
+    }
+}
+
+fn verify(file: &Path, given: &Given<'_>, explicit: Option<&Path>) -> Result<String, CliError> {
+    let mut unchecked = Vec::new();
+    let report = match prepare(file, given, explicit) {
+        Ok((ledger, source, rules, application)) => {
+            let assessment = assess(&ledger, &rules, &application)?;
+            match source {
+                Some(source) => {
+                    let data = DataReference {
+                        ledger: &ledger,
+                        rules: &rules,
+                        assessment: &assessment,
+                        evidence: source.as_ref(),
+                        font_path: given.font,
+                    };
+                    verify_package_against(file, &data)
+                }
+                None => {
+                    unchecked.push(
+                        "证明材料和学时汇总表：用 --ledger 时请同时用 --evidence-dir 指定证明材料所在的文件夹".into(),
+                    );
+                    verify_package(file, Some(&assessment))
+                }
+            }
+        }
+        Err(why) => {
+            if !why.is_empty() {
+                unchecked.push(format!("评估结果、文件列表和学时汇总表：{why}"));
+            }
+            verify_package(file, None)
+        }
     };
-    let report = verify_package(file, fresh.as_ref().ok());
     let mut text = String::new();
     for d in &report.differences {
         text.push_str(&format!("✗ {d}\n"));
     }
     let listed = report.manifest.as_ref().map_or(0, |m| m.files.len());
     text.push_str(&format!("{} / {listed} 个文件与清单一致\n", report.matching));
-    match &fresh {
-        Ok(_) if report.assessment_checked => text.push_str("清单中的评估结果已与按现有记录重新评估的结果比较\n"),
-        Err(why) if !why.is_empty() => text.push_str(&format!("未比较评估结果：{why}\n")),
-        _ => {}
+    let checked = report.checked();
+    if !checked.is_empty() {
+        text.push_str("检查了：\n");
+        for c in checked {
+            text.push_str(&format!("  ✓ {c}\n"));
+        }
     }
-    if report.is_ok() {
+    unchecked.extend(report.unchecked.iter().cloned());
+    if report.manifest.is_some() && !unchecked.is_empty() {
+        text.push_str("未检查：\n");
+        for u in &unchecked {
+            text.push_str(&format!("  - {u}\n"));
+        }
+    }
+    if !report.is_ok() {
+        let records_differ = report.differences.iter().any(|d| {
+            matches!(
+                d,
+                Difference::DiffersFromRecords { .. }
+                    | Difference::MissingFromPackage { .. }
+                    | Difference::NotInRecords { .. }
+                    | Difference::Assessment { .. }
+            )
+        });
+        if records_differ {
+            text.push_str("如果导出材料包之后修改过记录或证明材料，请重新导出材料包再检查。\n");
+        }
+        return Err(CliError::Problems(format!(
+            "{text}材料包有 {} 处问题：{}\n",
+            report.differences.len(),
+            file.display()
+        )));
+    }
+    if report.fully_checked() {
         Ok(format!("{text}材料包完好：{}\n", file.display()))
     } else {
-        Err(CliError::Problems(format!("{text}材料包有 {} 处问题：{}\n", report.differences.len(), file.display())))
+        Ok(format!("{text}材料包与它自己的清单一致，但上面“未检查”的各项没有核对：{}\n", file.display()))
     }
+}
+
+/// The records, their evidence, and the rule set and application the manifest names; or why the
+/// package can only be checked against its own manifest (empty when the package is unreadable,
+/// which `verify_package` reports itself).
+#[allow(clippy::type_complexity)]
+fn prepare(
+    file: &Path,
+    given: &Given<'_>,
+    explicit: Option<&Path>,
+) -> Result<(Ledger, Option<Box<dyn EvidenceSource>>, RuleSet, Application), String> {
+    let manifest = read_manifest(file).map_err(|_| String::new())?;
+    let (Some(level), Some(path)) =
+        (Level::from_code(&manifest.application.level), ApplicationPath::from_code(&manifest.application.path))
+    else {
+        return Err("清单中的参评级别或途径无法识别".into());
+    };
+    let book = RuleBook::builtin().map_err(|e| e.to_string())?;
+    let Some(rules) = book.get(&manifest.rules.id).cloned() else {
+        return Err(format!("规则集 {} 不是内置规则集，无法重新评估和核对", manifest.rules.id));
+    };
+    let (ledger, source) = records(given, explicit)?;
+    Ok((ledger, source, rules, Application { year: manifest.application.year, level, path }))
 }

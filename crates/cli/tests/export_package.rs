@@ -8,7 +8,7 @@ use std::process::{Command, Output};
 fn xueshi(data: &Path, args: &[&str]) -> Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_xueshi"));
     command.arg("--data-dir").arg(data).args(args);
-    if args.first() == Some(&"export")
+    if matches!(args.first(), Some(&"export" | &"verify-package"))
         && let Some(fonts) = bundled_fonts_if_needed()
     {
         command.arg("--font").arg(fonts);
@@ -40,7 +40,12 @@ fn evidence_folder(dir: &Path) -> PathBuf {
         for e in a["evidence"].as_array().into_iter().flatten() {
             let path = root.join(a["id"].as_str().expect("id")).join(e["file"].as_str().expect("file"));
             std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-            std::fs::write(&path, format!("{} {}", a["id"], e["file"])).expect("write");
+            // Content with the signature of the type its name says (the package names by content).
+            let signature: &[u8] =
+                if path.extension().is_some_and(|e| e == "pdf") { b"%PDF-1.7\n" } else { b"\xFF\xD8\xFF\xE0" };
+            let mut content = signature.to_vec();
+            content.extend_from_slice(format!("{} {}", a["id"], e["file"]).as_bytes());
+            std::fs::write(&path, content).expect("write");
         }
     }
     root
@@ -72,10 +77,18 @@ fn a_package_from_a_ledger_file_verifies_and_a_changed_byte_fails_verification()
 
     let check = xueshi(
         &dir.path().join("data"),
-        &["verify-package", out.to_str().expect("path"), "--ledger", ledger.to_str().expect("path")],
+        &[
+            "verify-package",
+            out.to_str().expect("path"),
+            "--ledger",
+            ledger.to_str().expect("path"),
+            "--evidence-dir",
+            evidence.to_str().expect("path"),
+        ],
     );
     assert_eq!(check.status.code(), Some(0), "{}", text(&check));
     assert!(text(&check).contains("材料包完好") && text(&check).contains("重新评估"), "{}", text(&check));
+    assert!(text(&check).contains("逐字节比较"), "{}", text(&check));
 
     let mut bytes = std::fs::read(&out).expect("zip");
     let at = bytes.len() / 3;
@@ -106,6 +119,27 @@ fn a_package_of_the_stored_records_takes_files_from_the_vault_and_lists_names_wi
     assert!(text(&made).contains("1 个证明材料文件") && text(&made).contains("未放入材料包"), "{}", text(&made));
     let check = xueshi(&data, &["verify-package", out.to_str().expect("path")]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+    assert!(text(&check).contains("材料包完好") && text(&check).contains("逐字节比较"), "{}", text(&check));
+    assert!(!text(&check).contains("未检查"), "{}", text(&check));
+
+    // Without the data folder: consistent with its own manifest, and it says what was not checked.
+    let elsewhere = xueshi(&dir.path().join("没有数据"), &["verify-package", out.to_str().expect("path")]);
+    assert_eq!(elsewhere.status.code(), Some(0), "{}", text(&elsewhere));
+    assert!(!text(&elsewhere).contains("材料包完好"), "{}", text(&elsewhere));
+    assert!(
+        text(&elsewhere).contains("未检查") && text(&elsewhere).contains("清单本身是否被改过"),
+        "{}",
+        text(&elsewhere)
+    );
+
+    // The records changed since (a file attached): the package no longer matches them.
+    let other = dir.path().join("通知.pdf");
+    std::fs::write(&other, b"%PDF-1.4\n% notice\n").expect("write");
+    let attached = xueshi(&data, &["attach", "2021-01", other.to_str().expect("path"), "--material", "课程内容安排"]);
+    assert!(attached.status.success(), "{}", text(&attached));
+    let check = xueshi(&data, &["verify-package", out.to_str().expect("path")]);
+    assert_eq!(check.status.code(), Some(1), "{}", text(&check));
+    assert!(text(&check).contains("材料包中缺少") && text(&check).contains("重新导出"), "{}", text(&check));
 }
 
 #[test]

@@ -142,16 +142,16 @@ impl VerifyReport {
         if self.manifest.is_none() {
             return out;
         }
-        out.push("ZIP 结构：没有重名、隐藏或指向解压文件夹之外的文件".to_owned());
-        out.push("材料包中每个文件的大小和 SHA-256 与清单（manifest.json）一致".to_owned());
+        out.push("ZIP 结构（有无重名、隐藏或指向解压文件夹之外的文件）".to_owned());
+        out.push("材料包中每个文件的大小和 SHA-256，与清单（manifest.json）对照".to_owned());
         if self.assessment_checked {
-            out.push("清单中的评估结果与按现有记录重新评估的结果一致".to_owned());
+            out.push("清单中的评估结果，与按现有记录重新评估的结果对照".to_owned());
         }
         if self.records_checked {
-            out.push("文件列表和每个证明材料的 SHA-256 与数据文件夹中的记录一致".to_owned());
+            out.push("文件列表和每个证明材料的 SHA-256，与数据文件夹中的记录对照".to_owned());
         }
         if self.summaries_checked {
-            out.push("学时汇总表 PDF 和 Excel 与按数据文件夹中的记录重新生成的结果逐字节相同".to_owned());
+            out.push("学时汇总表 PDF 和 Excel，与按数据文件夹中的记录重新生成的结果逐字节比较".to_owned());
         }
         out
     }

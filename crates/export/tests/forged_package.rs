@@ -106,7 +106,7 @@ fn a_fresh_package_matches_the_owners_data_summaries_included() {
     let report = against_data(&f, &f.out());
     assert!(report.is_ok(), "{:#?}", report.differences);
     assert!(report.fully_checked(), "unchecked: {:?}", report.unchecked);
-    assert!(report.checked().iter().any(|c| c.contains("逐字节相同")), "{:?}", report.checked());
+    assert!(report.checked().iter().any(|c| c.contains("逐字节比较")), "{:?}", report.checked());
 }
 
 #[test]
