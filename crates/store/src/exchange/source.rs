@@ -68,7 +68,9 @@ impl Source {
         let mut file = File::open(path).map_err(io("读取", path))?;
         if !is_zip {
             let text = read_ledger_text(&mut file, path)?;
-            let base = path.parent().map_or_else(|| PathBuf::from("."), Path::to_owned);
+            // `记录.json` given without a folder has the parent "": the current folder.
+            let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+            let base = base.to_owned();
             return Ok((Source::Folder(base), text));
         }
         let size = file.metadata().map_err(io("读取", path))?.len();
