@@ -281,6 +281,7 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
 }
 
 fn attach(mut store: Store, activity: &str, file: &Path, material: &str) -> Result<String, CliError> {
+    let material = &xueshi_core::text::accept("material", material).map_err(CliError::Input)?;
     let record = store.activity(activity)?;
     check_material(&record, material)?;
     let done = store.attach(activity, file, material)?;

@@ -114,3 +114,33 @@ fn a_spreadsheet_cell_with_an_escape_sequence_is_reported_without_it() {
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     assert_terminal_safe(&out);
 }
+
+#[test]
+fn the_profile_set_on_the_command_line_is_cleaned_and_limited_like_every_other_input() {
+    let dir = initialised();
+    let data = dir.path().join("数据");
+    let out = xueshi(&data, &["profile", "--name", "\u{FEFF}王\u{200B}晓梅\u{00A0}", "--json"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let profile: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(profile["name"], "王晓梅");
+    let out = xueshi(&data, &["profile", "--employer", &"长沙市第一中学".repeat(40)]);
+    assert_eq!(out.status.code(), Some(2), "{}", text(&out));
+    assert!(text(&out).contains("工作单位太长"), "{}", text(&out));
+    let out = xueshi(&data, &["profile", "--json"]);
+    let profile: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert!(profile.get("employer").is_none(), "nothing was saved: {profile}");
+}
+
+#[test]
+fn a_material_pasted_with_a_zero_width_space_is_still_recognised() {
+    let dir = initialised();
+    let data = dir.path().join("数据");
+    assert!(add_training(&data, "研修班").status.success());
+    let pdf = dir.path().join("结业证书.pdf");
+    std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").expect("written");
+    let out = xueshi(&data, &["attach", "2024-001", pdf.to_str().expect("path"), "--material", "结业证书\u{200B}"]);
+    assert!(out.status.success(), "{}", text(&out));
+    let list = xueshi(&data, &["list", "--json"]);
+    let records: serde_json::Value = serde_json::from_slice(&list.stdout).expect("json");
+    assert_eq!(records[0]["evidence"][0]["material"], "结业证书");
+}

@@ -70,6 +70,11 @@ pub fn accept(path: &str, text: &str) -> Result<String, String> {
     limit(&text, rule).map(|()| text)
 }
 
+/// Like [`accept`] for an optional field: text that is empty once cleaned clears it (`None`).
+pub fn accept_optional(path: &str, text: &str) -> Result<Option<String>, String> {
+    accept(path, text).map(|t| Some(t).filter(|t| !t.is_empty()))
+}
+
 /// Checks the length of `text` against `rule`.
 pub fn limit(text: &str, rule: FieldRule) -> Result<(), String> {
     // A character takes at least one byte: short texts need no counting.

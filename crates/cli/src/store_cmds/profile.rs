@@ -2,6 +2,7 @@
 
 use xueshi_core::Profile;
 use xueshi_core::fields::parse_date;
+use xueshi_core::text;
 use xueshi_store::Store;
 
 use crate::CliError;
@@ -33,13 +34,14 @@ pub struct ProfileArgs {
     json: bool,
 }
 
-/// An empty text clears the field.
-fn set(field: &mut Option<String>, value: &Option<String>) -> bool {
+/// Sets `field` from the flag's value, cleaned and limited like every text of the ledger (see
+/// `xueshi_core::text`); an empty text clears the field.
+fn set(field: &mut Option<String>, path: &str, value: &Option<String>) -> Result<bool, CliError> {
     match value {
-        None => false,
+        None => Ok(false),
         Some(v) => {
-            *field = Some(v.trim().to_owned()).filter(|v| !v.is_empty());
-            true
+            *field = text::accept_optional(path, v).map_err(CliError::Input)?;
+            Ok(true)
         }
     }
 }
@@ -47,12 +49,12 @@ fn set(field: &mut Option<String>, value: &Option<String>) -> bool {
 pub fn run(args: ProfileArgs, store: &mut Store) -> Result<String, CliError> {
     let mut p = store.profile()?;
     let mut changed = false;
-    changed |= set(&mut p.name, &args.name);
-    changed |= set(&mut p.id_number, &args.id_number);
-    changed |= set(&mut p.employer, &args.employer);
-    changed |= set(&mut p.current_title, &args.current_title);
-    changed |= set(&mut p.certificate_number, &args.certificate_number);
-    changed |= set(&mut p.city, &args.city);
+    changed |= set(&mut p.name, "profile.name", &args.name)?;
+    changed |= set(&mut p.id_number, "profile.id_number", &args.id_number)?;
+    changed |= set(&mut p.employer, "profile.employer", &args.employer)?;
+    changed |= set(&mut p.current_title, "profile.current_title", &args.current_title)?;
+    changed |= set(&mut p.certificate_number, "profile.certificate_number", &args.certificate_number)?;
+    changed |= set(&mut p.city, "profile.city", &args.city)?;
     if let Some(d) = &args.title_date {
         p.title_date = if d.trim().is_empty() { None } else { Some(parse_date(d.trim()).map_err(CliError::Input)?) };
         changed = true;
