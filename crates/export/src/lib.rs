@@ -24,6 +24,7 @@ mod pdf;
 mod report;
 mod rows;
 mod source;
+mod temp;
 mod verify;
 mod verify_data;
 mod xlsx;

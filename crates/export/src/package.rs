@@ -3,13 +3,11 @@
 //! manifest. Everything goes to a temporary file beside the output, renamed into place only at
 //! the end: a failure or a cancel leaves nothing at the output path, and no temporary file.
 
-use std::fs::{File, OpenOptions};
 use std::io::{Read, Write};
 use std::ops::ControlFlow;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{Datelike, Timelike};
-use xueshi_durable::{ReplaceError, replace_file};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
@@ -22,6 +20,7 @@ use crate::manifest::{MANIFEST_NAME, Manifest, ManifestFile, RecordedFont, Types
 use crate::pdf::render_pdf;
 use crate::report::ReportData;
 use crate::source::EvidenceSource;
+use crate::temp::TempFile;
 use crate::xlsx::render_xlsx;
 use crate::{PackageInput, PackageReport, Progress, Stage};
 
@@ -31,55 +30,6 @@ pub const XLSX_NAME: &str = "学时汇总表.xlsx";
 const PROGRESS_EVERY: u64 = 4 * 1024 * 1024;
 /// Members this large or larger need ZIP64 (with a margin for the stored size).
 const ZIP64_FROM: u64 = 0xFFFF_0000;
-
-/// The temporary file: removed when dropped unless it was moved into place.
-struct TempFile {
-    path: PathBuf,
-    kept: bool,
-}
-
-impl TempFile {
-    fn create(out: &Path) -> Result<(TempFile, File), ExportError> {
-        let dir = match out.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-            _ => PathBuf::from("."),
-        };
-        let name = out.file_name().map_or_else(|| "package".into(), |n| n.to_string_lossy().into_owned());
-        let stamp = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
-        for attempt in 0..100u32 {
-            let path = dir.join(format!(".{name}.{}-{stamp}-{attempt}.part", std::process::id()));
-            match OpenOptions::new().write(true).read(true).create_new(true).open(&path) {
-                Ok(file) => return Ok((TempFile { path, kept: false }, file)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
-                Err(e) => return Err(ExportError::io("创建临时文件", path)(e)),
-            }
-        }
-        Err(ExportError::Io {
-            what: "创建临时文件",
-            path: dir,
-            source: std::io::Error::from(std::io::ErrorKind::AlreadyExists),
-        })
-    }
-
-    /// Moves the finished package to `out`, retrying for a moment while another program (a ZIP
-    /// viewer showing the previous package, a virus scanner) holds it open.
-    fn persist(mut self, out: &Path) -> Result<(), ExportError> {
-        replace_file(&self.path, out).map_err(|e| match e {
-            ReplaceError::InUse(e) => ExportError::FileInUse(e),
-            ReplaceError::Io { path, source } => ExportError::Io { what: "把材料包移动到", path, source },
-        })?;
-        self.kept = true;
-        Ok(())
-    }
-}
-
-impl Drop for TempFile {
-    fn drop(&mut self) {
-        if !self.kept {
-            let _ = std::fs::remove_file(&self.path);
-        }
-    }
-}
 
 /// The local time as a ZIP timestamp.
 fn zip_time() -> zip::DateTime {
