@@ -1,8 +1,19 @@
 //! Column alignment for terminal tables where a Chinese character takes two columns.
 
-/// Display width: East Asian wide characters count 2.
+/// Display width: East Asian wide characters count 2, characters drawn as nothing (zero-width
+/// space, byte order mark …) 0.
 pub fn width(text: &str) -> usize {
-    text.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum()
+    text.chars()
+        .map(|c| {
+            if xueshi_core::text::is_default_ignorable(c) {
+                0
+            } else if is_wide(c) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum()
 }
 
 fn is_wide(c: char) -> bool {
@@ -40,6 +51,12 @@ mod tests {
     fn chinese_characters_take_two_columns() {
         assert_eq!(width("达标"), 4);
         assert_eq!(pad("达标", 6), "达标  ");
+    }
+
+    #[test]
+    fn invisible_characters_take_no_column() {
+        assert_eq!(width("证\u{200B}书\u{FEFF}"), 4);
+        assert_eq!(pad("a\u{200D}", 3), "a\u{200D}  ");
     }
 
     #[test]
