@@ -166,8 +166,12 @@ impl Store {
                 }
                 // The size in the header is only a claim: the bytes read are counted (the vault
                 // refuses more than `limit`, the budget more than the archive may hold).
-                let mut counted = Budgeted { inner: entry, left: budget, archive: path };
-                Ok(Some(self.store_blob(&mut counted, &last_component(name), &shown)?))
+                let mut counted = Budgeted { inner: entry, left: budget, archive: path, exceeded: false };
+                let stored = self.store_blob(&mut counted, &last_component(name), &shown);
+                if counted.exceeded {
+                    return Err(StoreError::Exchange(source::too_much_unpacked(path)).into());
+                }
+                Ok(Some(stored?))
             }
         }
     }

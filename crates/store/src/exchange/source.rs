@@ -123,6 +123,16 @@ pub(crate) struct Budgeted<'a, R: Read> {
     pub inner: R,
     pub left: &'a mut u64,
     pub archive: &'a Path,
+    /// Set when the budget ran out (the read then failed).
+    pub exceeded: bool,
+}
+
+/// Why an import stopped reading a ZIP that unpacks to far more than its size.
+pub(crate) fn too_much_unpacked(archive: &Path) -> String {
+    format!(
+        "压缩包 {} 解压后的内容远大于压缩包本身，不像是学时手册导出的记录，已停止读取，未导入任何内容",
+        archive.display()
+    )
 }
 
 impl<R: Read> Read for Budgeted<'_, R> {
@@ -133,10 +143,10 @@ impl<R: Read> Read for Budgeted<'_, R> {
                 *self.left = left;
                 Ok(n)
             }
-            None => Err(io::Error::other(format!(
-                "压缩包 {} 解压后的内容远大于压缩包本身，不像是学时手册导出的记录，已停止读取",
-                self.archive.display()
-            ))),
+            None => {
+                self.exceeded = true;
+                Err(io::Error::other(too_much_unpacked(self.archive)))
+            }
         }
     }
 }
