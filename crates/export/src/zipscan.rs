@@ -84,17 +84,17 @@ fn find_directory(file: &mut File, len: u64) -> Result<Directory, String> {
     }
     let (mut entries, mut size, mut start) = (le16(end, 10), le32(end, 12), le32(end, 16));
     let mut directory_end = record_at;
-    if (entries == 0xFFFF || size == 0xFFFF_FFFF || start == 0xFFFF_FFFF) && record_at >= 20 {
-        let locator = read_at(file, record_at - 20, 20).map_err(|e| e.to_string())?;
-        if locator.starts_with(LOCATOR64) {
-            let at64 = le64(&locator, 8);
-            let record = read_at(file, at64, 56).map_err(|e| e.to_string())?;
-            if !record.starts_with(END64) {
-                return Err("ZIP64 目录结尾记录无效".to_owned());
-            }
-            (entries, size, start) = (le64(&record, 32), le64(&record, 40), le64(&record, 48));
-            directory_end = at64;
+    // A ZIP64 end record (written when a count, size or offset needs it, and by some writers
+    // always) sits between the directory and the end record, found through its locator.
+    let locator = if record_at >= 20 { read_at(file, record_at - 20, 20).ok() } else { None };
+    if let Some(locator) = locator.filter(|l| l.starts_with(LOCATOR64)) {
+        let at64 = le64(&locator, 8);
+        let record = read_at(file, at64, 56).map_err(|e| e.to_string())?;
+        if !record.starts_with(END64) || at64.saturating_add(56) > record_at - 20 {
+            return Err("ZIP64 目录结尾记录无效".to_owned());
         }
+        (entries, size, start) = (le64(&record, 32), le64(&record, 40), le64(&record, 48));
+        directory_end = at64;
     }
     if start.checked_add(size) != Some(directory_end) {
         return Err("ZIP 目录的位置或大小与结尾记录不符".to_owned());

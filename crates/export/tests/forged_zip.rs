@@ -47,6 +47,11 @@ fn u32le(out: &mut Vec<u8>, v: usize) {
 
 /// A ZIP of `members` in order, with a central directory of the listed ones.
 fn compose(members: &[Member]) -> Vec<u8> {
+    compose_with(members, false)
+}
+
+/// [`compose`], with a ZIP64 end record (and its locator) before the end record when `zip64`.
+fn compose_with(members: &[Member], zip64: bool) -> Vec<u8> {
     let mut out = Vec::new();
     let mut central = Vec::new();
     let mut listed = 0;
@@ -91,6 +96,22 @@ fn compose(members: &[Member]) -> Vec<u8> {
     }
     let start = out.len();
     out.extend_from_slice(&central);
+    if zip64 {
+        let record = out.len();
+        out.extend_from_slice(b"PK\x06\x06");
+        out.extend_from_slice(&44u64.to_le_bytes());
+        u16le(&mut out, 45);
+        u16le(&mut out, 45);
+        u32le(&mut out, 0);
+        u32le(&mut out, 0);
+        for v in [listed, listed, central.len(), start] {
+            out.extend_from_slice(&(v as u64).to_le_bytes());
+        }
+        out.extend_from_slice(b"PK\x06\x07");
+        u32le(&mut out, 0);
+        out.extend_from_slice(&(record as u64).to_le_bytes());
+        u32le(&mut out, 1);
+    }
     out.extend_from_slice(b"PK\x05\x06");
     u16le(&mut out, 0);
     u16le(&mut out, 0);
@@ -119,6 +140,16 @@ fn a_package_composed_from_the_genuine_members_passes() {
     let f = Fixture::demo();
     let members = genuine(&f);
     assert_eq!(verify_composed(&f, &members), vec![]);
+}
+
+#[test]
+fn a_package_with_a_zip64_end_record_passes() {
+    let f = Fixture::demo();
+    let members = genuine(&f);
+    let path = f.dir.path().join("zip64.zip");
+    std::fs::write(&path, compose_with(&members, true)).expect("write");
+    let report = verify_package(&path, None);
+    assert!(report.is_ok(), "{:#?}", report.differences);
 }
 
 #[test]
