@@ -170,3 +170,23 @@ fn a_folder_export_that_fails_half_way_leaves_no_folder_and_no_temporary_one() {
     assert_eq!(std::fs::read_dir(&empty).expect("still there, still empty").count(), 0);
     assert_eq!(std::fs::read(&blob).expect("untouched"), kept);
 }
+
+#[test]
+fn the_leftovers_of_a_killed_folder_export_are_removed_by_the_next_one() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (_dir, store) = filled_store(tmp.path());
+    let usb = tmp.path().join("U盘");
+    std::fs::create_dir_all(usb.join(".xueshi-export-4242.partial/evidence")).expect("leftover inside");
+    std::fs::write(usb.join(".xueshi-export-4242.partial/evidence/x"), b"half").expect("half a file");
+    store.export_folder(&usb).expect("exported despite the leftover");
+    assert_eq!(tree(&usb).keys().filter(|k| k.contains(".partial")).count(), 0);
+    let parent = tmp.path().join("放导出");
+    std::fs::create_dir_all(parent.join(".导出.4242.partial/evidence")).expect("leftover beside");
+    store.export_folder(&parent.join("导出")).expect("exported");
+    let names: Vec<String> = std::fs::read_dir(&parent)
+        .expect("read")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["导出"]);
+}

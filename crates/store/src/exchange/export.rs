@@ -99,6 +99,13 @@ impl Store {
     /// vault file, a full disk) leaves nothing under the final name.
     pub fn export_folder(&self, dest: &Path) -> Result<ExportReport> {
         let existed = dest.exists();
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        // Leftovers of an export that was killed: inside an empty folder, and beside a new one.
+        if existed {
+            remove_leftovers(dest, "xueshi-export");
+        } else if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            remove_leftovers(parent, &name);
+        }
         if existed && std::fs::read_dir(dest).map_err(io("读取文件夹", dest))?.next().is_some() {
             return Err(StoreError::Exchange(format!(
                 "导出文件夹 {} 不是空的，请选择一个新的或空的文件夹",
@@ -129,7 +136,6 @@ impl Store {
             }
             return result;
         }
-        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         let partial = dest.with_file_name(format!(".{name}.{pid}.partial"));
         let _ = std::fs::remove_dir_all(&partial);
         let result = write_folder(&plan, &partial).and_then(|report| {
@@ -164,9 +170,31 @@ impl Store {
     }
 }
 
+/// Removes the hidden folders `.<name>.<process id>.partial` in `dir` that an export killed half
+/// way left behind.
+fn remove_leftovers(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}");
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name().to_string_lossy().into_owned();
+        let pid = entry_name
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.strip_suffix(".partial"))
+            .and_then(|rest| rest.strip_prefix(['.', '-']));
+        let ours = pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        if ours && entry.file_type().is_ok_and(|t| t.is_dir()) {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 fn write_folder(plan: &Plan, dest: &Path) -> Result<ExportReport> {
     let mut report = ExportReport { activities: plan.ledger.activities.len(), ..ExportReport::default() };
     std::fs::create_dir_all(dest).map_err(io("创建文件夹", dest))?;
+    // Gone at the end if another program took this folder for a leftover and removed it meanwhile
+    // (the folders below are created again as files are written, this mark is not).
+    let mark = dest.join(".xueshi-export-in-progress");
+    write_synced(&mark, b"")?;
     for (relative, planned) in &plan.files {
         let target = dest.join(relative);
         if let Some(parent) = target.parent() {
@@ -177,6 +205,12 @@ fn write_folder(plan: &Plan, dest: &Path) -> Result<ExportReport> {
     }
     let json_path = dest.join(LEDGER_FILE);
     write_synced(&json_path, plan.ledger.to_json_pretty().as_bytes())?;
+    if std::fs::remove_file(&mark).is_err() {
+        return Err(StoreError::Exchange(format!(
+            "导出时临时文件夹 {} 被另一个程序删除了（是否同时向同一位置导出了两次？），这次导出不完整，已放弃，请重新导出",
+            dest.display()
+        )));
+    }
     sync_dir(dest).map_err(io("写入", dest))?;
     Ok(report)
 }
