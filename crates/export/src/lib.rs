@@ -11,6 +11,7 @@
 //! let check = verify_package(out, Some(&fresh_assessment));
 //! ```
 
+mod assessment_diff;
 mod error;
 mod evidence_plan;
 mod filetype;
