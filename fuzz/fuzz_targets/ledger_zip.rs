@@ -1,7 +1,8 @@
 //! Ledger ZIP import (`Store::import_ledger` of a `.zip` holding `ledger.json` and evidence):
 //! any bytes are either refused with a Chinese message and nothing added to the data folder, or
-//! imported whole (as many records as the report says). One empty data folder per process; it is
-//! replaced after each successful import, so that every run starts from the same state.
+//! imported whole (as many records as the report says); a refused import also leaves no file in
+//! the vault. One empty data folder per process; it is replaced after each successful import, so
+//! that every run starts from the same state.
 
 #![no_main]
 
@@ -19,6 +20,7 @@ struct Folder {
     // Dropped after the store (field order), which removes the folder.
     store: Store,
     input: PathBuf,
+    vault: PathBuf,
     _dir: TempDir,
 }
 
@@ -29,12 +31,26 @@ fn fresh() -> Folder {
     };
     // Small evidence limit: a ZIP bomb is refused quickly instead of filling the disk.
     let options = Options { max_evidence_bytes: 1 << 20, daily_backup: false, ..Options::default() };
-    let store = match Store::open_with(&DataDir::new(dir.path().join("data")), options) {
+    let data = DataDir::new(dir.path().join("data"));
+    let store = match Store::open_with(&data, options) {
         Ok(s) => s,
         Err(e) => panic!("the empty data folder does not open: {e}"),
     };
     let input = dir.path().join("导入.zip");
-    Folder { store, input, _dir: dir }
+    Folder { store, input, vault: data.evidence(), _dir: dir }
+}
+
+/// The files in the vault folder (its lock file aside).
+fn vault_files(folder: &Path, found: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            vault_files(&path, found);
+        } else if entry.file_name() != ".lock" {
+            found.push(path);
+        }
+    }
 }
 
 static FOLDER: Mutex<Option<Folder>> = Mutex::new(None);
@@ -67,6 +83,9 @@ fuzz_target!(|data: &[u8]| {
             };
             assert!(ledger.activities.is_empty(), "a refused import added records");
             assert_eq!(ledger.profile, Profile::default(), "a refused import changed the profile");
+            let mut left = Vec::new();
+            vault_files(&folder.vault, &mut left);
+            assert!(left.is_empty(), "a refused import left files in the vault: {left:?}");
         }
     }
 });
