@@ -131,3 +131,15 @@ fn a_spreadsheet_file_over_the_size_cap_is_refused_by_the_store_without_reading_
     std::fs::write(&ok, xlsx(|_| {})).expect("xlsm");
     assert_eq!(read_spreadsheet_file(&ok).expect("read").activities.len(), 1);
 }
+
+#[test]
+fn a_csv_value_beyond_the_column_cap_is_refused_naming_its_own_row_and_column() {
+    let mut text = HEADER.to_owned();
+    text.push_str(&good_row(1));
+    text.push_str(&format!("{}{}x\n", good_row(2).trim_end(), ",".repeat(300)));
+    for i in 3..10 {
+        text.push_str(&good_row(i));
+    }
+    let err = read_spreadsheet("宽.csv", text.as_bytes()).expect_err("refused").to_string();
+    assert!(err.contains("第 3 行第 309 列"), "{err}");
+}

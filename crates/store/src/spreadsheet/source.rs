@@ -93,7 +93,7 @@ pub(crate) fn read_sheets(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, S
     if text.contains('\0') || lower.starts_with("%pdf") {
         return Err(SpreadsheetError::NotASpreadsheet { file: file_name.to_owned() });
     }
-    let sheet = csv_sheet(&text).map_err(|e| unreadable(e.to_string()))?;
+    let sheet = csv_sheet(&text, file_name)?;
     check_sheet(&sheet)?;
     Ok(vec![sheet])
 }
@@ -236,7 +236,8 @@ fn decode_text(file_name: &str, bytes: &[u8]) -> Result<String, SpreadsheetError
 /// Parses CSV (or tab-separated) text; rows are numbered as a spreadsheet program shows them: a
 /// quoted cell spanning several lines stays one row, and blank lines count. Line ends (CRLF, LF, or
 /// the lone CR of old Mac files) become LF first, also inside cells.
-fn csv_sheet(text: &str) -> Result<Sheet, csv::Error> {
+fn csv_sheet(text: &str, file_name: &str) -> Result<Sheet, SpreadsheetError> {
+    let unreadable = |e: csv::Error| SpreadsheetError::Unreadable { file: file_name.to_owned(), detail: e.to_string() };
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
@@ -246,7 +247,7 @@ fn csv_sheet(text: &str) -> Result<Sheet, csv::Error> {
     let mut rows = Vec::new();
     let mut lines_inside_cells = 0usize;
     for record in reader.records() {
-        let record = record?;
+        let record = record.map_err(unreadable)?;
         if rows.len() > MAX_ROWS {
             break; // Refused by `check_sheet`: enough rows are read to say so.
         }
@@ -255,8 +256,22 @@ fn csv_sheet(text: &str) -> Result<Sheet, csv::Error> {
         let skipped = text.get(byte..).map_or(0, |rest| rest.len() - rest.trim_start_matches('\n').len());
         let number = (line + skipped).saturating_sub(lines_inside_cells).max(rows.len() + 1);
         lines_inside_cells += record.iter().map(|f| f.matches('\n').count()).sum::<usize>();
-        let cells =
-            record.iter().map(|f| if f.trim().is_empty() { Cell::Empty } else { Cell::Text(f.to_owned()) }).collect();
+        // Only the columns within the cap are kept (a line of a million commas stays small); a
+        // value beyond it is refused naming its own row and column.
+        if let Some(beyond) = record.iter().skip(MAX_COLUMNS).position(|f| !f.trim().is_empty()) {
+            return Err(SpreadsheetError::TooBig {
+                sheet: None,
+                row: number,
+                column: MAX_COLUMNS + beyond + 1,
+                max_rows: MAX_ROWS,
+                max_columns: MAX_COLUMNS,
+            });
+        }
+        let cells = record
+            .iter()
+            .take(MAX_COLUMNS)
+            .map(|f| if f.trim().is_empty() { Cell::Empty } else { Cell::Text(f.to_owned()) })
+            .collect();
         rows.push(Row { number, cells });
     }
     Ok(Sheet { name: None, rows })
