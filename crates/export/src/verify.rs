@@ -95,7 +95,10 @@ impl fmt::Display for Difference {
             Difference::Damaged { path, reason } => write!(f, "文件已损坏：{path}（{reason}）"),
             Difference::UnsafePath { path } => write!(f, "不安全的路径：{path}（解压时会写到文件夹之外）"),
             Difference::Duplicate { path } => {
-                write!(f, "重复的文件名：{path}（材料包中有两份同名文件，不同的解压程序会取出不同的一份）")
+                write!(
+                    f,
+                    "重复的文件名：{path}（材料包中有两份同名文件（Windows 不区分大小写），不同的解压程序会取出不同的一份）"
+                )
             }
             Difference::Hidden { path, offset } => {
                 write!(f, "隐藏的文件：{path}（位于第 {offset} 字节，ZIP 目录中没有列出，但有的解压程序会取出它）")
@@ -272,6 +275,12 @@ fn check_files(archive: &mut zip::ZipArchive<File>, manifest: &Manifest, report:
     for f in &manifest.files {
         if !seen.contains(&f.path) {
             report.differences.push(Difference::Missing { path: f.path.clone() });
+        }
+    }
+    // Every package has both summaries: a manifest without them was cut down.
+    for name in [crate::PDF_NAME, crate::XLSX_NAME] {
+        if !listed.contains_key(name) {
+            report.differences.push(Difference::Missing { path: name.to_owned() });
         }
     }
 }

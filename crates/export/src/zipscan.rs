@@ -53,14 +53,12 @@ fn le64(b: &[u8], at: usize) -> u64 {
     })
 }
 
-/// Whether a member name would leave the folder it is unpacked into, on Windows or elsewhere:
-/// absolute (`/x`, `\x`), drive-prefixed (`C:x`), a `..` component, or a NUL.
+/// Whether a member name would leave the folder it is unpacked into, or means something else on
+/// Windows: absolute (`/x`), a backslash anywhere (a separator there: `\x`, `a\..\x`), a colon
+/// (`C:x`, or an alternate data stream `x.pdf:y`), a `..` component, or a NUL. The exporter
+/// writes none of these.
 pub fn unsafe_name(name: &str) -> bool {
-    let bytes = name.as_bytes();
-    name.starts_with(['/', '\\'])
-        || (bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':')
-        || name.contains('\0')
-        || name.split(['/', '\\']).any(|part| part == "..")
+    name.starts_with('/') || name.contains(['\\', ':', '\0']) || name.split('/').any(|part| part == "..")
 }
 
 /// Where the central directory starts and ends, and how many entries it has.
@@ -158,6 +156,8 @@ pub fn scan(file: &mut File, len: u64) -> Vec<Difference> {
         Ok(l) => l,
         Err(reason) => return vec![Difference::Structure { reason }],
     };
+    // Names compared as Windows does (ignoring case): two that differ only in case overwrite
+    // each other when unpacked there.
     let mut names = HashSet::with_capacity(listed.len());
     let mut reported = HashSet::new();
     let mut by_offset: HashMap<u64, usize> = HashMap::with_capacity(listed.len());
@@ -165,7 +165,8 @@ pub fn scan(file: &mut File, len: u64) -> Vec<Difference> {
         if unsafe_name(&l.name) {
             found.push(Difference::UnsafePath { path: l.name.clone() });
         }
-        if !names.insert(l.name.as_str()) && reported.insert(l.name.as_str()) {
+        let folded = l.name.to_lowercase();
+        if !l.name.ends_with('/') && !names.insert(folded.clone()) && reported.insert(folded) {
             found.push(Difference::Duplicate { path: l.name.clone() });
         }
         if by_offset.insert(l.offset, i).is_some() {
@@ -276,7 +277,7 @@ mod tests {
 
     #[test]
     fn names_that_leave_the_folder_on_any_system_are_unsafe() {
-        for name in ["/x", "\\x", "C:x", "c:\\x", "a/../../x", "a\\..\\x", "x\0.pdf"] {
+        for name in ["/x", "\\x", "C:x", "c:\\x", "a/../../x", "a\\..\\x", "x\0.pdf", "a\\b.pdf", "x.pdf:y"] {
             assert!(unsafe_name(name), "{name}");
         }
         for name in ["2023年/专业科目/证书.pdf", "学时汇总表.pdf", "a..b/c", "...pdf"] {

@@ -166,6 +166,35 @@ fn a_name_listed_twice_is_reported_even_when_the_last_copy_matches_the_manifest(
 }
 
 #[test]
+fn names_that_differ_only_in_case_are_reported_as_duplicates() {
+    let f = Fixture::demo();
+    let mut members = genuine(&f);
+    let upper = EVIDENCE.replace(".jpg", ".JPG");
+    members.insert(0, Member::new(&upper, b"\xFF\xD8\xFF\xE0 forged"));
+    let differences = verify_composed(&f, &members);
+    assert!(
+        differences.iter().any(|d| matches!(d, Difference::Duplicate { path } if path == EVIDENCE || *path == upper)),
+        "{differences:#?}"
+    );
+}
+
+#[test]
+fn a_manifest_without_the_summaries_is_reported() {
+    let f = Fixture::demo();
+    let mut members = genuine(&f);
+    let at = members.iter().position(|m| m.name == MANIFEST_NAME).expect("manifest");
+    let mut manifest: serde_json::Value = serde_json::from_slice(&members[at].data).expect("json");
+    manifest["files"].as_array_mut().expect("files").retain(|e| e["role"] != "summary");
+    members[at].data = serde_json::to_vec(&manifest).expect("json");
+    members.retain(|m| !m.name.starts_with("学时汇总表"));
+    let differences = verify_composed(&f, &members);
+    assert!(
+        differences.iter().any(|d| matches!(d, Difference::Missing { path } if path == xueshi_export::PDF_NAME)),
+        "{differences:#?}"
+    );
+}
+
+#[test]
 fn a_member_missing_from_the_central_directory_is_reported() {
     let f = Fixture::demo();
     let mut members = genuine(&f);
@@ -181,7 +210,15 @@ fn a_member_missing_from_the_central_directory_is_reported() {
 
 #[test]
 fn absolute_and_drive_prefixed_names_are_reported() {
-    for name in ["/etc/证明.pdf", "\\证明.pdf", "C:证明.pdf", "c:/证明.pdf", "2023年/../../证明.pdf"] {
+    for name in [
+        "/etc/证明.pdf",
+        "\\证明.pdf",
+        "C:证明.pdf",
+        "c:/证明.pdf",
+        "2023年/../../证明.pdf",
+        "2023年\\证明.pdf",
+        "证明.pdf:隐藏",
+    ] {
         let f = Fixture::demo();
         let mut members = genuine(&f);
         members.push(Member::new(name, b"%PDF-1.7"));
