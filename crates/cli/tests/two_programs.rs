@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
 fn xueshi(data: &Path, args: &[&str]) -> Output {
@@ -79,27 +81,41 @@ fn two_programs_adding_a_hundred_records_each_at_once_store_all_two_hundred() {
 }
 
 #[test]
-fn listing_while_another_program_writes_never_reports_a_damaged_database() {
+fn listing_while_other_programs_write_never_reports_a_damaged_database() {
     let (_tmp, data) = setup();
-    let writer = {
-        let data = data.clone();
-        thread::spawn(move || {
-            for i in 0..60 {
-                let out = add(&data, &format!("培训 {i}"));
-                assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-            }
+    let writing = Arc::new(AtomicBool::new(true));
+    let readers: Vec<_> = (0..2)
+        .map(|_| {
+            let (data, writing) = (data.clone(), Arc::clone(&writing));
+            thread::spawn(move || {
+                let mut problems = Vec::new();
+                while writing.load(Ordering::SeqCst) {
+                    let out = xueshi(&data, &["list"]);
+                    if out.status.code() != Some(0) {
+                        problems.push(String::from_utf8_lossy(&out.stderr).into_owned());
+                    }
+                }
+                problems
+            })
         })
-    };
-    let mut problems = Vec::new();
-    while !writer.is_finished() {
-        let out = xueshi(&data, &["list"]);
-        if out.status.code() != Some(0) {
-            problems.push(String::from_utf8_lossy(&out.stderr).into_owned());
-        }
-    }
-    writer.join().expect("writer");
+        .collect();
+    let writers: Vec<_> = (0..2)
+        .map(|w| {
+            let data = data.clone();
+            thread::spawn(move || {
+                for i in 0..50 {
+                    let out = add(&data, &format!("培训 {w}-{i}"));
+                    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+                }
+            })
+        })
+        .collect();
+    let written = writers.into_iter().map(|w| w.join()).collect::<Vec<_>>();
+    writing.store(false, Ordering::SeqCst);
+    let problems: Vec<String> = readers.into_iter().flat_map(|r| r.join().expect("reader")).collect();
+    assert!(written.iter().all(Result::is_ok), "every add succeeded");
     assert!(problems.is_empty(), "list failed {} times, first: {}", problems.len(), problems[0]);
-    assert_eq!(stored_ids(&data).len(), 60);
+    assert_eq!(stored_ids(&data).len(), 100);
 }
 
 #[test]
@@ -128,7 +144,7 @@ fn two_backups_made_at_the_same_moment_both_succeed() {
 
 #[test]
 fn two_programs_creating_the_same_new_data_folder_at_once_both_succeed() {
-    for round in 0..10 {
+    for round in 0..30 {
         let tmp = tempfile::tempdir().expect("tmp");
         let data = tmp.path().join("新的 数据");
         let both: Vec<_> = (0..2)

@@ -184,7 +184,19 @@ pub(crate) fn connect(db: &Path) -> Result<Connection> {
     // write makes it wait (up to the busy timeout) instead of failing at once with "database is
     // locked" when a deferred transaction tries to upgrade from reading to writing.
     conn.set_transaction_behavior(TransactionBehavior::Immediate);
-    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    // Switching a new database to WAL fails at once with "database is locked" (the busy handler
+    // is not called) while another program is switching or creating it: wait as for any lock.
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    let mode: String = loop {
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)) {
+            Err(rusqlite::Error::SqliteFailure(f, _))
+                if f.code == ErrorCode::DatabaseBusy && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            other => break other?,
+        }
+    };
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::Corrupt {
             path: db.to_owned(),
@@ -232,15 +244,19 @@ pub(crate) fn check_foreign_file(db: &Path) -> Result<()> {
     }
     let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
-    let read = |sql: &str| -> Result<i64> {
-        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| match e {
+    // One statement, one snapshot: another program may be creating the database right now.
+    let (app_id, version, objects): (i64, i64, i64) = conn
+        .query_row(
+            "SELECT (SELECT application_id FROM pragma_application_id()),
+                    (SELECT user_version FROM pragma_user_version()),
+                    (SELECT count(*) FROM sqlite_master)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .map_err(|e| match e {
             rusqlite::Error::SqliteFailure(f, _) if f.code == ErrorCode::NotADatabase => not_ours(),
             other => StoreError::Sqlite(other),
-        })
-    };
-    let app_id = read("PRAGMA application_id")?;
-    let version = read("PRAGMA user_version")?;
-    let objects = read("SELECT count(*) FROM sqlite_master")?;
+        })?;
     let empty = app_id == 0 && version == 0 && objects == 0;
     if !empty && app_id != APPLICATION_ID {
         return Err(not_ours());
