@@ -84,6 +84,9 @@ pub enum Refusal {
     Program(PathBuf),
     #[error("证明材料的类别不能为空，例如 结业证书、培训通知、签到表")]
     NoMaterial,
+    /// The material's name is too long (the message names the field and the limit).
+    #[error("{0}")]
+    Material(String),
 }
 
 impl Refusal {

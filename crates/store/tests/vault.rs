@@ -304,3 +304,21 @@ fn attaching_the_original_again_repairs_a_vault_copy_damaged_without_changing_it
     assert_eq!(std::fs::read(&stored).expect("stored"), bytes);
     assert!(!again.deduplicated, "the damaged copy was replaced, not kept");
 }
+
+#[test]
+fn a_material_name_pasted_with_invisible_characters_is_stored_clean_and_an_endless_one_is_refused() {
+    let (tmp, dir, mut store) = store_with_one_record();
+    let source = file(tmp.path(), "证书.pdf", &pdf("证书"));
+    store.attach("2024-001", &source, "\u{feff}结业\u{200b}证书 ").expect("attached");
+    assert_eq!(store.evidence_of("2024-001").expect("evidence")[0].material, "结业证书");
+
+    let other = file(tmp.path(), "通知.pdf", &pdf("通知"));
+    for (material, expected) in [("材".repeat(101), "材料类型太长"), ("\u{200b}".to_owned(), "类别不能为空")]
+    {
+        let before = files_under(&dir.evidence());
+        let message = store.attach("2024-001", &other, &material).expect_err("refused").to_string();
+        assert!(message.contains(expected), "{message}");
+        assert_eq!(files_under(&dir.evidence()), before);
+    }
+    assert_eq!(store.evidence_of("2024-001").expect("evidence").len(), 1);
+}

@@ -36,7 +36,7 @@ impl Cell {
             Cell::Empty => String::new(),
             Cell::Text(t) => t.trim().to_owned(),
             Cell::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
-            Cell::Number(n) => n.to_string(),
+            Cell::Number(n) => xueshi_core::text::number(*n),
             Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
             Cell::Invalid(t) => t.clone(),
         }

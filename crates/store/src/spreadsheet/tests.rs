@@ -137,3 +137,10 @@ fn headers_match_without_spaces_markers_or_remarks_in_brackets() {
     assert_eq!(normalize_header("学时(分)"), "学时");
     assert_eq!(normalize_header("ＩＤ"), "id");
 }
+
+#[test]
+fn a_number_cell_is_shown_as_typed_and_an_absurd_one_never_as_hundreds_of_digits() {
+    assert_eq!(Cell::Number(12.0).display(), "12");
+    assert_eq!(Cell::Number(2.5).display(), "2.5");
+    assert_eq!(Cell::Number(1e308).display(), "1e308");
+}

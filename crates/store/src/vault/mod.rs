@@ -40,15 +40,12 @@ impl Store {
     /// Refuses a folder, a dangling or looping link, an unreadable, empty, oversized or
     /// unsupported file with a clear message; then nothing has changed.
     pub fn attach(&mut self, activity: &str, source: &Path, material: &str) -> Result<Attached> {
-        let material = material.trim();
-        if material.is_empty() {
-            return Err(Refusal::NoMaterial.into());
-        }
+        let material = material_text(material)?;
         activity_seq(&self.conn, activity)?;
         let mut file = open_source(source, self.options.max_evidence_bytes)?;
         let name =
             source.file_name().map_or_else(|| source.display().to_string(), |n| n.to_string_lossy().into_owned());
-        self.attach_reader(activity, &mut file, &name, source, material)
+        self.attach_reader(activity, &mut file, &name, source, &material)
     }
 
     /// Attaches content read from `reader` under the original name `name` (e.g. from an archive).
@@ -60,6 +57,7 @@ impl Store {
         shown: &Path,
         material: &str,
     ) -> Result<Attached> {
+        let material = &material_text(material)?;
         let _guard = self.attach_lock()?;
         let stored = ingest::ingest(&self.dir.evidence(), reader, name, shown, self.options.max_evidence_bytes)?;
         let tx = self.conn.transaction()?;
@@ -158,4 +156,14 @@ fn check_size(source: &Path, size: u64, limit: u64) -> Result<(), StoreError> {
         return Err(Refusal::too_large(source, size, limit).into());
     }
     Ok(())
+}
+
+/// The material's name as typed or pasted, without invisible characters and within its length;
+/// an empty one is refused.
+fn material_text(material: &str) -> Result<String> {
+    let material = xueshi_core::text::accept("material", material).map_err(Refusal::Material)?;
+    if material.is_empty() {
+        return Err(Refusal::NoMaterial.into());
+    }
+    Ok(material)
 }
