@@ -240,6 +240,9 @@ pub struct Snapshot {
     pub rule_errors: Vec<String>,
     /// Today, `YYYY-MM-DD`, for the UI's relative texts.
     pub today: String,
+    /// Why nothing can be saved this time (a full disk, a read-only folder), said in Chinese and
+    /// shown as a banner; `null` when the folder opened normally.
+    pub read_only: Option<String>,
 }
 
 /// What a record being typed will earn, before it is saved.

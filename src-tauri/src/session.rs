@@ -31,7 +31,11 @@ pub struct Session {
 impl Session {
     /// Opens the user's data folder (created when missing) and loads their own rule files.
     pub fn open(home: DataDir) -> AppResult<Session> {
-        let store = Store::open(&home)?;
+        Session::with_store(Store::open(&home)?, home)
+    }
+
+    /// A session on a store already open (the tests open one for viewing only).
+    fn with_store(store: Store, home: DataDir) -> AppResult<Session> {
         let mut session = Session { store, book: RuleBook::builtin()?, rule_errors: Vec::new(), home, demo: false };
         session.load_user_rules();
         Ok(session)
@@ -147,6 +151,7 @@ impl Session {
             credited_kinds,
             rule_errors: self.rule_errors.clone(),
             today: today.format("%Y-%m-%d").to_string(),
+            read_only: self.store.open_report().read_only.map(|reason| reason.notice().to_owned()),
         })
     }
 
@@ -447,6 +452,23 @@ mod tests {
         if let Some(folder) = copy.parent() {
             let _ = std::fs::remove_dir_all(folder);
         }
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_folder_that_opened_for_viewing_only_says_so_in_the_snapshot_and_a_normal_one_does_not() {
+        let dir = std::env::temp_dir().join(format!("xueshi-session-read-only-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        let home = DataDir::new(&dir);
+        let normal = Session::open(home.clone()).expect("opens");
+        assert_eq!(normal.snapshot().expect("snapshot").read_only, None);
+        drop(normal);
+        let options = xueshi_store::Options { read_only: true, ..Default::default() };
+        let store = Store::open_with(&home, options).expect("opens for viewing");
+        let viewing = Session::with_store(store, home).expect("session");
+        let notice = viewing.snapshot().expect("snapshot").read_only.expect("a notice");
+        assert!(notice.contains("不能保存修改"), "{notice}");
+        drop(viewing);
         let _ = std::fs::remove_dir_all(&dir);
     }
 

@@ -189,7 +189,12 @@ rule_errors: Array<string>,
 /**
  * Today, `YYYY-MM-DD`, for the UI's relative texts.
  */
-today: string, };
+today: string, 
+/**
+ * Why nothing can be saved this time (a full disk, a read-only folder), said in Chinese and
+ * shown as a banner; `null` when the folder opened normally.
+ */
+read_only: string | null, };
 
 export type Preview = { credits: Array<Credit>, warnings: Array<string>, 
 /**
