@@ -190,3 +190,26 @@ fn the_leftovers_of_a_killed_folder_export_are_removed_by_the_next_one() {
         .collect();
     assert_eq!(names, ["导出"]);
 }
+
+#[test]
+fn the_leftover_of_a_killed_zip_export_is_removed_by_the_next_one_and_a_running_one_is_left_alone() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let (_dir, store) = filled_store(tmp.path());
+    let out = tmp.path().join("导出");
+    std::fs::create_dir_all(&out).expect("folder");
+    let stale = out.join(".全部数据.zip.4242.partial");
+    std::fs::write(&stale, b"PK half an archive").expect("leftover");
+    let an_hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(&stale).and_then(|f| f.set_modified(an_hour_ago)).expect("aged");
+    let running = out.join(".全部数据.zip.4343.partial");
+    std::fs::write(&running, b"PK being written").expect("another export's file");
+
+    store.export_zip(&out.join("全部数据.zip")).expect("zipped");
+    let mut names: Vec<String> = std::fs::read_dir(&out)
+        .expect("read")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, [".全部数据.zip.4343.partial", "全部数据.zip"]);
+}

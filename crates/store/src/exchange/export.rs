@@ -151,11 +151,16 @@ impl Store {
         result
     }
 
-    /// Writes the same content as `export_folder` into the .zip file `dest`, through a temporary
-    /// file renamed at the end, so that a failed export never leaves a broken archive.
+    /// Writes the same content as `export_folder` into the .zip file `dest`, through a hidden
+    /// temporary file beside it renamed at the end, so that a failed export never leaves a broken
+    /// archive; one that a killed export left is removed by the next export of the same name.
     pub fn export_zip(&self, dest: &Path) -> Result<ExportReport> {
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            remove_stale_files(parent, &name);
+        }
         let plan = self.export_plan()?;
-        let partial = dest.with_extension("zip.partial");
+        let partial = dest.with_file_name(format!(".{name}.{}.partial", std::process::id()));
         let result = write_zip(&plan, &partial);
         match result {
             Ok(report) => {
@@ -184,6 +189,32 @@ fn remove_leftovers(dir: &Path, name: &str) {
         let ours = pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
         if ours && entry.file_type().is_ok_and(|t| t.is_dir()) {
             let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// How long a temporary archive must have gone unwritten before another export takes it for the
+/// leftover of a killed one (a running export writes to it continuously).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Removes the hidden files `.<name>.<process id>.partial` in `dir` that a killed ZIP export left
+/// behind: only ours by name, and only when nothing has written to them for a while.
+fn remove_stale_files(dir: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let prefix = format!(".{name}.");
+    for entry in entries.flatten() {
+        let entry_name = entry.file_name().to_string_lossy().into_owned();
+        let pid = entry_name.strip_prefix(&prefix).and_then(|rest| rest.strip_suffix(".partial"));
+        let ours = pid.is_some_and(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+        let stale = entry
+            .metadata()
+            .ok()
+            .filter(|m| m.is_file())
+            .and_then(|m| m.modified().ok())
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE_AFTER);
+        if ours && stale {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
