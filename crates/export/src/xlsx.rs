@@ -45,6 +45,23 @@ impl Styles {
 }
 
 /// Display width of text in Excel character units: a CJK (full-width) character takes two.
+/// Characters an Excel cell holds at most; longer text makes the whole workbook fail.
+const CELL_CHARS: usize = 32_767;
+const CUT_NOTE: &str = "……（内容过长，以下从略，全文见学时汇总表 PDF）";
+
+/// `text` as it fits in one cell: cut, with a note saying so, when it is longer than Excel allows
+/// (a record with hundreds of attached materials lists them all in one cell).
+fn fit_cell(text: &str) -> std::borrow::Cow<'_, str> {
+    let keep = CELL_CHARS - CUT_NOTE.chars().count();
+    match text.char_indices().nth(CELL_CHARS) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some(_) => {
+            let end = text.char_indices().nth(keep).map_or(text.len(), |(i, _)| i);
+            std::borrow::Cow::Owned(format!("{}{CUT_NOTE}", &text[..end]))
+        }
+    }
+}
+
 fn text_width(text: &str) -> f64 {
     text.lines()
         .map(|line| line.chars().map(|c| if u32::from(c) >= 0x2E80 { 2.0 } else { 1.1 }).sum::<f64>())
@@ -73,6 +90,8 @@ impl<'w> Sheet<'w> {
     }
 
     fn text(&mut self, row: RowNum, col: ColNum, text: &str, format: &Format) -> Result<(), XlsxError> {
+        let text = fit_cell(text);
+        let text = text.as_ref();
         self.ws.write_string_with_format(row, col, text, format)?;
         self.grow(col, text_width(text));
         Ok(())
@@ -229,4 +248,28 @@ fn evidence_sheet(mut sh: Sheet<'_>, r: &ReportData, files: &[ManifestFile], s: 
         }
     }
     sh.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_that_fits_a_cell_is_kept_and_longer_text_is_cut_with_a_note_within_excels_limit() {
+        assert_eq!(fit_cell("结业证书、培训通知"), "结业证书、培训通知");
+        let exactly = "证".repeat(CELL_CHARS);
+        assert_eq!(fit_cell(&exactly).chars().count(), CELL_CHARS);
+        let cut = fit_cell(&"证".repeat(CELL_CHARS + 1)).into_owned();
+        assert_eq!(cut.chars().count(), CELL_CHARS);
+        assert!(cut.ends_with(CUT_NOTE));
+    }
+
+    #[test]
+    fn a_sheet_with_a_cell_longer_than_excel_allows_is_still_written() {
+        let mut book = Workbook::new();
+        let mut sh = Sheet::new(book.add_worksheet(), "证明材料").expect("sheet");
+        sh.text(0, 0, &"结业证书、".repeat(10_000), &Format::new()).expect("written");
+        sh.finish().expect("finished");
+        assert!(!book.save_to_buffer().expect("saved").is_empty());
+    }
 }
