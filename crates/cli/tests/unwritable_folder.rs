@@ -7,7 +7,7 @@
 //! bind mount (Linux, as root). Where `mount` is not allowed the two tests say so and skip; the
 //! store's own tests cover the read-only opening itself on every system.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 fn xueshi(data: &Path, args: &[&str]) -> Output {
@@ -24,6 +24,7 @@ fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
 }
 
+#[cfg(target_os = "linux")]
 fn ok(data: &Path, args: &[&str]) -> Output {
     let out = xueshi(data, args);
     assert_eq!(out.status.code(), Some(0), "{args:?}: {}{}", text(&out.stdout), text(&out.stderr));
@@ -37,6 +38,7 @@ fn assert_plain_chinese(message: &str) {
     }
 }
 
+#[cfg(target_os = "linux")]
 /// A data folder with two records and one attached PDF.
 fn fill_data_folder(data: &Path, scratch: &Path) {
     ok(data, &["init"]);
@@ -63,15 +65,18 @@ fn fill_data_folder(data: &Path, scratch: &Path) {
     ok(data, &["attach", "2024-001", &pdf.display().to_string(), "--material", "结业证书"]);
 }
 
+#[cfg(target_os = "linux")]
 /// Unmounts on drop, so that a failing test leaves no mount behind.
-struct Mounted(PathBuf);
+struct Mounted(std::path::PathBuf);
 
+#[cfg(target_os = "linux")]
 impl Drop for Mounted {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(&self.0).status();
     }
 }
 
+#[cfg(target_os = "linux")]
 fn mount(args: &[&str], target: &Path) -> Option<Mounted> {
     std::fs::create_dir_all(target).expect("mount point");
     let status = Command::new("mount").args(args).arg(target).output();
@@ -88,6 +93,7 @@ fn mount(args: &[&str], target: &Path) -> Option<Mounted> {
     }
 }
 
+#[cfg(target_os = "linux")]
 /// What the user can still do in a folder that cannot be written: every reading command works
 /// and warns; a change is refused saying `why`.
 fn viewing_works_and_changes_are_refused(data: &Path, elsewhere: &Path, why: &str) {

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::Path;
 
-use common::{data_dir, every_kind, file, pdf, quiet};
+use common::{data_dir, every_kind, pdf, quiet};
 use xueshi_store::viewing::viewing_dir;
 use xueshi_store::{DataDir, Store};
 
@@ -29,6 +29,7 @@ fn store_with_stored_hash(hash: &str) -> (tempfile::TempDir, DataDir, i64) {
 }
 
 /// A 64-byte absolute path to `target` (padded with `/.`), as a crafted hash.
+#[cfg(unix)]
 fn path_as_hash(target: &Path) -> String {
     let mut text = target.display().to_string();
     assert!(text.len() <= 62, "temp path too long for the test: {text}");
@@ -48,7 +49,7 @@ fn assert_damaged(what: &str, result: xueshi_store::Result<impl std::fmt::Debug>
 #[test]
 fn a_stored_hash_holding_a_path_is_a_clear_error_and_the_file_is_never_read() {
     let outside = tempfile::tempdir().expect("tmp");
-    let secret = file(outside.path(), "s", b"%PDF- secret");
+    let secret = common::file(outside.path(), "s", b"%PDF- secret");
     let hash = path_as_hash(&secret);
     assert_eq!(hash.len(), 64);
     let (tmp, dir, seq) = store_with_stored_hash(&hash);
