@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # 运行全部检查与测试 / Runs every check and test of 学时手册: formatting, clippy, the Rust tests
 # (engine, store, export, the app's commands under the mock runtime, the generated TypeScript
-# bindings), the front end's type check and unit tests, and the end-to-end tests of the real app
-# under Xvfb; then the Windows lane (the suites cross-compiled and run under Wine, the installer built,
+# bindings), the front end's type check and unit tests, each fuzz target for a short time
+# (scripts/fuzz.sh), and the end-to-end tests of the real app under Xvfb; then the Windows lane (the suites cross-compiled and run under Wine, the installer built,
 # installed and used; scripts/windows/test-lane.sh) and the Linux packages (.deb and AppImage built,
 # installed and started; scripts/linux/test-lane.sh). Installs what is missing first (Debian/Ubuntu).
 # XUESHI_LONG_TESTS=1 runs the long variants (e.g. 200+ crash-test kills).
