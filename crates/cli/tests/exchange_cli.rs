@@ -1,26 +1,13 @@
 //! `xueshi export` and `xueshi import` from the outside: the ledger with its files through a .zip
 //! and a folder, and a 1,000-row spreadsheet with good and bad rows.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+
+use common::{ok, xueshi};
 
 use serde_json::Value;
-
-fn xueshi(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xueshi"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("XUESHI_DATA_DIR")
-        .output()
-        .expect("xueshi runs")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = xueshi(data, args);
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn count(data: &Path) -> usize {
     let list: Value = serde_json::from_str(&ok(data, &["list", "--json"])).expect("json");

@@ -2,33 +2,14 @@
 //! a package from a ledger file and a folder of evidence, and from the stored records with files
 //! in the vault; verify passing (exit 0) and catching a changed byte (exit 1); bad input (exit 2).
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn xueshi(data: &Path, args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_xueshi"));
-    command.arg("--data-dir").arg(data).args(args);
-    if matches!(args.first(), Some(&"export" | &"verify-package"))
-        && let Some(fonts) = bundled_fonts_if_needed()
-    {
-        command.arg("--font").arg(fonts);
-    }
-    command.output().expect("xueshi runs")
-}
-
-/// None (the system's fonts), except on a Windows without any Chinese font (Wine has none; every
-/// real Windows has 宋体 or 微软雅黑): then the subset of Noto Serif CJK SC the app bundles.
-fn bundled_fonts_if_needed() -> Option<PathBuf> {
-    (cfg!(windows) && xueshi_export::FontSet::discover(None).is_err())
-        .then(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts"))
-}
+use common::{text, xueshi};
 
 fn demo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/ledger.json")
-}
-
-fn text(out: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
 }
 
 /// Writes a small file for every evidence entry of the demo ledger under `<dir>/<record>/<file>`.

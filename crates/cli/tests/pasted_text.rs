@@ -3,30 +3,12 @@
 //! naming 名称, and nothing the user's files hold reaches the terminal as a raw escape sequence or
 //! direction override.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn xueshi(data: &Path, args: &[&str]) -> Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_xueshi"));
-    command.arg("--data-dir").arg(data).args(args);
-    if args.first() == Some(&"export")
-        && let Some(fonts) = bundled_fonts_if_needed()
-    {
-        command.arg("--font").arg(fonts);
-    }
-    command.output().expect("xueshi runs")
-}
+use std::path::Path;
+use std::process::Output;
 
-/// As in export_package.rs: the bundled subset of Noto Serif CJK SC on a Windows without any
-/// Chinese font (Wine).
-fn bundled_fonts_if_needed() -> Option<PathBuf> {
-    (cfg!(windows) && xueshi_export::FontSet::discover(None).is_err())
-        .then(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts"))
-}
-
-fn text(out: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
-}
+use common::{text, xueshi};
 
 /// Neither an escape sequence nor a direction override reaches the terminal.
 fn assert_terminal_safe(out: &Output) {

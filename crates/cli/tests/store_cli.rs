@@ -1,27 +1,13 @@
 //! The data-folder commands from the outside: init, add, edit, remove, list, attach, assess on the
 //! stored records, profile, plan, confirm-year, backup, restore, verify, vacuum.
 
+mod common;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 
+use common::{ok, xueshi};
 use serde_json::Value;
-
-/// Runs `xueshi` on the data folder `data` (given by `--data-dir`).
-fn xueshi(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xueshi"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("XUESHI_DATA_DIR")
-        .output()
-        .expect("xueshi runs")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = xueshi(data, args);
-    assert_eq!(out.status.code(), Some(0), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn refused(data: &Path, args: &[&str]) -> String {
     let out = xueshi(data, args);

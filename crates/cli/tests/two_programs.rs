@@ -2,21 +2,15 @@
 //! lines): every change each of them reports as saved is saved, a reader never sees a damaged
 //! database, and backups made at the same moment both succeed.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
-fn xueshi(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xueshi"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("XUESHI_DATA_DIR")
-        .output()
-        .expect("xueshi runs")
-}
+use common::xueshi;
 
 /// Records each of the two programs adds. Fewer under Windows (the lane runs these tests under
 /// Wine, where every process start is slow): the locking is the same, only the count is smaller.

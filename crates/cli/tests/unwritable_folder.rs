@@ -7,18 +7,12 @@
 //! bind mount (Linux, as root). Where `mount` is not allowed the two tests say so and skip; the
 //! store's own tests cover the read-only opening itself on every system.
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
-fn xueshi(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xueshi"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("XUESHI_DATA_DIR")
-        .output()
-        .expect("xueshi runs")
-}
+use common::xueshi;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
