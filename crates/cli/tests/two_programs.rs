@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
-use common::xueshi;
+use common::{add_training, xueshi};
 
 /// Records each of the two programs adds. Fewer under Windows (the lane runs these tests under
 /// Wine, where every process start is slow): the locking is the same, only the count is smaller.
@@ -25,22 +25,7 @@ fn setup() -> (tempfile::TempDir, PathBuf) {
 }
 
 fn add(data: &Path, title: &str) -> Output {
-    xueshi(
-        data,
-        &[
-            "add",
-            "--kind",
-            "training",
-            "--title",
-            title,
-            "--date",
-            "2024-06-01",
-            "--category",
-            "professional",
-            "--days",
-            "1",
-        ],
-    )
+    add_training(data, title, "1")
 }
 
 fn stored_ids(data: &Path) -> Vec<String> {

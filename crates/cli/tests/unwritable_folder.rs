@@ -12,7 +12,7 @@ mod common;
 use std::path::Path;
 use std::process::{Command, Output};
 
-use common::xueshi;
+use common::{add_training, xueshi};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
@@ -37,22 +37,8 @@ fn assert_plain_chinese(message: &str) {
 fn fill_data_folder(data: &Path, scratch: &Path) {
     ok(data, &["init"]);
     for title in ["骨干教师培训", "学科带头人研修"] {
-        ok(
-            data,
-            &[
-                "add",
-                "--kind",
-                "training",
-                "--title",
-                title,
-                "--date",
-                "2024-06-01",
-                "--category",
-                "professional",
-                "--days",
-                "3",
-            ],
-        );
+        let out = add_training(data, title, "3");
+        assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     }
     let pdf = scratch.join("证书.pdf");
     std::fs::write(&pdf, b"%PDF-1.4\n% certificate\n%%EOF\n").expect("pdf");

@@ -24,6 +24,12 @@ pub fn ok(data: &Path, args: &[&str]) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
+/// Adds a professional training of `days` days on 2024-06-01 titled `title`.
+pub fn add_training(data: &Path, title: &str, days: &str) -> Output {
+    let args = ["add", "--kind", "training", "--title", title, "--date", "2024-06-01", "--category", "professional"];
+    xueshi(data, &[&args[..], &["--days", days]].concat())
+}
+
 /// Everything a run printed, standard output then errors.
 pub fn text(out: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
