@@ -143,9 +143,8 @@ class App:
         return self.text(f"[data-test='year-{year}']")
 
 
-class DemoScenario(unittest.TestCase):
-    """The demo, on the fresh data folder before the main scenario (unittest runs the classes in
-    alphabetical order): changes made in it stay until the user confirms a reset in a dialog."""
+class WithApp(unittest.TestCase):
+    """A test class whose tests share one running app, started before them and quit after."""
 
     app: App
 
@@ -156,6 +155,11 @@ class DemoScenario(unittest.TestCase):
     @classmethod
     def tearDownClass(cls):
         cls.app.quit()
+
+
+class DemoScenario(WithApp):
+    """The demo, on the fresh data folder before the main scenario (unittest runs the classes in
+    alphabetical order): changes made in it stay until the user confirms a reset in a dialog."""
 
     def dialog_button(self, label):
         a = self.app
@@ -223,17 +227,7 @@ class DemoScenario(unittest.TestCase):
         self.assertEqual(a.errors(), [], "the page reported errors")
 
 
-class Scenario(unittest.TestCase):
-    app: App
-
-    @classmethod
-    def setUpClass(cls):
-        cls.app = App()
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.app.quit()
-
+class Scenario(WithApp):
     def tearDown(self):
         self.assertEqual(self.app.errors(), [], "the page reported errors")
 
