@@ -9,10 +9,14 @@
 
 mod common;
 
+#[cfg(target_os = "linux")]
 use std::path::Path;
+#[cfg(target_os = "linux")]
 use std::process::{Command, Output};
 
-use common::{add_training, xueshi};
+#[cfg(target_os = "linux")]
+use common::add_training;
+use common::xueshi;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()
