@@ -78,9 +78,9 @@ fn fill(dir: &DataDir) -> AppResult<Store> {
     store.import_ledger(&file)?;
     let ledger = Ledger::from_json(DEMO_LEDGER)?;
     store.set_profile(&ledger.profile)?;
-    store.plan_application(&PlannedApplication {
-        application: Application { year: 2026, level: Level::AssociateSenior, path: ApplicationPath::Standard },
-        rules: None,
-    })?;
+    store.plan_application(&PlannedApplication::new(
+        Application::new(2026, Level::AssociateSenior, ApplicationPath::Standard),
+        None,
+    ))?;
     Ok(store)
 }

@@ -169,13 +169,13 @@ impl Session {
         {
             return Err(AppError::new("rules", format!("没有 id 为 {id} 的规则集")));
         }
-        let application = Application { year: plan.year, level: plan.level, path: plan.path };
+        let application = Application::new(plan.year, plan.level, plan.path);
         for old in self.store.applications()? {
             if old.application != application {
                 self.store.remove_application(&old.application)?;
             }
         }
-        Ok(self.store.plan_application(&PlannedApplication { application, rules: plan.rules.clone() })?)
+        Ok(self.store.plan_application(&PlannedApplication::new(application, plan.rules.clone()))?)
     }
 
     /// Adds a new record (no id) or replaces an existing one; returns its id.
@@ -207,11 +207,11 @@ impl Session {
         };
         let ledger = Ledger { profile: Default::default(), activities: vec![activity] };
         let plan = self.plan()?.map(|p| p.application);
-        let application = plan.unwrap_or(Application {
-            year: set.governs.first().copied().unwrap_or(2026),
-            level: xueshi_core::kinds::Level::Senior,
-            path: xueshi_core::kinds::ApplicationPath::Standard,
-        });
+        let application = plan.unwrap_or(Application::new(
+            set.governs.first().copied().unwrap_or(2026),
+            xueshi_core::kinds::Level::Senior,
+            xueshi_core::kinds::ApplicationPath::Standard,
+        ));
         match assess(&ledger, set, &application) {
             Ok(a) => Ok(Preview {
                 credits: a.credits,

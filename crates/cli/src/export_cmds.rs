@@ -125,7 +125,7 @@ pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, Cli
     };
     let (application, planned_rules) = match (args.apply_year, args.level, planned) {
         (Some(year), Some(level), _) => {
-            (Application { year, level, path: args.path.unwrap_or(ApplicationPath::Standard) }, None)
+            (Application::new(year, level, args.path.unwrap_or(ApplicationPath::Standard)), None)
         }
         (_, _, Some(plan)) => (plan.application, plan.rules),
         _ => {
@@ -309,5 +309,5 @@ fn prepare(
         return Err(format!("规则集 {} 不是内置规则集，无法重新评估和核对", manifest.rules.id));
     };
     let (ledger, source) = records(given, explicit)?;
-    Ok((ledger, source, rules, Application { year: manifest.application.year, level, path }))
+    Ok((ledger, source, rules, Application::new(manifest.application.year, level, path)))
 }

@@ -174,7 +174,7 @@ fn assess_command(args: &AssessArgs, data_dir: Option<&Path>) -> Result<String, 
         return Err(CliError::Input("请用 --apply-year 和 --level 指定参评年度和级别".into()));
     };
     let ledger = Ledger::from_json(&read(ledger_file)?)?;
-    let application = Application { year: apply_year, level, path: args.path.unwrap_or(ApplicationPath::Standard) };
+    let application = Application::new(apply_year, level, args.path.unwrap_or(ApplicationPath::Standard));
     assessment_output(&ledger, &application, args.rules.as_deref(), args.json, |_, _| String::new())
 }
 

@@ -224,7 +224,7 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
                 }
                 return Ok(lists::plans(&store.applications()?));
             };
-            let application = Application { year, level, path: path.unwrap_or(ApplicationPath::Standard) };
+            let application = Application::new(year, level, path.unwrap_or(ApplicationPath::Standard));
             if remove {
                 return Ok(if store.remove_application(&application)? {
                     "已删除参评计划\n".to_owned()
@@ -232,7 +232,7 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
                     "没有这条参评计划\n".to_owned()
                 });
             }
-            store.plan_application(&PlannedApplication { application, rules })?;
+            store.plan_application(&PlannedApplication::new(application, rules))?;
             Ok(format!("已登记参评计划：{year} 年参评{}\n", level.label()))
         }
         StoreCommand::ConfirmYear { year, date, note, not_confirmed } => {

@@ -37,7 +37,7 @@ fn bare_sum(ledger: &Ledger) -> [Hours; 10] {
     for a in &ledger.activities {
         let h = match &a.detail {
             Detail::Sessions { days, half_days, .. } => Hours::whole(8) * *days + Hours::whole(4) * *half_days,
-            Detail::Hours { hours } => *hours,
+            Detail::Hours { hours, .. } => *hours,
             Detail::Paper { .. } => Hours::whole(30),
             Detail::Award { grade, .. } => Hours::whole(i64::from(*grade) * 10),
             Detail::Patent { rank, .. } => Hours::whole(if *rank == 1 { 60 } else { 10 }),
@@ -53,7 +53,7 @@ fn benches(c: &mut Criterion) {
     let ledger = big_ledger();
     let book = RuleBook::builtin().expect("rules");
     let rules = book.get("hunan-2026").expect("set");
-    let app = Application { year: 2026, level: Level::Senior, path: ApplicationPath::Standard };
+    let app = Application::new(2026, Level::Senior, ApplicationPath::Standard);
     c.bench_function("assess 10000 records (hunan-2026, senior)", |b| {
         b.iter(|| assess(black_box(&ledger), black_box(rules), black_box(&app)))
     });

@@ -179,6 +179,23 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// Where a 事业单位工作人员培训 was done: the 2026 notice credits it only on the unified platform.
+    Platform {
+        Unified = "unified" / "统一平台（国家级继续教育基地的平台）",
+        Other = "other" / "其他平台",
+    }
+}
+
+vocabulary! {
+    /// Which special task a posting was: 三援, 东西部扶贫协作, or another provincial special task.
+    AidTask {
+        Sanyuan = "sanyuan" / "三援（援藏、援疆、援外）",
+        EastWest = "east_west" / "东西部扶贫协作",
+        Other = "other" / "其他省级以上特定任务",
+    }
+}
+
 impl ActivityKind {
     /// Kinds whose 公需/专业 category the record itself declares; every other kind counts as 专业科目
     /// or completes a whole year.

@@ -5,7 +5,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::hours::Hours;
 use crate::kinds::{
-    ActivityKind, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, ProjectLevel, ProjectRole, Venue,
+    ActivityKind, AidTask, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, Platform, ProjectLevel,
+    ProjectRole, Venue,
 };
 
 /// The person whose records these are: the first page of the 登记手册.
@@ -23,7 +24,8 @@ pub struct Profile {
     pub title_date: Option<NaiveDate>,
     /// 登记手册证书编号
     pub certificate_number: Option<String>,
-    /// 所在市州, e.g. 常德: selects a city's own rule set where one exists.
+    /// 所在市州, one of Hunan's 14 in its short form (常德, 湘西; see [`crate::cities`]): selects a
+    /// city's own rule set where one exists.
     pub city: Option<String>,
 }
 
@@ -67,15 +69,19 @@ pub struct Activity {
 /// The fields that depend on the activity kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Detail {
-    /// training, conference, practice: how long it lasted.
+    /// training, conference, practice: how long it lasted, and the 学时 stated on the proof where
+    /// it states them (the 2017 notice has no conversion table and credits those).
     Sessions {
         days: u32,
         half_days: u32,
         evenings: u32,
+        hours: Option<Hours>,
     },
-    /// online_course, staff_training: the hours on the certificate.
+    /// online_course, staff_training: the hours on the certificate; for staff_training, the
+    /// platform it was done on (the 2026 notice credits only the unified platform).
     Hours {
         hours: Hours,
+        platform: Option<Platform>,
     },
     Research {
         level: ProjectLevel,
@@ -101,8 +107,11 @@ pub enum Detail {
     Units {
         units: u32,
     },
-    /// aid_posting, overseas_exchange: the period is `date`…`end_date`.
-    Posting,
+    /// aid_posting, overseas_exchange: the period is `date`…`end_date`; for aid_posting, which
+    /// special task it was (the 2026 notice credits only 三援).
+    Posting {
+        task: Option<AidTask>,
+    },
     /// expert_service: days on site and/or hours online.
     ExpertService {
         days: u32,
@@ -160,6 +169,20 @@ impl Activity {
     pub fn medal_code(&self) -> Option<&'static str> {
         match &self.detail {
             Detail::SkillContest { medal, .. } => Some(medal.code()),
+            _ => None,
+        }
+    }
+
+    pub fn platform_code(&self) -> Option<&'static str> {
+        match &self.detail {
+            Detail::Hours { platform, .. } => platform.map(Platform::code),
+            _ => None,
+        }
+    }
+
+    pub fn task_code(&self) -> Option<&'static str> {
+        match &self.detail {
+            Detail::Posting { task } => task.map(AidTask::code),
             _ => None,
         }
     }

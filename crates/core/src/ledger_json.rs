@@ -6,12 +6,15 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
+use crate::cities;
 use crate::fields::{Fields, LedgerError};
 use crate::hours::Hours;
 use crate::kinds::{
-    ActivityKind, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, ProjectLevel, ProjectRole, Venue,
+    ActivityKind, AidTask, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, Platform, ProjectLevel,
+    ProjectRole, Venue,
 };
 use crate::ledger::{Activity, Detail, Evidence, Ledger, Profile};
+use crate::text;
 
 pub const FORMAT: &str = "xueshi-ledger";
 pub const VERSION: u64 = 1;
@@ -88,7 +91,19 @@ fn read_profile(map: &Map<String, Value>) -> Result<Profile, LedgerError> {
         current_title: f.opt_str("current_title")?,
         title_date: f.opt_date("title_date")?,
         certificate_number: f.opt_str("certificate_number")?,
-        city: f.opt_str("city")?,
+        city: match f.opt_str("city")? {
+            None => None,
+            Some(written) => Some(cities::normalize(&written).map(str::to_owned).ok_or_else(|| {
+                f.error(
+                    "city",
+                    format!(
+                        "“{}”不是湖南省的市州，请从以下选择：{}",
+                        text::abbreviate(&written, 20),
+                        cities::choices()
+                    ),
+                )
+            })?),
+        },
     };
     f.finish()?;
     Ok(profile)
@@ -194,15 +209,17 @@ pub const COMMON_FIELDS: &[&str] =
 pub fn kind_fields(kind: ActivityKind) -> &'static [&'static str] {
     use ActivityKind as K;
     match kind {
-        K::Training | K::Conference | K::Practice => &["days", "half_days", "evenings"],
-        K::OnlineCourse | K::StaffTraining => &["hours"],
+        K::Training | K::Conference | K::Practice => &["days", "half_days", "evenings", "hours"],
+        K::OnlineCourse => &["hours"],
+        K::StaffTraining => &["hours", "platform"],
         K::ResearchProject => &["level", "role"],
         K::Book => &["role"],
         K::Paper => &["role", "venue"],
         K::Patent => &["patent_type", "rank"],
         K::Award => &["level", "grade", "rank"],
         K::DigitalExam | K::QualificationExam | K::DegreeCourse => &["units"],
-        K::AidPosting | K::OverseasExchange => &[],
+        K::AidPosting => &["task"],
+        K::OverseasExchange => &[],
         K::ExpertService => &["days", "hours"],
         K::SkillContest => &["level", "medal"],
         K::PriorCertificate => &["from_year", "to_year"],
@@ -226,17 +243,22 @@ fn read_detail(
             let days = f.opt_count("days", MAX_SESSIONS)?.unwrap_or(0);
             let half_days = f.opt_count("half_days", MAX_SESSIONS)?.unwrap_or(0);
             let evenings = f.opt_count("evenings", MAX_SESSIONS)?.unwrap_or(0);
-            if days + half_days + evenings == 0 {
-                return Err(f.error("days", "请填写天数、半天数或晚上数，至少一项大于 0"));
+            let hours = f.opt_hours("hours")?.filter(|h| !h.is_zero());
+            if days + half_days + evenings == 0 && hours.is_none() {
+                return Err(f.error("days", "请填写天数、半天数或晚上数，或证明上载明的学时，至少一项大于 0"));
             }
-            Detail::Sessions { days, half_days, evenings }
+            Detail::Sessions { days, half_days, evenings, hours }
         }
         K::OnlineCourse | K::StaffTraining => {
             let hours = f.opt_hours("hours")?.ok_or_else(|| f.error("hours", "缺少此字段 (missing field)"))?;
             if hours.is_zero() {
                 return Err(f.error("hours", "学时应大于 0 (must be more than 0)"));
             }
-            Detail::Hours { hours }
+            let platform = match kind {
+                K::StaffTraining => opt_code(f, "platform", Platform::from_code, &Platform::codes())?,
+                _ => None,
+            };
+            Detail::Hours { hours, platform }
         }
         K::ResearchProject => Detail::Research {
             level: f.code("level", ProjectLevel::from_code, &ProjectLevel::codes())?,
@@ -266,7 +288,11 @@ fn read_detail(
             if end_date.is_none() {
                 return Err(f.error("end_date", "请填写结束日期：全年认定要看外派时长"));
             }
-            Detail::Posting
+            let task = match kind {
+                K::AidPosting => opt_code(f, "task", AidTask::from_code, &AidTask::codes())?,
+                _ => None,
+            };
+            Detail::Posting { task }
         }
         K::ExpertService => {
             let days = f.opt_count("days", MAX_SESSIONS)?.unwrap_or(0);
@@ -293,6 +319,19 @@ fn read_detail(
         }
     };
     Ok(detail)
+}
+
+/// An optional value from a closed vocabulary.
+fn opt_code<T>(
+    f: &mut Fields<'_>,
+    field: &'static str,
+    parse: fn(&str) -> Option<T>,
+    choices: &str,
+) -> Result<Option<T>, LedgerError> {
+    match f.raw(field) {
+        None => Ok(None),
+        Some(_) => f.code(field, parse, choices).map(Some),
+    }
 }
 
 fn positive(f: &mut Fields<'_>, field: &'static str, max: u32) -> Result<u32, LedgerError> {
@@ -350,14 +389,22 @@ fn detail_json(detail: &Detail, map: &mut Map<String, Value>) {
         map.insert(k.into(), v);
     };
     match detail {
-        Detail::Sessions { days, half_days, evenings } => {
+        Detail::Sessions { days, half_days, evenings, hours } => {
             for (k, v) in [("days", days), ("half_days", half_days), ("evenings", evenings)] {
                 if *v > 0 {
                     put(k, json!(v));
                 }
             }
+            if let Some(h) = hours {
+                put("hours", json!(h));
+            }
         }
-        Detail::Hours { hours } => put("hours", json!(hours)),
+        Detail::Hours { hours, platform } => {
+            put("hours", json!(hours));
+            if let Some(p) = platform {
+                put("platform", json!(p.code()));
+            }
+        }
         Detail::Research { level, role } => {
             put("level", json!(level.code()));
             put("role", json!(role.code()));
@@ -377,7 +424,11 @@ fn detail_json(detail: &Detail, map: &mut Map<String, Value>) {
             put("rank", json!(rank));
         }
         Detail::Units { units } => put("units", json!(units)),
-        Detail::Posting => {}
+        Detail::Posting { task } => {
+            if let Some(t) = task {
+                put("task", json!(t.code()));
+            }
+        }
         Detail::ExpertService { days, hours } => {
             if *days > 0 {
                 put("days", json!(days));

@@ -1,6 +1,7 @@
 //! 学时手册 core: the domain types, the portable ledger format, the rule files and the assessment
 //! engine. Pure: no I/O besides parsing strings; no SQLite, no Tauri.
 
+pub mod cities;
 pub mod engine;
 pub mod fields;
 pub mod hours;
@@ -10,7 +11,7 @@ pub mod ledger_json;
 pub mod rules;
 pub mod text;
 
-pub use engine::{Application, Assessment, assess};
+pub use engine::{Application, Assessment, YearSpan, assess};
 pub use fields::LedgerError;
 pub use hours::Hours;
 pub use ledger::{Activity, Detail, Evidence, Ledger, Profile};

@@ -421,8 +421,9 @@ fn examples() -> Vec<Example> {
         ),
         (
             "hunan-2026",
+            // 122 days in 2022, 243 in 2023: the exchange completes 2023, the year holding most of its days.
             json!({"kind":"overseas_exchange","date":"2022-09-01","end_date":"2023-08-31"}),
-            &[("hunan-2026/conversion.9.overseas", "full_year", 90.0, 2022)],
+            &[("hunan-2026/conversion.9.overseas", "full_year", 90.0, 2023)],
         ),
         (
             "hunan-2026",
@@ -476,7 +477,7 @@ fn credits_of(book: &RuleBook, set: &str, fields: &Value) -> Vec<(String, String
     let ledger = Ledger::from_value(&json!({"format":"xueshi-ledger","version":1,"activities":[record]}))
         .unwrap_or_else(|e| panic!("example for {set} is a valid record: {e}"));
     let rules = book.get(set).expect("built-in set exists");
-    let application = Application { year: 2026, level: Level::Senior, path: ApplicationPath::Standard };
+    let application = Application::new(2026, Level::Senior, ApplicationPath::Standard);
     let a = assess(&ledger, rules, &application).expect("senior window exists in every set");
     a.credits.iter().map(|c| (c.source.clause.clone(), c.category.to_owned(), c.hours.as_f64(), c.year)).collect()
 }

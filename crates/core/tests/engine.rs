@@ -21,7 +21,7 @@ fn run(
     activities: Value,
 ) -> Result<Assessment, AssessError> {
     let book = RuleBook::builtin().expect("rules");
-    assess(&ledger(activities), book.get(set).expect("set"), &Application { year, level, path })
+    assess(&ledger(activities), book.get(set).expect("set"), &Application::new(year, level, path))
 }
 
 fn senior(set: &str, year: i32, activities: Value) -> Assessment {

@@ -61,7 +61,7 @@ fn ledger(records: &[Value]) -> Ledger {
 }
 
 fn run(book: &RuleBook, set: &str, ledger: &Ledger) -> Assessment {
-    let app = Application { year: 2026, level: Level::Senior, path: ApplicationPath::Standard };
+    let app = Application::new(2026, Level::Senior, ApplicationPath::Standard);
     assess(ledger, book.get(set).expect("set"), &app).expect("senior window")
 }
 

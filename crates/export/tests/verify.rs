@@ -99,7 +99,7 @@ fn an_assessment_that_changed_since_the_export_is_reported_field_by_field() {
     let mut value = demo_json();
     value["activities"].as_array_mut().expect("activities").retain(|a| a["id"] != "2022-03");
     let ledger = Ledger::from_value(&value).expect("ledger");
-    let application = Application { year: 2026, level: Level::AssociateSenior, path: ApplicationPath::Standard };
+    let application = Application::new(2026, Level::AssociateSenior, ApplicationPath::Standard);
     let fresh = assess(&ledger, &f.rules, &application).expect("assessment");
     let report = verify_package(&f.out(), Some(&fresh));
     let fields: Vec<String> = report

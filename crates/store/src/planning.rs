@@ -9,10 +9,20 @@ use crate::error::{Result, StoreError};
 use crate::open::Store;
 
 /// A planned application, with the rule set chosen for it (`None`: the default for its year).
+/// `application.window` is the window the user's own unit states, if entered, and
+/// `window_source` where it comes from (e.g. 本院2026年职称评审通知).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlannedApplication {
     pub application: Application,
     pub rules: Option<String>,
+    pub window_source: Option<String>,
+}
+
+impl PlannedApplication {
+    /// A plan checked by the rule set's own window.
+    pub fn new(application: Application, rules: Option<String>) -> PlannedApplication {
+        PlannedApplication { application, rules, window_source: None }
+    }
 }
 
 /// Whether the unit confirmed the 登记手册 for a year (年度验证).
@@ -47,11 +57,30 @@ impl Store {
     /// Adds or replaces the plan for (year, level, path).
     pub fn plan_application(&mut self, plan: &PlannedApplication) -> Result<()> {
         let a = &plan.application;
+        if let Some(w) = a.window {
+            w.check(a.year).map_err(StoreError::Exchange)?;
+        }
+        let source = match (&a.window, &plan.window_source) {
+            (Some(_), Some(text)) => {
+                Some(xueshi_core::text::accept("window_source", text).map_err(StoreError::Exchange)?)
+            }
+            _ => None,
+        };
         let tx = self.conn.transaction()?;
         tx.execute(
-            "INSERT INTO applications (year, level, path, rules) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (year, level, path) DO UPDATE SET rules = ?4",
-            params![a.year, a.level.code(), a.path.code(), plan.rules],
+            "INSERT INTO applications (year, level, path, rules, window_from, window_to, window_source)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (year, level, path) DO UPDATE SET rules = ?4, window_from = ?5, window_to = ?6,
+                window_source = ?7",
+            params![
+                a.year,
+                a.level.code(),
+                a.path.code(),
+                plan.rules,
+                a.window.map(|w| w.from),
+                a.window.map(|w| w.to),
+                source
+            ],
         )?;
         tx.commit()?;
         Ok(())
@@ -70,21 +99,31 @@ impl Store {
 
     /// The planned applications, by year.
     pub fn applications(&self) -> Result<Vec<PlannedApplication>> {
-        let mut stmt = self.conn.prepare("SELECT year, level, path, rules FROM applications ORDER BY year, seq")?;
+        let mut stmt = self.conn.prepare(
+            "SELECT year, level, path, rules, window_from, window_to, window_source FROM applications
+             ORDER BY year, seq",
+        )?;
         let rows = stmt.query_map([], |r| {
-            Ok((r.get::<_, i32>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?))
+            Ok((
+                (r.get::<_, i32>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?, r.get::<_, Option<String>>(3)?),
+                (r.get::<_, Option<i32>>(4)?, r.get::<_, Option<i32>>(5)?, r.get::<_, Option<String>>(6)?),
+            ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (year, level, path, rules) = row?;
-            out.push(PlannedApplication {
-                application: Application {
-                    year,
-                    level: Level::from_code(&level).ok_or_else(|| bad_value("级别", &level))?,
-                    path: ApplicationPath::from_code(&path).ok_or_else(|| bad_value("途径", &path))?,
-                },
-                rules,
-            });
+            let ((year, level, path, rules), (from, to, window_source)) = row?;
+            let mut application = Application::new(
+                year,
+                Level::from_code(&level).ok_or_else(|| bad_value("级别", &level))?,
+                ApplicationPath::from_code(&path).ok_or_else(|| bad_value("途径", &path))?,
+            );
+            if let (Some(from), Some(to)) = (from, to) {
+                let span = xueshi_core::engine::YearSpan { from, to };
+                span.check(year).map_err(StoreError::Exchange)?;
+                application.window = Some(span);
+            }
+            let window_source = window_source.filter(|_| application.window.is_some());
+            out.push(PlannedApplication { application, rules, window_source });
         }
         Ok(out)
     }

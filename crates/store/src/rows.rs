@@ -32,6 +32,8 @@ pub const COLUMNS: &[&str] = &[
     "medal",
     "from_year",
     "to_year",
+    "platform",
+    "task",
 ];
 
 fn text(s: &str) -> Sql {
@@ -63,12 +65,18 @@ pub fn values(a: &Activity) -> Vec<Sql> {
     set("note", opt_text(a.note.as_deref()));
     set("category", opt_text(a.category.map(|c| c.code())));
     match &a.detail {
-        Detail::Sessions { days, half_days, evenings } => {
+        Detail::Sessions { days, half_days, evenings, hours } => {
             set("days", int(*days));
             set("half_days", int(*half_days));
             set("evenings", int(*evenings));
+            if let Some(h) = hours {
+                set("hours_x100", int(h.hundredths()));
+            }
         }
-        Detail::Hours { hours } => set("hours_x100", int(hours.hundredths())),
+        Detail::Hours { hours, platform } => {
+            set("hours_x100", int(hours.hundredths()));
+            set("platform", opt_text(platform.map(|p| p.code())));
+        }
         Detail::Research { level, role } => {
             set("level", text(level.code()));
             set("role", text(role.code()));
@@ -88,7 +96,7 @@ pub fn values(a: &Activity) -> Vec<Sql> {
             set("rank", int(*rank));
         }
         Detail::Units { units } => set("units", int(*units)),
-        Detail::Posting => {}
+        Detail::Posting { task } => set("task", opt_text(task.map(|t| t.code()))),
         Detail::ExpertService { days, hours } => {
             set("days", int(*days));
             set("hours_x100", int(hours.hundredths()));

@@ -131,13 +131,11 @@ fn new_ids_are_numbered_within_the_year_and_skip_those_in_use() {
 fn planned_applications_are_kept_and_replaced_per_year_level_and_path() {
     let (_tmp, dir) = data_dir();
     let mut store = open(&dir);
-    let app = Application { year: 2026, level: Level::AssociateSenior, path: ApplicationPath::Standard };
-    store.plan_application(&PlannedApplication { application: app, rules: None }).expect("planned");
-    store
-        .plan_application(&PlannedApplication { application: app, rules: Some("hunan-2026".into()) })
-        .expect("replaced");
+    let app = Application::new(2026, Level::AssociateSenior, ApplicationPath::Standard);
+    store.plan_application(&PlannedApplication::new(app, None)).expect("planned");
+    store.plan_application(&PlannedApplication::new(app, Some("hunan-2026".into()))).expect("replaced");
     let plans = store.applications().expect("plans");
-    assert_eq!(plans, [PlannedApplication { application: app, rules: Some("hunan-2026".into()) }]);
+    assert_eq!(plans, [PlannedApplication::new(app, Some("hunan-2026".into()))]);
     assert!(store.remove_application(&app).expect("removed"));
     assert!(store.applications().expect("plans").is_empty());
 }

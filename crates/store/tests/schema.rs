@@ -14,7 +14,10 @@ use xueshi_store::{DataDir, MIGRATIONS, Store, StoreError, latest_schema_version
 
 /// For schema version `n` (index `n - 1`): data written with that version's SQL, and the ledger
 /// it must read as after migrating to the latest schema. Add one entry with every migration.
-const FIXTURES: &[(&str, &str)] = &[(include_str!("fixtures/seed_v1.sql"), include_str!("fixtures/seed_v1.json"))];
+const FIXTURES: &[(&str, &str)] = &[
+    (include_str!("fixtures/seed_v1.sql"), include_str!("fixtures/seed_v1.json")),
+    (include_str!("fixtures/seed_v2.sql"), include_str!("fixtures/seed_v2.json")),
+];
 
 /// A database brought to schema version `version` by the first migrations only, with that
 /// version's fixture data in it.

@@ -44,12 +44,12 @@ fn a_utf8_csv_with_a_title_row_gives_its_good_rows_and_names_each_bad_cell() {
     assert_eq!(training.date, day(2023, 10, 7));
     assert_eq!(training.end_date, Some(day(2023, 10, 9)));
     assert_eq!(training.provider.as_deref(), Some("湖南省人社厅"));
-    assert_eq!(training.detail, Detail::Sessions { days: 3, half_days: 0, evenings: 0 });
+    assert_eq!(training.detail, Detail::Sessions { days: 3, half_days: 0, evenings: 0, hours: None });
 
     let course = titled(&import.activities, "专业课程, 第一讲");
     assert_eq!(course.kind, ActivityKind::OnlineCourse);
     assert_eq!(course.date, day(2023, 3, 1));
-    assert_eq!(course.detail, Detail::Hours { hours: Hours::whole(24) });
+    assert_eq!(course.detail, Detail::Hours { hours: Hours::whole(24), platform: None });
 
     let paper = titled(&import.activities, "基层医疗论文");
     assert_eq!(paper.category, None);
@@ -59,7 +59,7 @@ fn a_utf8_csv_with_a_title_row_gives_its_good_rows_and_names_each_bad_cell() {
         problems(&import.errors),
         vec![
             (6, Some("年度"), "年度 2022 与日期 2023年6月1日 不在同一年"),
-            (7, Some("天数"), "请填写天数、半天数或晚上数，至少一项大于 0"),
+            (7, Some("天数"), "请填写天数、半天数或晚上数，或证明上载明的学时，至少一项大于 0"),
             (8, Some("级别"), "无法识别“县级”，可填：省部级、市厅级"),
             (10, Some("类别（公需/专业）"), "获奖一律计入专业科目，类别请填“专业”或留空"),
         ]
@@ -182,7 +182,7 @@ fn an_xlsx_with_a_merged_title_reads_date_cells_serials_and_text_dates() {
     assert_eq!((training.date, training.end_date), (day(2023, 10, 7), Some(day(2023, 10, 9))));
     let online = titled(&import.activities, "在线学习");
     assert_eq!(online.date, day(2023, 3, 15), "serial 45000 is 2023-03-15");
-    assert_eq!(online.detail, Detail::Hours { hours: Hours::from_hundredths(1250) });
+    assert_eq!(online.detail, Detail::Hours { hours: Hours::from_hundredths(1250), platform: None });
     let patent = titled(&import.activities, "一种装置");
     assert_eq!(patent.date, day(2023, 5, 6));
     assert_eq!(patent.detail, Detail::Patent { patent_type: PatentType::Invention, rank: 2 });
@@ -286,7 +286,7 @@ fn a_year_without_a_date_an_unknown_kind_and_missing_columns_are_reported_per_ro
     assert_eq!(import.activities.len(), 1);
     let lecture = &import.activities[0];
     assert_eq!(lecture.kind, ActivityKind::Conference);
-    assert_eq!(lecture.detail, Detail::Sessions { days: 0, half_days: 0, evenings: 2 });
+    assert_eq!(lecture.detail, Detail::Sessions { days: 0, half_days: 0, evenings: 2, hours: None });
 
     let found = problems(&import.errors);
     assert_eq!(found[0], (2, Some("起止日期"), "只填年度不够，请填写具体日期，如 2023.10.7"));
@@ -373,7 +373,7 @@ fn an_ods_from_libreoffice_or_wps_reads_its_date_cells() {
     let import = read_spreadsheet("登记表.ods", &bytes).unwrap();
     let course = titled(&import.activities, "ODS 课程");
     assert_eq!(course.date, day(2023, 10, 7));
-    assert_eq!(course.detail, Detail::Hours { hours: Hours::whole(6) });
+    assert_eq!(course.detail, Detail::Hours { hours: Hours::whole(6), platform: None });
     assert_eq!(problems(&import.errors), vec![(3, Some("学时"), "网络课程需要填写此项")]);
     assert_eq!(import.errors[0].sheet.as_deref(), Some("学时"));
 }

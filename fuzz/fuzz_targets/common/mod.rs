@@ -41,7 +41,7 @@ pub fn assess_everywhere(ledger: &Ledger, rules: &RuleSet, seed: usize) {
     let year = if governs.is_empty() { 2024 } else { governs[seed % governs.len()] };
     for level in Level::ALL {
         for path in ApplicationPath::ALL {
-            let application = Application { year, level: *level, path: *path };
+            let application = Application::new(year, *level, *path);
             if let Err(e) = assess(ledger, rules, &application) {
                 assert_user_message("assess", &e.to_string());
             }

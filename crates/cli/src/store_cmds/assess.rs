@@ -17,7 +17,7 @@ pub fn assess_stored(args: &AssessArgs, explicit: Option<&Path>) -> Result<Strin
     let plans = store.applications()?;
     let (application, planned_rules) = match (args.apply_year, args.level) {
         (Some(year), Some(level)) => {
-            (Application { year, level, path: args.path.unwrap_or(ApplicationPath::Standard) }, None)
+            (Application::new(year, level, args.path.unwrap_or(ApplicationPath::Standard)), None)
         }
         (year, _) => {
             let plan = plans.iter().find(|p| year.is_none_or(|y| p.application.year == y)).ok_or_else(|| {

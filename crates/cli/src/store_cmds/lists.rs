@@ -8,26 +8,33 @@ use crate::width::table;
 /// What a record counts by, in a few characters: `3 天 1 半天`, `30.5 学时`, `主持人` …
 fn measure(a: &Activity) -> String {
     match &a.detail {
-        Detail::Sessions { days, half_days, evenings } => {
+        Detail::Sessions { days, half_days, evenings, hours } => {
             let mut parts = Vec::new();
             for (n, unit) in [(days, "天"), (half_days, "半天"), (evenings, "晚")] {
                 if *n > 0 {
                     parts.push(format!("{n} {unit}"));
                 }
             }
+            if let Some(h) = hours {
+                parts.push(format!("证明 {h} 学时"));
+            }
             parts.join(" ")
         }
-        Detail::Hours { hours } => format!("{hours} 学时"),
+        Detail::Hours { hours, platform: None } => format!("{hours} 学时"),
+        Detail::Hours { hours, platform: Some(p) } => format!("{hours} 学时·{}", p.label()),
         Detail::Research { level, role } => format!("{}·{}", level.label(), role.label()),
         Detail::Book { role } => role.label().to_owned(),
         Detail::Paper { role, venue } => format!("{}·{}", venue.label(), role.label()),
         Detail::Patent { patent_type, rank } => format!("{}·第 {rank} 名", patent_type.label()),
         Detail::Award { level, grade, rank } => format!("{}·{grade} 等奖·第 {rank} 名", level.label()),
         Detail::Units { units } => format!("{units} 门/科"),
-        Detail::Posting => match a.end_date {
-            Some(end) => format!("至 {end}"),
-            None => String::new(),
-        },
+        Detail::Posting { task } => {
+            let until = a.end_date.map(|end| format!("至 {end}")).unwrap_or_default();
+            match task {
+                Some(t) => format!("{}·{until}", t.label()),
+                None => until,
+            }
+        }
         Detail::ExpertService { days, hours } => format!("{days} 天 {hours} 学时"),
         Detail::SkillContest { level, medal } => format!("{}·{}", level.label(), medal.label()),
         Detail::PriorCertificate { from_year, to_year } => format!("{from_year}–{to_year} 年"),

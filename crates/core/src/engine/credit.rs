@@ -84,19 +84,24 @@ enum Quantity {
     Years(i32, i32),
 }
 
-/// The record's creditable quantities (at most three), without allocating.
-fn quantities(activity: &Activity) -> [Option<(Unit, Quantity)>; 3] {
+/// The record's creditable quantities (at most three), without allocating. A training, meeting or
+/// practice is counted by its days where the set converts days for its kind, else by the 学时 on
+/// its proof where the set credits those (2017).
+fn quantities(activity: &Activity, by_days: bool) -> [Option<(Unit, Quantity)>; 3] {
     let count = |unit, n: u32| (n > 0).then_some((unit, Quantity::Count(n)));
     match &activity.detail {
-        Detail::Sessions { days, half_days, evenings } => {
+        Detail::Sessions { hours: Some(hours), .. } if !by_days => {
+            [Some((Unit::PerHour, Quantity::Hours(*hours))), None, None]
+        }
+        Detail::Sessions { days, half_days, evenings, .. } => {
             [count(Unit::PerDay, *days), count(Unit::PerHalfDay, *half_days), count(Unit::PerEvening, *evenings)]
         }
         Detail::Units { units } => [count(Unit::PerUnit, *units), None, None],
         Detail::ExpertService { days, hours } => {
             [count(Unit::PerDay, *days), (!hours.is_zero()).then_some((Unit::PerHour, Quantity::Hours(*hours))), None]
         }
-        Detail::Hours { hours } => [Some((Unit::PerHour, Quantity::Hours(*hours))), None, None],
-        Detail::Posting => {
+        Detail::Hours { hours, .. } => [Some((Unit::PerHour, Quantity::Hours(*hours))), None, None],
+        Detail::Posting { .. } => {
             let end = activity.end_date.unwrap_or(activity.date);
             [Some((Unit::FullYear, Quantity::Posting(activity.date, end))), None, None]
         }
@@ -112,6 +117,11 @@ fn quantities(activity: &Activity) -> [Option<(Unit, Quantity)>; 3] {
     }
 }
 
+/// Units that count a training's sessions.
+fn is_session_unit(unit: Unit) -> bool {
+    matches!(unit, Unit::PerDay | Unit::PerHalfDay | Unit::PerEvening)
+}
+
 fn matches(when: &Conditions, a: &Activity) -> bool {
     fn any(list: &Option<Vec<String>>, value: Option<&str>) -> bool {
         match list {
@@ -124,6 +134,8 @@ fn matches(when: &Conditions, a: &Activity) -> bool {
         && any(&when.venue, a.venue_code())
         && any(&when.patent_type, a.patent_type_code())
         && any(&when.medal, a.medal_code())
+        && any(&when.platform, a.platform_code())
+        && any(&when.task, a.task_code())
         && when.grade.as_ref().is_none_or(|g| a.grade().is_some_and(|x| g.contains(&x)))
         && when.rank_max.is_none_or(|max| a.rank().is_some_and(|r| r <= max))
 }
@@ -140,6 +152,21 @@ fn lasts_longer_than(start: NaiveDate, end: NaiveDate, months: u32) -> bool {
     start.checked_add_months(Months::new(months)).is_some_and(|d| d < after_end)
 }
 
+/// The calendar year that holds the larger share of the days from `start` to `end` (inclusive);
+/// on a tie, the later year: the year a posting or exchange "completes" (视为完成当年).
+pub fn completion_year(start: NaiveDate, end: NaiveDate) -> i32 {
+    let mut best = (start.year(), 0i64);
+    for y in start.year()..=end.year() {
+        let first = start.max(NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or(start));
+        let last = end.min(NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or(end));
+        let days = (last - first).num_days() + 1;
+        if days >= best.1 {
+            best = (y, days);
+        }
+    }
+    best.0
+}
+
 /// Credits one activity into `credits`: for each quantity, the first clause (in file order) whose
 /// kinds, unit and conditions match. Explains into `problems` what earns nothing.
 pub fn credit(
@@ -154,7 +181,28 @@ pub fn credit(
         problems.push(format!("《{}》的折算细则不认定“{}”，此记录不计学时", rules.name, activity.kind.label()));
         return;
     }
-    for (unit, quantity) in quantities(activity).into_iter().flatten() {
+    let by_days = candidates.iter().any(|i| is_session_unit(rules.conversions[*i].unit));
+    if let Detail::Sessions { days, half_days, evenings, hours } = &activity.detail {
+        let has_sessions = days + half_days + evenings > 0;
+        let by_hours = candidates.iter().any(|i| rules.conversions[*i].unit == Unit::PerHour);
+        if by_days && !has_sessions {
+            problems.push(format!(
+                "《{}》按天数折算“{}”，此记录只填了证明上的学时：请填写天数（或半天数），否则不计学时",
+                rules.name,
+                activity.kind.label()
+            ));
+            return;
+        }
+        if !by_days && by_hours && hours.is_none() {
+            problems.push(format!(
+                "《{}》没有按天数折算的细则，按证明（结业证书、学时证明）上载明的学时认定“{}”：此记录只填了天数，请填写证明上的学时，否则不计学时",
+                rules.name,
+                activity.kind.label()
+            ));
+            return;
+        }
+    }
+    for (unit, quantity) in quantities(activity, by_days).into_iter().flatten() {
         let found = candidates.iter().copied().find(|i| {
             let c = &rules.conversions[*i];
             c.unit == unit && matches(&c.when, activity)
@@ -193,12 +241,23 @@ pub fn credit(
                     ));
                     continue;
                 }
-                let last = match clause.all_years_over_months {
-                    Some(m) if lasts_longer_than(start, end, m) => end.year(),
-                    _ => start.year(),
-                };
-                for y in start.year()..=last {
-                    push(y, CreditKind::FullYear, clause.hours, one);
+                match clause.all_years_over_months {
+                    Some(m) if lasts_longer_than(start, end, m) => {
+                        for y in start.year()..=end.year() {
+                            push(y, CreditKind::FullYear, clause.hours, one);
+                        }
+                    }
+                    _ => {
+                        let y = completion_year(start, end);
+                        if start.year() != end.year() {
+                            problems.push(format!(
+                                "外派/交流跨 {} 至 {} 年，按天数较多的 {y} 年视为完成当年（天数相同时取后一年）",
+                                start.year(),
+                                end.year()
+                            ));
+                        }
+                        push(y, CreditKind::FullYear, clause.hours, one);
+                    }
                 }
             }
             Quantity::Years(from, to) => {
@@ -242,6 +301,20 @@ mod tests {
         assert!(lasts_at_least(d(2023, 1, 1), d(2023, 6, 30), 6));
         assert!(!lasts_at_least(d(2023, 1, 1), d(2023, 6, 29), 6));
         assert!(lasts_at_least(d(2023, 7, 15), d(2024, 1, 14), 6));
+    }
+
+    #[test]
+    fn a_posting_completes_the_year_holding_most_of_its_days() {
+        // 援疆 2023-12-31 to 2024-06-30: one day in 2023, 181 in 2024.
+        assert_eq!(completion_year(d(2023, 12, 31), d(2024, 6, 30)), 2024);
+        assert_eq!(completion_year(d(2023, 3, 1), d(2024, 1, 31)), 2023);
+        assert_eq!(completion_year(d(2023, 5, 1), d(2023, 11, 30)), 2023);
+    }
+
+    #[test]
+    fn on_a_tie_the_later_year_completes() {
+        // 2023-07-02..2023-12-31 is 183 days, 2024-01-01..2024-07-01 is 183 days (leap year).
+        assert_eq!(completion_year(d(2023, 7, 2), d(2024, 7, 1)), 2024);
     }
 
     #[test]

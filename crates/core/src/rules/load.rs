@@ -13,8 +13,8 @@ use super::{
 use crate::fields::parse_date;
 use crate::hours::Hours;
 use crate::kinds::{
-    ActivityKind, ApplicationPath, BookRole, ContestLevel, Level, Medal, PaperRole, PatentType, ProjectLevel,
-    ProjectRole, Venue,
+    ActivityKind, AidTask, ApplicationPath, BookRole, ContestLevel, Level, Medal, PaperRole, PatentType, Platform,
+    ProjectLevel, ProjectRole, Venue,
 };
 
 /// Largest number of 学时 a single clause or requirement may state.
@@ -306,6 +306,8 @@ fn conditions(cx: &Ctx<'_>, w: RawConditions) -> Result<Conditions, RuleError> {
     let venues: Vec<&str> = Venue::ALL.iter().map(|v| v.code()).collect();
     let types: Vec<&str> = PatentType::ALL.iter().map(|t| t.code()).collect();
     let medals: Vec<&str> = Medal::ALL.iter().map(|m| m.code()).collect();
+    let platforms: Vec<&str> = Platform::ALL.iter().map(|p| p.code()).collect();
+    let tasks: Vec<&str> = AidTask::ALL.iter().map(|t| t.code()).collect();
     let grade = match &w.grade {
         None => None,
         Some(value) => Some(
@@ -330,6 +332,8 @@ fn conditions(cx: &Ctx<'_>, w: RawConditions) -> Result<Conditions, RuleError> {
         patent_type: one_of(cx, w.patent_type, &types)?,
         grade,
         medal: one_of(cx, w.medal, &medals)?,
+        platform: one_of(cx, w.platform, &platforms)?,
+        task: one_of(cx, w.task, &tasks)?,
         rank_max,
     })
 }

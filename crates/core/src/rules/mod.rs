@@ -157,6 +157,10 @@ pub struct Conditions {
     pub patent_type: Option<Vec<String>>,
     pub grade: Option<Vec<u8>>,
     pub medal: Option<Vec<String>>,
+    /// staff_training: `unified`, `other`.
+    pub platform: Option<Vec<String>>,
+    /// aid_posting: `sanyuan`, `east_west`, `other`.
+    pub task: Option<Vec<String>>,
     pub rank_max: Option<u32>,
 }
 

@@ -84,6 +84,8 @@ pub struct RawConditions {
     pub patent_type: Option<Spanned<toml::Value>>,
     pub grade: Option<Spanned<toml::Value>>,
     pub medal: Option<Spanned<toml::Value>>,
+    pub platform: Option<Spanned<toml::Value>>,
+    pub task: Option<Spanned<toml::Value>>,
     pub rank_max: Option<Spanned<i64>>,
 }
 

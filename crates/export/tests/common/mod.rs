@@ -51,7 +51,7 @@ impl Fixture {
         let ledger = Ledger::from_value(&value).expect("valid ledger");
         let book = RuleBook::builtin().expect("rules");
         let rules = book.get("hunan-2026").expect("hunan-2026").clone();
-        let application = Application { year: 2026, level: Level::AssociateSenior, path: ApplicationPath::Standard };
+        let application = Application::new(2026, Level::AssociateSenior, ApplicationPath::Standard);
         let assessment = assess(&ledger, &rules, &application).expect("assessment");
         let dir = tempfile::tempdir().expect("temp dir");
         for a in &ledger.activities {

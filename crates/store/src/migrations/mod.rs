@@ -8,8 +8,12 @@ use rusqlite_migration::{M, Migrations};
 pub const APPLICATION_ID: i64 = 0x7875_6573;
 
 /// All migrations, oldest first. Migration `n` (1-based) brings the schema to `user_version = n`.
-pub static MIGRATIONS: &[M<'static>] = &[M::up(include_str!("001_initial.sql"))
-    .comment("initial schema: profile, applications, activities, evidence, confirmations, change log")];
+pub static MIGRATIONS: &[M<'static>] = &[
+    M::up(include_str!("001_initial.sql"))
+        .comment("initial schema: profile, applications, activities, evidence, confirmations, change log"),
+    M::up(include_str!("002_rule_fidelity.sql"))
+        .comment("platform and task of a record, the unit's own window of a plan, 市州 in short form"),
+];
 
 /// The schema version this program writes.
 pub fn latest() -> i64 {
