@@ -55,6 +55,8 @@ pub enum StoreError {
     Refused(#[from] Refusal),
     #[error("{0}")]
     Exchange(String),
+    #[error("所在市州“{0}”不是湖南省的市州，请从以下选择：{choices}", choices = xueshi_core::cities::choices())]
+    NotACity(String),
     #[error("{0}")]
     Spreadsheet(#[from] crate::spreadsheet::SpreadsheetError),
     #[error(transparent)]

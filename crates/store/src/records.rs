@@ -257,7 +257,15 @@ pub(crate) fn activity_seq(conn: &rusqlite::Connection, id: &str) -> Result<i64>
         .ok_or_else(|| StoreError::NoSuchActivity(id.to_owned()))
 }
 
+/// Writes the profile, its city in the short form of one of Hunan's 14 市州 (常德市 → 常德); a
+/// city that is none of them is refused, naming the choices.
 pub(crate) fn write_profile(tx: &Transaction<'_>, p: &Profile) -> Result<()> {
+    let city = match p.city.as_deref().map(str::trim) {
+        None | Some("") => None,
+        Some(written) => {
+            Some(xueshi_core::cities::normalize(written).ok_or_else(|| StoreError::NotACity(written.to_owned()))?)
+        }
+    };
     tx.execute(
         "INSERT INTO profile (id, name, id_number, employer, current_title, title_date,
                               certificate_number, city)
@@ -271,7 +279,7 @@ pub(crate) fn write_profile(tx: &Transaction<'_>, p: &Profile) -> Result<()> {
             p.current_title,
             p.title_date.map(|d| d.format("%Y-%m-%d").to_string()),
             p.certificate_number,
-            p.city
+            city
         ],
     )?;
     Ok(())

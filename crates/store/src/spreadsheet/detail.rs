@@ -37,8 +37,14 @@ pub(crate) fn read_detail(r: &mut RowReader<'_>, kind: ActivityKind, patent: Opt
             count(r, Column::Days, "days");
             count(r, Column::HalfDays, "half_days");
             count(r, Column::Evenings, "evenings");
+            // The 学时 on the proof, where it states them (2017 credits those).
+            hours(r);
         }
-        K::OnlineCourse | K::StaffTraining => hours(r),
+        K::OnlineCourse => hours(r),
+        K::StaffTraining => {
+            hours(r);
+            word(r, Column::Platform, "platform", |t| vocab::platform(t).map(|v| v.code()));
+        }
         K::ExpertService => {
             count(r, Column::Days, "days");
             hours(r);
@@ -73,7 +79,25 @@ pub(crate) fn read_detail(r: &mut RowReader<'_>, kind: ActivityKind, patent: Opt
             word(r, Column::Level, "level", |t| vocab::contest_level(t).map(|v| v.code()));
             word(r, Column::Grade, "medal", |t| vocab::medal(t).map(|v| v.code()));
         }
-        K::AidPosting | K::OverseasExchange | K::PriorCertificate => {}
+        K::AidPosting => aid_task(r),
+        K::OverseasExchange | K::PriorCertificate => {}
+    }
+}
+
+/// 任务类型, or the task the 形式 names (`援疆`); the two must agree.
+fn aid_task(r: &mut RowReader<'_>) {
+    let from_kind = r.text(Column::Kind).and_then(|t| vocab::task_of_kind(&t).map(|task| (t, task)));
+    let from_column = match r.text(Column::Task) {
+        None => None,
+        Some(text) => match vocab::aid_task(&text) {
+            Ok(t) => Some(t),
+            Err(message) => return r.fail(Column::Task, message),
+        },
+    };
+    match (from_kind, from_column) {
+        (Some((word, a)), Some(b)) if a != b => r.fail(Column::Task, format!("与形式“{}”不一致", word.trim())),
+        (Some((_, t)), _) | (None, Some(t)) => r.put("task", json!(t.code())),
+        (None, None) => {}
     }
 }
 

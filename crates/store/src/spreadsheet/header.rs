@@ -28,6 +28,8 @@ pub(crate) enum Column {
     PatentType,
     Grade,
     Units,
+    Platform,
+    Task,
     Note,
 }
 
@@ -67,6 +69,8 @@ const HEADERS: &[(Column, &str)] = &[
     (Column::PatentType, "专利类型 专利类别"),
     (Column::Grade, "等级 获奖等级 奖项等级 奖励等级 奖次 奖牌 获奖名次"),
     (Column::Units, "数量 科目数 模块数 课程数 门数 通过科目数 合格科目数 通过模块数"),
+    (Column::Platform, "培训平台 平台 学习平台 培训平台类型"),
+    (Column::Task, "任务类型 任务 特定任务 特定任务类型 援助类型"),
     (Column::Note, "备注 说明"),
 ];
 

@@ -273,6 +273,8 @@ fn translate(r: &RowReader<'_>, e: &LedgerError, kind: Option<ActivityKind>) -> 
         "patent_type" => Some(Column::PatentType),
         "grade" | "medal" => Some(Column::Grade),
         "units" => Some(Column::Units),
+        "platform" => Some(Column::Platform),
+        "task" => Some(Column::Task),
         "from_year" | "to_year" => Some(Column::Year),
         _ => None,
     });

@@ -2,7 +2,8 @@
 //! their common synonyms, and small number words (第一, 二等奖, 2/5).
 
 use xueshi_core::kinds::{
-    ActivityKind, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, ProjectLevel, ProjectRole, Venue,
+    ActivityKind, AidTask, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, Platform, ProjectLevel,
+    ProjectRole, Venue,
 };
 
 use super::header::half_width;
@@ -197,6 +198,37 @@ words!(
     "金奖、银奖、铜奖",
     [(Medal::Gold, "金奖 金牌 金"), (Medal::Silver, "银奖 银牌 银"), (Medal::Bronze, "铜奖 铜牌 铜"),]
 );
+
+words!(
+    platform,
+    Platform,
+    "统一平台、其他平台",
+    [
+        (Platform::Unified, "统一平台 统一 国家级继续教育基地平台 国家级继续教育基地的平台 国家平台"),
+        (Platform::Other, "其他平台 其他 非统一平台"),
+    ]
+);
+
+words!(
+    aid_task,
+    AidTask,
+    "三援、东西部扶贫协作、其他",
+    [
+        (AidTask::Sanyuan, "三援 援藏 援疆 援外 援非 援藏援疆援外 援藏、援疆、援外"),
+        (AidTask::EastWest, "东西部扶贫协作 东西部协作 扶贫协作 东西部"),
+        (AidTask::Other, "其他 其他特定任务 其他省级以上特定任务 省级以上特定任务 省级特定任务"),
+    ]
+);
+
+/// The task a 形式 cell names by itself (`援疆` is one of the 三援, `东西部扶贫协作` is that task);
+/// `三援` as the template's word for every posting, and `对口支援`, decide nothing.
+pub(crate) fn task_of_kind(text: &str) -> Option<AidTask> {
+    match without_remarks(&normalize_value(text)).as_str() {
+        "援藏" | "援疆" | "援外" | "援非" => Some(AidTask::Sanyuan),
+        "东西部扶贫协作" => Some(AidTask::EastWest),
+        _ => None,
+    }
+}
 
 /// An author's place: `第一作者`, `独立作者`, `通讯作者`, `第3作者`, or a plain number.
 fn author_place(text: &str) -> Option<AuthorPlace> {
