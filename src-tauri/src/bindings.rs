@@ -6,7 +6,8 @@ use std::path::Path;
 
 use ts_rs::{Config, TS};
 use xueshi_core::engine::{
-    Assessment, ClauseSource, Completeness, Credit, EvidenceStatus, RequirementSummary, Short, Warning, YearResult,
+    Assessment, ClauseSource, Completeness, Credit, EvidenceStatus, RequirementSummary, Short, Warning, WindowBasis,
+    YearResult,
 };
 use xueshi_core::kinds::{ActivityKind, ApplicationPath, Category, Level};
 
@@ -32,6 +33,7 @@ fn declarations() -> String {
         YearResult::decl(&cfg),
         Warning::decl(&cfg),
         RequirementSummary::decl(&cfg),
+        WindowBasis::decl(&cfg),
         Assessment::decl(&cfg),
         ProfileDto::decl(&cfg),
         PlanDto::decl(&cfg),

@@ -128,12 +128,22 @@ fn the_preview_shows_the_hours_and_clause_before_saving() {
 }
 
 #[test]
-fn a_rule_set_without_a_window_for_the_level_is_explained_not_crashed() {
+fn a_junior_plan_is_assessed_with_the_latest_stated_window_and_says_it_is_assumed() {
     let app = TestApp::new("junior");
     app.ok("save_plan", json!({"plan": {"year": 2026, "level": "junior", "path": "standard", "rules": null}}));
     let s = app.ok("snapshot", json!({}));
+    assert_eq!(s["assessment"]["window"], json!([2026]), "{s}");
+    let warnings = s["assessment"]["warnings"].as_array().cloned().unwrap_or_default();
+    assert!(warnings.iter().any(|w| w["message"].as_str().is_some_and(|m| m.contains("推定"))), "{warnings:?}");
+}
+
+#[test]
+fn a_path_with_no_window_for_the_level_is_explained_not_crashed() {
+    let app = TestApp::new("phd-senior");
+    app.ok("save_plan", json!({"plan": {"year": 2026, "level": "senior", "path": "phd", "rules": null}}));
+    let s = app.ok("snapshot", json!({}));
     assert!(s["assessment"].is_null());
-    assert!(s["assessment_error"].as_str().is_some_and(|m| m.contains("初级")), "{s}");
+    assert!(s["assessment_error"].as_str().is_some_and(|m| m.contains("正高级")), "{s}");
 }
 
 #[test]

@@ -97,13 +97,31 @@ status: string, };
 
 export type Warning = { activity: string | null, message: string, };
 
-export type RequirementSummary = { total: Hours, public: Hours | null, professional: Hours, both_parts: boolean, clause: string, document: string, quote: string, };
+export type RequirementSummary = { total: Hours, public: Hours | null, professional: Hours, both_parts: boolean, 
+/**
+ * This reading of the notice is an inference (`note` says why).
+ */
+assumed: boolean, note: string | null, clause: string, document: string, quote: string, };
+
+export type WindowBasis = "rules" | "assumed" | "borrowed" | "unit";
 
 export type Assessment = { rules: string, rules_name: string, 
 /**
  * `《title》（文号）`, for headings.
  */
-rules_display: string, document: string, apply_year: number, level: Level, path: ApplicationPath, window: Array<number>, window_clause: string, requirement: RequirementSummary, compliant: boolean, years: Array<YearResult>, credits: Array<Credit>, evidence: Array<EvidenceStatus>, warnings: Array<Warning>, };
+rules_display: string, document: string, apply_year: number, level: Level, path: ApplicationPath, window: Array<number>, 
+/**
+ * `rule-set id/window id` of the window applied; empty for the unit's own window.
+ */
+window_clause: string, 
+/**
+ * Where the window comes from.
+ */
+window_basis: WindowBasis, 
+/**
+ * One sentence saying which years are checked and why, for the dashboard.
+ */
+window_reason: string, requirement: RequirementSummary, compliant: boolean, years: Array<YearResult>, credits: Array<Credit>, evidence: Array<EvidenceStatus>, warnings: Array<Warning>, };
 
 export type ProfileDto = { name: string | null, id_number: string | null, employer: string | null, current_title: string | null, 
 /**

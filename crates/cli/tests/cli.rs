@@ -132,11 +132,22 @@ fn an_unknown_option_or_level_exits_two() {
     assert!(stderr(&out).contains("junior | intermediate | associate_senior | senior"), "{}", stderr(&out));
 }
 
+/// Issue 9, ruling 7: 29号 leaves 中初级 to cities and units; no level is refused.
 #[test]
-fn a_level_the_notice_does_not_cover_exits_two_with_advice() {
-    let out = xueshi(&["assess", "--ledger", &demo(), "--apply-year", "2026", "--level", "junior"]);
+fn an_intermediate_or_junior_application_in_2026_is_assessed_with_a_stated_assumption() {
+    for level in ["intermediate", "junior"] {
+        let out = xueshi(&["assess", "--ledger", &demo(), "--apply-year", "2026", "--level", level]);
+        assert_eq!(out.status.code(), Some(0), "{level}: {}", stderr(&out));
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("推定") && text.contains("--window"), "{level}: {text}");
+    }
+}
+
+#[test]
+fn a_path_that_has_no_window_for_the_level_exits_two_with_advice() {
+    let out = xueshi(&["assess", "--ledger", &demo(), "--apply-year", "2026", "--level", "senior", "--path", "phd"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("初级"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("正高级"), "{}", stderr(&out));
 }
 
 #[test]

@@ -75,6 +75,18 @@ fn run_case(path: &Path) -> Vec<String> {
             diffs.push(format!("warned {id}: expected a warning, got none"));
         }
     }
+    // {"activity": id or null (a warning about the assessment as a whole), "contains": text}
+    for want in expected["warning_text"].as_array().into_iter().flatten() {
+        let text = want["contains"].as_str().unwrap_or_default();
+        let found = got["warnings"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .any(|w| w["activity"] == want["activity"] && w["message"].as_str().is_some_and(|m| m.contains(text)));
+        if !found {
+            diffs.push(format!("warning for {} containing “{text}”: none", want["activity"]));
+        }
+    }
     diffs
 }
 

@@ -19,6 +19,12 @@ fn examples() -> Vec<Example> {
             json!({"kind":"online_course","date":"2016-03-01","category":"public","hours":12.5}),
             &[("hunan-2017/conversion.remote.hour", "public", 12.5, 2016)],
         ),
+        // 2017 三: the forms it lists count by the 学时 on their proof (it has no table by days).
+        (
+            "hunan-2017",
+            json!({"kind":"training","date":"2016-07-04","category":"professional","days":3,"hours":24}),
+            &[("hunan-2017/conversion.forms.hour", "professional", 24.0, 2016)],
+        ),
         // 2020 table: a day 10, a half day 4, an evening 2.
         (
             "hunan-2020",
@@ -288,7 +294,7 @@ fn examples() -> Vec<Example> {
         ),
         (
             "hunan-2026",
-            json!({"kind":"staff_training","date":"2025-01-01","category":"public","hours":10}),
+            json!({"kind":"staff_training","date":"2025-01-01","category":"public","hours":10,"platform":"unified"}),
             &[("hunan-2026/conversion.staff_training.hour", "public", 10.0, 2025)],
         ),
         (
@@ -393,7 +399,7 @@ fn examples() -> Vec<Example> {
         ),
         (
             "hunan-2026",
-            json!({"kind":"aid_posting","date":"2023-01-01","end_date":"2023-06-30"}),
+            json!({"kind":"aid_posting","date":"2023-01-01","end_date":"2023-06-30","task":"sanyuan"}),
             &[("hunan-2026/conversion.6.posting", "full_year", 90.0, 2023)],
         ),
         (

@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use serde_json::{Value, json};
-use xueshi_core::engine::{Application, AssessError, Assessment, Completeness, assess};
+use xueshi_core::engine::{Application, AssessError, Assessment, Completeness, WindowBasis, YearSpan, assess};
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::{Hours, Ledger, RuleBook};
 
@@ -71,13 +71,69 @@ fn intermediate_and_junior_windows_differ_between_notices() {
     assert_eq!(w("changde-2024", 2024, Level::Junior), Ok(vec![2024]));
 }
 
+/// Ruling 7 — 29号 leaves 中初级 to the cities and units: a level the notice states no window for
+/// gets the most recent window in the seeds for it (常德 2024: “…认定跨度为 2021-2024 年连续 4 年”,
+/// “…认定为 2024 当年度”), with a warning that says it is 推定 and how to enter the unit's own.
 #[test]
-fn a_level_the_notice_does_not_cover_is_a_clear_error() {
-    let err =
-        run("hunan-2026", 2026, Level::Junior, ApplicationPath::Standard, json!([])).expect_err("no junior window");
-    assert!(err.to_string().contains("初级"), "{err}");
+fn no_level_is_refused_a_missing_window_is_the_latest_one_stated_and_says_it_is_assumed() {
+    let a = run("hunan-2026", 2026, Level::Intermediate, ApplicationPath::Standard, json!([])).expect("assessed");
+    assert_eq!(a.window, [2023, 2024, 2025, 2026]);
+    assert_eq!(a.window_basis, WindowBasis::Borrowed);
+    assert_eq!(a.window_clause, "changde-2024/window.intermediate");
+    let warning = a.warnings.iter().find(|w| w.message.contains("推定")).expect("a 推定 warning");
+    assert!(warning.activity.is_none() && warning.message.contains("--window"), "{}", warning.message);
+    let a = run("hunan-2026", 2026, Level::Junior, ApplicationPath::Standard, json!([])).expect("assessed");
+    assert_eq!(a.window, [2026]);
+    let a = run("hunan-2020", 2020, Level::Intermediate, ApplicationPath::Standard, json!([])).expect("assessed");
+    assert_eq!(a.window, [2017, 2018, 2019, 2020]);
+}
+
+#[test]
+fn a_path_that_does_not_exist_for_a_level_is_still_a_clear_error() {
     let err = run("hunan-2026", 2026, Level::Senior, ApplicationPath::Phd, json!([])).expect_err("phd is for 副高");
     assert!(matches!(err, AssessError::NoWindow { .. }));
+    assert!(err.to_string().contains("正高级"), "{err}");
+}
+
+#[test]
+fn the_units_own_window_replaces_the_rule_sets_and_is_named_as_the_units() {
+    let book = RuleBook::builtin().expect("rules");
+    let mut application = Application::new(2026, Level::Intermediate, ApplicationPath::Standard);
+    application.window = Some(YearSpan { from: 2022, to: 2025 });
+    let a = assess(&ledger(json!([])), book.get("hunan-2026").expect("set"), &application).expect("assessed");
+    assert_eq!(a.window, [2022, 2023, 2024, 2025]);
+    assert_eq!(a.window_basis, WindowBasis::Unit);
+    assert!(a.warnings.iter().any(|w| w.message.contains("本单位")), "{:?}", a.warnings);
+    assert!(!a.warnings.iter().any(|w| w.message.contains("changde")));
+}
+
+/// Ruling 6 — hunan-2021's 中级 window comes from one college's notice: an assumption.
+#[test]
+fn the_2021_intermediate_window_from_one_colleges_notice_is_an_assumption() {
+    let a = run("hunan-2021", 2021, Level::Intermediate, ApplicationPath::Standard, json!([])).expect("assessed");
+    assert_eq!(a.window_basis, WindowBasis::Assumed);
+    assert!(a.warnings.iter().any(|w| w.message.contains("推定") && w.message.contains("其他单位")));
+}
+
+/// Ruling 6 — 2024 “参评高级职称继续教育学时认定跨度为 2019-2023 年连续 5 年”: a medical master's
+/// 4-year window is kept from 2021, and the warning says whether year Y-5 would be met too.
+#[test]
+fn a_medical_masters_window_says_whether_the_fifth_year_back_would_also_be_met() {
+    let a =
+        run("hunan-2024", 2024, Level::AssociateSenior, ApplicationPath::MasterMedical, json!([])).expect("assessed");
+    assert_eq!(a.window, [2020, 2021, 2022, 2023]);
+    let w = a.warnings.iter().find(|w| w.message.starts_with("2019 年也可能被核查")).expect("Y-5 warning");
+    assert!(w.message.contains("差 90 学时"), "{}", w.message);
+    let a = run(
+        "hunan-2026",
+        2026,
+        Level::AssociateSenior,
+        ApplicationPath::MasterMedical,
+        json!([online("p", "2021-03-01", "public", 30.0), online("q", "2021-04-01", "professional", 60.0)]),
+    )
+    .expect("assessed");
+    let w = a.warnings.iter().find(|w| w.message.starts_with("2021 年也可能被核查")).expect("Y-5 warning");
+    assert!(w.message.contains("已达标"), "{}", w.message);
 }
 
 #[test]
@@ -109,11 +165,20 @@ fn in_2020_only_the_total_and_the_professional_part_decide() {
     assert_eq!((y.short.professional, y.short.total, y.short.public), (Hours::whole(5), Hours::ZERO, Hours::ZERO));
 }
 
+/// Ruling 5 — 2017 and 2024 say “公需科目一般不少于 30 学时，专业科目一般不少于 60 学时”: both parts
+/// are read alike, as required (2021 and 2026 state it outright), and the assessment says it infers.
 #[test]
-fn the_2017_public_minimum_is_a_reminder_not_a_condition() {
+fn in_2017_and_2024_both_parts_are_required_and_the_reading_is_said_to_be_inferred() {
     let a = senior("hunan-2017", 2017, json!([online("q", "2015-04-01", "professional", 90.0)]));
-    assert!(year(&a, 2015).met);
-    assert!(a.warnings.iter().any(|w| w.message.contains("2015 年公需科目 0 学时")), "{:?}", a.warnings);
+    let y = year(&a, 2015);
+    assert!(!y.met);
+    assert_eq!(y.short.public, Hours::whole(30));
+    assert!(a.requirement.assumed);
+    assert!(a.warnings.iter().any(|w| w.message.starts_with("年度学时要求的读法是推定")), "{:?}", a.warnings);
+    let a = senior("hunan-2024", 2024, json!([online("q", "2022-04-01", "professional", 90.0)]));
+    assert!(!year(&a, 2022).met && a.requirement.assumed);
+    let a = senior("hunan-2020", 2020, json!([online("q", "2019-04-01", "professional", 90.0)]));
+    assert!(year(&a, 2019).met && !a.requirement.assumed, "2020 stays total and 专业");
 }
 
 #[test]
@@ -125,13 +190,13 @@ fn half_hours_add_up_exactly_across_many_records() {
 
 #[test]
 fn a_six_month_aid_posting_completes_its_year_and_a_longer_one_every_year() {
-    let six = json!([{"id":"aid","kind":"aid_posting","title":"援疆","date":"2022-02-01","end_date":"2022-07-31"}]);
+    let six = json!([{"id":"aid","kind":"aid_posting","title":"援疆","date":"2022-02-01","end_date":"2022-07-31","task":"sanyuan"}]);
     let a = senior("hunan-2026", 2026, six);
     let y = year(&a, 2022);
     assert!(y.met && y.full_year);
     assert_eq!((y.total, y.status.as_str()), (Hours::ZERO, "全年认定"));
     assert_eq!(y.covered_by, [Arc::from("aid")]);
-    let long = json!([{"id":"aid","kind":"aid_posting","title":"援藏","date":"2021-07-01","end_date":"2023-06-30"}]);
+    let long = json!([{"id":"aid","kind":"aid_posting","title":"援藏","date":"2021-07-01","end_date":"2023-06-30","task":"sanyuan"}]);
     let a = senior("hunan-2026", 2026, long);
     assert!([2021, 2022, 2023].iter().all(|y| year(&a, *y).full_year));
     assert!(!year(&a, 2024).full_year);
@@ -142,7 +207,7 @@ fn a_posting_shorter_than_six_months_completes_nothing_and_says_why() {
     let a = senior(
         "hunan-2026",
         2026,
-        json!([{"id":"aid","kind":"aid_posting","title":"援外","date":"2022-02-01","end_date":"2022-07-30"}]),
+        json!([{"id":"aid","kind":"aid_posting","title":"援外","date":"2022-02-01","end_date":"2022-07-30","task":"sanyuan"}]),
     );
     assert!(!year(&a, 2022).full_year);
     assert!(a.warnings.iter().any(|w| w.activity.as_deref() == Some("aid") && w.message.contains("不足 6 个月")));
@@ -203,7 +268,7 @@ fn records_outside_the_window_are_listed_but_not_counted() {
 fn using_a_set_for_a_year_it_does_not_govern_is_flagged_as_an_assumption() {
     let a = senior("hunan-2024", 2025, json!([]));
     assert!(a.warnings.iter().any(|w| w.activity.is_none() && w.message.contains("推定")));
-    assert!(senior("hunan-2024", 2024, json!([])).warnings.is_empty());
+    assert!(senior("hunan-2026", 2026, json!([])).warnings.is_empty());
 }
 
 #[test]

@@ -40,6 +40,7 @@ fn every_quote_is_found_word_for_word_in_its_source_notice() {
         quotes.extend(set.evidence.iter().filter(|e| own(&e.origin.set)).map(|e| (e.id.as_str(), e.quote.clone())));
         quotes.extend(set.themes.iter().filter(|t| own(&t.origin.set)).map(|t| ("theme", t.quote.clone())));
         quotes.extend(set.periods.iter().filter(|p| own(&p.origin.set)).map(|p| (p.id.as_str(), p.quote.clone())));
+        quotes.extend(set.advice.iter().filter(|a| own(&a.origin.set)).map(|a| (a.id.as_str(), a.quote.clone())));
         for (id, quote) in quotes {
             assert!(text.contains(&squeeze(&quote)), "{}/{id}: quote not found in {}: {quote}", set.id, set.source);
             checked += 1;
@@ -221,4 +222,53 @@ fn a_broken_file_leaves_the_book_unchanged() {
     let before = book.sets().len();
     assert!(book.add_file("bad.toml", "id = ").is_err());
     assert_eq!(book.sets().len(), before);
+}
+
+#[test]
+fn an_assumption_in_a_rule_file_must_say_why() {
+    let requirement = format!(
+        "{MINIMAL}\n[requirement]\nid = \"r\"\ntotal = 90\nprofessional = 60\nboth_parts = true\nassumed = true\nquote = \"q\"\n"
+    );
+    let err = check(&requirement).expect_err("an assumed requirement without a note");
+    assert!(err.message.contains("note"), "{err}");
+    let several = format!(
+        "{MINIMAL}\n[[conversion]]\nid = \"c\"\nkinds = [\"degree_course\"]\nunit = \"per_unit\"\nhours = 30\ncategory = \"professional\"\nseveral_units_assumed = true\nquote = \"q\"\n"
+    );
+    assert!(check(&several).expect_err("no note").message.contains("note"));
+    let also = format!(
+        "{MINIMAL}\n[[window]]\nid = \"w\"\nlevels = [\"junior\"]\nfrom = 0\nto = 0\nalso_checked = [0]\nquote = \"q\"\nnote = \"n\"\n"
+    );
+    assert!(check(&also).expect_err("a year already in the window").message.contains("also_checked"));
+}
+
+#[test]
+fn a_rule_files_advice_is_what_the_user_reads_when_a_kind_earns_nothing() {
+    let text = format!(
+        "{MINIMAL}\n[[advice]]\nid = \"a\"\nkinds = [\"overseas_exchange\"]\nmessage = \"请按天数记作学术交流\"\nquote = \"q\"\n"
+    );
+    let mut book = book();
+    let id = book.add_file("mine.toml", &text).expect("valid file");
+    let set = book.get(&id).expect("loaded");
+    assert_eq!(
+        set.advice_for(ActivityKind::OverseasExchange).map(|a| a.message.as_str()),
+        Some("请按天数记作学术交流")
+    );
+    assert!(set.advice_for(ActivityKind::StaffTraining).is_some(), "the rest is inherited from hunan-2026");
+    let empty = format!("{MINIMAL}\n[[advice]]\nid = \"a\"\nkinds = [\"paper\"]\nmessage = \" \"\nquote = \"q\"\n");
+    assert!(check(&empty).is_err());
+}
+
+#[test]
+fn a_level_a_set_states_no_window_for_borrows_the_latest_stated_one_and_marks_it_assumed() {
+    let book = book();
+    let set = book.get("hunan-2026").expect("set");
+    assert!(set.own_window(Level::Intermediate, ApplicationPath::Standard).is_none());
+    let w = set.window(Level::Intermediate, ApplicationPath::Standard).expect("borrowed");
+    assert_eq!((w.origin.set.as_str(), w.from, w.to, w.assumed), ("changde-2024", -3, 0, true));
+    assert!(w.note.as_deref().is_some_and(|n| n.contains("本单位")));
+    let changde = book.get("changde-2024").expect("set");
+    assert!(
+        changde.borrowed_windows.is_empty()
+            || changde.own_window(Level::Intermediate, ApplicationPath::Standard).is_some()
+    );
 }

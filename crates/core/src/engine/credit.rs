@@ -178,7 +178,10 @@ pub fn credit(
 ) {
     let candidates = index.of(activity.kind);
     if candidates.is_empty() {
-        problems.push(format!("《{}》的折算细则不认定“{}”，此记录不计学时", rules.name, activity.kind.label()));
+        problems.push(match rules.advice_for(activity.kind) {
+            Some(advice) => advice_message(advice),
+            None => format!("《{}》的折算细则不认定“{}”，此记录不计学时", rules.name, activity.kind.label()),
+        });
         return;
     }
     let by_days = candidates.iter().any(|i| is_session_unit(rules.conversions[*i].unit));
@@ -208,7 +211,10 @@ pub fn credit(
             c.unit == unit && matches(&c.when, activity)
         });
         let Some(i) = found else {
-            problems.push(no_clause_message(activity, rules, candidates, unit));
+            problems.push(match rules.advice_for(activity.kind) {
+                Some(advice) => advice_message(advice),
+                None => no_clause_message(activity, rules, candidates, unit),
+            });
             continue;
         };
         let clause = &rules.conversions[i];
@@ -228,7 +234,18 @@ pub fn credit(
             });
         };
         match quantity {
-            Quantity::Count(n) => push(year, CreditKind::Hours(category), clause.hours * n, Hours::whole(i64::from(n))),
+            Quantity::Count(n) => {
+                if clause.several_units_assumed && n > 1 {
+                    problems.push(format!(
+                        "此记录填写了 {n} {}，按每个 {} 学时计 {} 学时；原文“{}”没有说明同一年度通过多门是否每门都计，这是推定，请以核认部门的意见为准",
+                        unit.label(),
+                        clause.hours,
+                        clause.hours * n,
+                        clause.quote
+                    ));
+                }
+                push(year, CreditKind::Hours(category), clause.hours * n, Hours::whole(i64::from(n)))
+            }
             Quantity::Hours(h) => push(year, CreditKind::Hours(category), clause.hours * h, h),
             Quantity::Item => push(year, CreditKind::Hours(category), clause.hours, one),
             Quantity::Posting(start, end) => {
@@ -267,6 +284,11 @@ pub fn credit(
             }
         }
     }
+}
+
+/// The set's advice for a record that earns nothing, with the sentence it rests on.
+fn advice_message(advice: &crate::rules::Advice) -> String {
+    format!("{}（依据{}：“{}”）", advice.message, advice.origin.citation(), advice.quote)
 }
 
 /// Explains, in the user's terms, why no clause credits this quantity of the record.

@@ -4,6 +4,7 @@
 
 mod credit;
 mod evidence;
+mod window;
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -12,6 +13,8 @@ use serde::Serialize;
 
 pub use credit::{Basis, CreditKind, completion_year};
 pub use evidence::{Completeness, EvidenceStatus};
+pub use window::WindowBasis;
+use window::choose_window;
 
 use crate::hours::Hours;
 use crate::kinds::{ApplicationPath, Level};
@@ -181,6 +184,9 @@ pub struct RequirementSummary {
     pub public: Option<Hours>,
     pub professional: Hours,
     pub both_parts: bool,
+    /// This reading of the notice is an inference (`note` says why).
+    pub assumed: bool,
+    pub note: Option<String>,
     pub clause: String,
     pub document: String,
     pub quote: String,
@@ -199,7 +205,12 @@ pub struct Assessment {
     pub level: Level,
     pub path: ApplicationPath,
     pub window: Vec<i32>,
+    /// `rule-set id/window id` of the window applied; empty for the unit's own window.
     pub window_clause: String,
+    /// Where the window comes from.
+    pub window_basis: WindowBasis,
+    /// One sentence saying which years are checked and why, for the dashboard.
+    pub window_reason: String,
     pub requirement: RequirementSummary,
     pub compliant: bool,
     pub years: Vec<YearResult>,
@@ -210,16 +221,8 @@ pub struct Assessment {
 
 /// Assesses `ledger` for `application` under `rules`.
 pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Result<Assessment, AssessError> {
-    let window = rules.window(application.level, application.path).ok_or_else(|| AssessError::NoWindow {
-        id: rules.id.clone(),
-        rules: rules.name.clone(),
-        level: application.level.label(),
-        path: match application.path {
-            ApplicationPath::Standard => String::new(),
-            p => format!("（{}）", p.label()),
-        },
-    })?;
-    let years = window.years(application.year);
+    let chosen = choose_window(rules, application)?;
+    let years = chosen.years.clone();
     let (first, last) = (years[0], years[years.len() - 1]);
     let mut warnings = Vec::new();
     if !rules.governs.contains(&application.year) {
@@ -231,10 +234,24 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
             application.year
         )));
     }
-    if window.assumed {
+    if let Some(window) = chosen.rule.filter(|w| w.assumed) {
         warnings.push(Warning::general(format!(
             "认定跨度 {first}–{last} 年是推定：{}",
             window.note.as_deref().unwrap_or("原文未明确规定")
+        )));
+    }
+    if chosen.basis == WindowBasis::Unit {
+        warnings.push(Warning::general(format!(
+            "{}，不是{}的规定；请确认与本单位的通知一致",
+            chosen.reason,
+            rules.display_name()
+        )));
+    }
+    let r = &rules.requirement;
+    if r.assumed {
+        warnings.push(Warning::general(format!(
+            "年度学时要求的读法是推定：{}",
+            r.note.as_deref().unwrap_or("原文未明确规定")
         )));
     }
 
@@ -262,9 +279,10 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
         for problem in problems.drain(..) {
             warnings.push(Warning { activity: Some(id.clone()), message: problem.into() });
         }
-        let counted = raw.iter().any(|c| !matches!(c.kind, CreditKind::PriorCertificate));
-        let y = activity.year();
-        if counted && !(first..=last).contains(&y) {
+        let counted = raw.iter().find(|c| !matches!(c.kind, CreditKind::PriorCertificate));
+        let y = counted.map_or(activity.year(), |c| c.year);
+        let any_inside = raw.iter().any(|c| (first..=last).contains(&c.year));
+        if counted.is_some() && !any_inside {
             let message = outside
                 .entry(y)
                 .or_insert_with(|| format!("{y} 年的记录不在本次认定跨度（{first}–{last} 年）内，不计入").into());
@@ -298,8 +316,33 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
             _ => tally.prior.push(c.activity.clone()),
         }
     }
-    let year_results: Vec<YearResult> =
+    let mut year_results: Vec<YearResult> =
         years.iter().map(|y| year_result(*y, per_year.remove(y).unwrap_or_default(), rules, &mut warnings)).collect();
+    if let Some(window) = chosen.rule {
+        for offset in &window.also_checked {
+            let y = application.year + offset;
+            let mut tally = Tally::default();
+            for c in credits.iter().filter(|c| c.year == y) {
+                match c.category {
+                    "public" => tally.public += c.hours,
+                    "professional" => tally.professional += c.hours,
+                    "full_year" => tally.full_year.push(c.activity.clone()),
+                    _ => tally.prior.push(c.activity.clone()),
+                }
+            }
+            let result = year_result(y, tally, rules, &mut Vec::new());
+            let verdict = if result.met {
+                "按现有记录该年已达标".to_owned()
+            } else {
+                format!("按现有记录该年{}", result.status)
+            };
+            warnings.push(Warning::general(format!(
+                "{y} 年也可能被核查（推定）：{}。{verdict}",
+                window.note.as_deref().unwrap_or("原文未明确规定")
+            )));
+        }
+    }
+    year_results.shrink_to_fit();
     let compliant = year_results.iter().all(|y| y.met);
     let r = &rules.requirement;
     Ok(Assessment {
@@ -311,12 +354,16 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
         level: application.level,
         path: application.path,
         window: years,
-        window_clause: format!("{}/{}", window.origin.set, window.id),
+        window_clause: chosen.clause,
+        window_basis: chosen.basis,
+        window_reason: chosen.reason,
         requirement: RequirementSummary {
             total: r.total,
             public: r.public,
             professional: r.professional,
             both_parts: r.both_parts,
+            assumed: r.assumed,
+            note: r.note.clone(),
             clause: format!("{}/{}", r.origin.set, r.id),
             document: r.origin.citation(),
             quote: r.quote.clone(),

@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use super::load::{Parsed, parse};
-use super::{RuleError, RuleSet};
+use super::{RuleError, RuleSet, Window};
+use crate::kinds::{ApplicationPath, Level};
 
 /// The built-in rule files, compiled into the program.
 const BUILTIN: &[(&str, &str)] = &[
@@ -129,6 +130,13 @@ impl RuleBook {
             let mut chain = Vec::new();
             sets.insert(id.clone(), self.resolve(id, &mut chain)?);
         }
+        let borrowed: Vec<(String, Vec<Window>)> =
+            sets.values().map(|s| (s.id.clone(), borrowed_windows(s, &sets))).collect();
+        for (id, windows) in borrowed {
+            if let Some(set) = sets.get_mut(&id) {
+                set.borrowed_windows = windows;
+            }
+        }
         self.sets = sets;
         Ok(())
     }
@@ -164,6 +172,39 @@ impl RuleBook {
     }
 }
 
+/// For each level with no standard window in `set`, the window of the most recent built-in set
+/// that states one (not itself an assumption, where there is such a one), marked as assumed with a
+/// note saying where it comes from and how to enter the unit's own window instead. 29号 leaves
+/// 中级 and 初级 to the cities and units, so a level is never refused.
+fn borrowed_windows(set: &RuleSet, sets: &BTreeMap<String, RuleSet>) -> Vec<Window> {
+    let mut out = Vec::new();
+    for level in Level::ALL {
+        if set.own_window(*level, ApplicationPath::Standard).is_some() {
+            continue;
+        }
+        let donor = sets
+            .values()
+            .filter(|s| s.builtin && s.id != set.id)
+            .filter_map(|s| s.own_window(*level, ApplicationPath::Standard).map(|w| (s, w)))
+            .filter(|(s, w)| w.origin.set == s.id)
+            .max_by_key(|(s, w)| (!w.assumed, s.governs.iter().max().copied(), s.city.is_some()));
+        let Some((donor, window)) = donor else { continue };
+        let mut borrowed = window.clone();
+        borrowed.levels = vec![*level];
+        borrowed.assumed = true;
+        borrowed.also_checked = Vec::new();
+        borrowed.note = Some(format!(
+            "{}没有规定{}职称的认定跨度（中级、初级职称的认定跨度由各市州、单位规定）；暂按收录的最近一份规定了它的通知{}：“{}”；请以本单位的通知为准：可在申报计划中填写本单位规定的认定跨度（命令行用 --window 起始年-结束年）",
+            set.display_name(),
+            level.label(),
+            donor.display_name(),
+            window.quote
+        ));
+        out.push(borrowed);
+    }
+    out
+}
+
 /// Fills in what `own` does not state from its resolved parent.
 fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet, RuleError> {
     let requirement = match (&own.requirement, &parent) {
@@ -184,6 +225,7 @@ fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet
     let mut evidence = own.evidence.clone();
     let mut themes = own.themes.clone();
     let mut periods = own.periods.clone();
+    let mut advice = own.advice.clone();
     if let Some(p) = parent {
         for mut w in p.windows {
             w.levels.retain(|l| !own.windows.iter().any(|o| o.path == w.path && o.levels.contains(l)));
@@ -201,6 +243,12 @@ fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet
             e.kinds.retain(|k| !own.evidence.iter().any(|o| o.kinds.contains(k)));
             if !e.kinds.is_empty() {
                 evidence.push(e);
+            }
+        }
+        for mut a in p.advice {
+            a.kinds.retain(|k| !own.advice.iter().any(|o| o.kinds.contains(k)));
+            if !a.kinds.is_empty() {
+                advice.push(a);
             }
         }
         themes.extend(p.themes.into_iter().filter(|t| !own.themes.iter().any(|o| o.year == t.year)));
@@ -228,5 +276,7 @@ fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet
         evidence,
         themes,
         periods,
+        advice,
+        borrowed_windows: Vec::new(),
     })
 }

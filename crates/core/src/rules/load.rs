@@ -7,8 +7,8 @@ use toml::Spanned;
 
 use super::raw::{RawConditions, RawConversion, RawRuleSet};
 use super::{
-    CategoryRule, Conditions, Conversion, EvidenceRule, Origin, Period, Requirement, RuleError, Theme, Unit, Window,
-    locate,
+    Advice, CategoryRule, Conditions, Conversion, EvidenceRule, Origin, Period, Requirement, RuleError, Theme, Unit,
+    Window, locate,
 };
 use crate::fields::parse_date;
 use crate::hours::Hours;
@@ -43,6 +43,7 @@ pub struct Parsed {
     pub evidence: Vec<EvidenceRule>,
     pub themes: Vec<Theme>,
     pub periods: Vec<Period>,
+    pub advice: Vec<Advice>,
 }
 
 /// The file being read, to turn spans into located errors.
@@ -122,12 +123,16 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
             if professional > total || public.is_some_and(|p| p > total) {
                 return Err(cx.err(&r.professional, "分项要求不能超过总学时要求 (a part exceeds the total)"));
             }
+            if r.assumed && r.note.as_deref().is_none_or(str::is_empty) {
+                return Err(cx.err(&r.quote, "推定的要求（assumed = true）必须用 note 说明理由"));
+            }
             Some(Requirement {
                 id: r.id,
                 total,
                 public,
                 professional,
                 both_parts: r.both_parts,
+                assumed: r.assumed,
                 quote: quote(&cx, r.quote)?,
                 note: r.note,
                 origin: origin.clone(),
@@ -153,6 +158,18 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         if w.assumed && w.note.as_deref().is_none_or(str::is_empty) {
             return Err(cx.err(&w.id, "推定的跨度（assumed = true）必须用 note 说明理由"));
         }
+        let mut also_checked = Vec::new();
+        if let Some(list) = &w.also_checked {
+            if w.note.as_deref().is_none_or(str::is_empty) {
+                return Err(cx.err(list, "also_checked 必须用 note 说明为什么这些年度也可能被核查"));
+            }
+            for offset in list.get_ref() {
+                if !(-20..=0).contains(offset) || (from..=to).contains(offset) {
+                    return Err(cx.err(list, "also_checked 应在 -20 到 0 之间，且不在认定跨度内 (offset out of range)"));
+                }
+                also_checked.push(*offset as i32);
+            }
+        }
         windows.push(Window {
             id,
             levels,
@@ -160,6 +177,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
             from: from as i32,
             to: to as i32,
             assumed: w.assumed,
+            also_checked,
             source: w.source,
             quote: quote(&cx, w.quote)?,
             note: w.note,
@@ -223,6 +241,23 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         });
     }
 
+    let mut advice = Vec::new();
+    for a in raw.advice {
+        let id = unique(&a.id)?;
+        let kinds = codes(&cx, &a.kinds, ActivityKind::from_code, &ActivityKind::codes())?;
+        if a.message.get_ref().trim().is_empty() {
+            return Err(cx.err(&a.message, "提示不能为空 (empty message)"));
+        }
+        advice.push(Advice {
+            id,
+            kinds,
+            message: a.message.into_inner(),
+            quote: quote(&cx, a.quote)?,
+            note: a.note,
+            origin: origin.clone(),
+        });
+    }
+
     Ok(Parsed {
         file: file.to_owned(),
         id,
@@ -242,6 +277,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         evidence,
         themes,
         periods,
+        advice,
     })
 }
 
@@ -279,6 +315,12 @@ fn conversion(cx: &Ctx<'_>, id: String, c: RawConversion, origin: &Origin) -> Re
     {
         return Err(cx.err(m, "只有 full_year 条款可以有月数 (months only apply to full_year)"));
     }
+    if c.several_units_assumed && unit != Unit::PerUnit {
+        return Err(cx.err(&c.unit, "several_units_assumed 只用于 per_unit 条款 (only for per_unit)"));
+    }
+    if c.several_units_assumed && c.note.as_deref().is_none_or(str::is_empty) {
+        return Err(cx.err(&c.id, "several_units_assumed = true 必须用 note 说明理由"));
+    }
     Ok(Conversion {
         id,
         kinds,
@@ -288,6 +330,7 @@ fn conversion(cx: &Ctx<'_>, id: String, c: RawConversion, origin: &Origin) -> Re
         when: conditions(cx, c.when.unwrap_or_default())?,
         min_months,
         all_years_over_months,
+        several_units_assumed: c.several_units_assumed,
         quote: quote(cx, c.quote)?,
         note: c.note,
         origin: origin.clone(),

@@ -63,6 +63,8 @@ pub struct Requirement {
     pub professional: Hours,
     /// Public and professional minimums must each be met (2021 on).
     pub both_parts: bool,
+    /// This reading of the notice is an inference, explained in `note`; the assessment says so.
+    pub assumed: bool,
     pub quote: String,
     pub note: Option<String>,
     pub origin: Origin,
@@ -77,6 +79,9 @@ pub struct Window {
     pub from: i32,
     pub to: i32,
     pub assumed: bool,
+    /// Years (offsets from the application year) a reviewer may also check; the assessment says
+    /// whether they would be met.
+    pub also_checked: Vec<i32>,
     /// The file the quote comes from, when not the set's own `source` (e.g. a unit's notice).
     pub source: Option<String>,
     pub quote: String,
@@ -175,6 +180,22 @@ pub struct Conversion {
     pub when: Conditions,
     pub min_months: Option<u32>,
     pub all_years_over_months: Option<u32>,
+    /// per_unit: whether several units passed in one year each count is not stated; each is
+    /// counted and the assessment says this is an inference.
+    pub several_units_assumed: bool,
+    pub quote: String,
+    pub note: Option<String>,
+    pub origin: Origin,
+}
+
+/// What to tell the user when a record of some kinds earns nothing under a set: how to record it
+/// so that it counts, or why it cannot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Advice {
+    pub id: String,
+    pub kinds: Vec<ActivityKind>,
+    /// The advice, in Chinese, as the user reads it.
+    pub message: String,
     pub quote: String,
     pub note: Option<String>,
     pub origin: Origin,
@@ -246,6 +267,10 @@ pub struct RuleSet {
     pub evidence: Vec<EvidenceRule>,
     pub themes: Vec<Theme>,
     pub periods: Vec<Period>,
+    pub advice: Vec<Advice>,
+    /// Windows for levels this set states none for, taken from the most recent built-in notice
+    /// that states one; always assumed, with a note saying where they come from.
+    pub borrowed_windows: Vec<Window>,
 }
 
 impl RuleSet {
@@ -254,9 +279,20 @@ impl RuleSet {
         Origin { set: self.id.clone(), doc_number: self.doc_number.clone(), doc_name: self.name.clone() }
     }
 
-    /// The window for a level and path, if the set states one.
+    /// The window for a level and path: the set's own, else a borrowed one.
     pub fn window(&self, level: Level, path: ApplicationPath) -> Option<&Window> {
+        self.own_window(level, path)
+            .or_else(|| self.borrowed_windows.iter().find(|w| w.path == path && w.levels.contains(&level)))
+    }
+
+    /// The window the set itself (or its parent) states for a level and path.
+    pub fn own_window(&self, level: Level, path: ApplicationPath) -> Option<&Window> {
         self.windows.iter().find(|w| w.path == path && w.levels.contains(&level))
+    }
+
+    /// The advice for a kind that earns nothing, if the set gives one.
+    pub fn advice_for(&self, kind: ActivityKind) -> Option<&Advice> {
+        self.advice.iter().find(|a| a.kinds.contains(&kind))
     }
 
     /// The evidence rule for an activity kind, if any.

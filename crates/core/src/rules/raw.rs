@@ -28,6 +28,8 @@ pub struct RawRuleSet {
     pub theme: Vec<RawTheme>,
     #[serde(default)]
     pub period: Vec<RawPeriod>,
+    #[serde(default)]
+    pub advice: Vec<RawAdvice>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -38,6 +40,9 @@ pub struct RawRequirement {
     pub public: Option<Spanned<f64>>,
     pub professional: Spanned<f64>,
     pub both_parts: bool,
+    /// The reading of the requirement is an inference (e.g. "一般不少于" read as required).
+    #[serde(default)]
+    pub assumed: bool,
     pub quote: Spanned<String>,
     pub note: Option<String>,
 }
@@ -53,6 +58,9 @@ pub struct RawWindow {
     pub to: Spanned<i64>,
     #[serde(default)]
     pub assumed: bool,
+    /// Offsets of years a reviewer may check besides the window (e.g. `[-5]`).
+    #[serde(default)]
+    pub also_checked: Option<Spanned<Vec<i64>>>,
     /// The source file of the quote, when it is not the set's own `source`.
     pub source: Option<String>,
     pub quote: Spanned<String>,
@@ -70,6 +78,9 @@ pub struct RawConversion {
     pub when: Option<RawConditions>,
     pub min_months: Option<Spanned<i64>>,
     pub all_years_over_months: Option<Spanned<i64>>,
+    /// per_unit: the notice does not say whether several units in one year each count.
+    #[serde(default)]
+    pub several_units_assumed: bool,
     pub quote: Spanned<String>,
     pub note: Option<String>,
 }
@@ -95,6 +106,16 @@ pub struct RawEvidence {
     pub id: Spanned<String>,
     pub kinds: Spanned<Vec<Spanned<String>>>,
     pub sets: Spanned<Vec<Vec<Vec<String>>>>,
+    pub quote: Spanned<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawAdvice {
+    pub id: Spanned<String>,
+    pub kinds: Spanned<Vec<Spanned<String>>>,
+    pub message: Spanned<String>,
     pub quote: Spanned<String>,
     pub note: Option<String>,
 }
