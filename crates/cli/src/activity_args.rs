@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 use xueshi_core::fields::parse_date;
 use xueshi_core::kinds::ActivityKind;
+use xueshi_core::ledger_json::kind_fields;
 use xueshi_core::{Activity, LedgerError};
 
 use crate::CliError;
@@ -50,9 +51,18 @@ pub struct ActivityFlags {
     /// 晚上数
     #[arg(long)]
     evenings: Option<String>,
-    /// 学时（证书上的学时，可有两位小数）
+    /// 学时（证书或证明上载明的学时，可有两位小数）：网络课程、事业单位工作人员培训、专家服务必填；
+    /// 培训、学术会议、实践活动可填（2017 年的通知没有折算表，按证明上的学时认定）
     #[arg(long)]
     hours: Option<String>,
+    /// 培训平台（仅事业单位工作人员培训）：unified（统一平台，即国家级继续教育基地的平台）| other（其他平台）。
+    /// 2026 年的通知只认定在统一平台上完成的培训
+    #[arg(long, value_name = "unified|other")]
+    platform: Option<String>,
+    /// 任务类型（仅三援/东西部扶贫协作等特定任务）：sanyuan（三援：援藏、援疆、援外）| east_west（东西部扶贫协作）|
+    /// other（其他省级以上特定任务）。2026 年的通知只对三援认定全年学时
+    #[arg(long, value_name = "sanyuan|east_west|other")]
+    task: Option<String>,
     /// 级别：provincial | municipal（课题、奖项）；national | provincial | …（技能大赛）
     #[arg(long)]
     level: Option<String>,
@@ -104,6 +114,8 @@ impl ActivityFlags {
             ("half_days", &self.half_days),
             ("evenings", &self.evenings),
             ("hours", &self.hours),
+            ("platform", &self.platform),
+            ("task", &self.task),
             ("level", &self.level),
             ("role", &self.role),
             ("venue", &self.venue),
@@ -147,7 +159,32 @@ impl ActivityFlags {
                 base.insert(name.to_owned(), flag_value(name, text));
             }
         }
+        self.fit_kind(&base)?;
         Ok(base)
+    }
+
+    /// A flag for a field the record's kind does not have (`--platform` on a training) is named
+    /// with the kinds it is for, rather than left to the ledger rules' "unknown field".
+    fn fit_kind(&self, map: &Map<String, Value>) -> Result<(), CliError> {
+        let Some(kind) = map.get("kind").and_then(Value::as_str).and_then(ActivityKind::from_code) else {
+            return Ok(());
+        };
+        for (name, value) in self.pairs() {
+            if value.is_none() || COMMON.contains(&name) || ["kind", "category"].contains(&name) {
+                continue;
+            }
+            if !kind_fields(kind).contains(&name) {
+                let owners: Vec<&str> =
+                    ActivityKind::ALL.iter().filter(|k| kind_fields(**k).contains(&name)).map(|k| k.label()).collect();
+                return Err(CliError::Input(format!(
+                    "--{} 不适用于{}，只用于：{}",
+                    name.replace('_', "-"),
+                    kind.label(),
+                    owners.join("、")
+                )));
+            }
+        }
+        Ok(())
     }
 
     /// A new activity from the flags; without `--id`, `next_id(year)` numbers it.
@@ -245,6 +282,51 @@ mod tests {
         f.days = Some("两天".into());
         let err = f.new_activity(|_| Ok("x".into())).expect_err("refused");
         assert!(err.to_string().contains("字段 days"), "{err}");
+    }
+
+    #[test]
+    fn a_training_keeps_the_hours_on_its_proof() {
+        let mut f = flags("training", "全科医师转岗培训", "2017-05-08");
+        f.category = Some("professional".into());
+        f.days = Some("2".into());
+        f.hours = Some("16".into());
+        let a = f.new_activity(|_| Ok("2017-001".into())).expect("valid");
+        assert_eq!(a.to_json_value()["hours"], 16);
+    }
+
+    #[test]
+    fn a_staff_training_records_its_platform_and_a_posting_its_task() {
+        let mut f = flags("staff_training", "事业单位工作人员在线培训", "2026-03-01");
+        f.category = Some("public".into());
+        f.hours = Some("20".into());
+        f.platform = Some("unified".into());
+        let a = f.new_activity(|_| Ok("a".into())).expect("valid");
+        assert_eq!(a.to_json_value()["platform"], "unified");
+        let mut f = flags("aid_posting", "援疆医疗队", "2023-12-31");
+        f.end_date = Some("2024-06-30".into());
+        f.task = Some("sanyuan".into());
+        let b = f.new_activity(|_| Ok("b".into())).expect("valid");
+        assert_eq!(b.to_json_value()["task"], "sanyuan");
+    }
+
+    #[test]
+    fn a_platform_on_a_training_is_refused_naming_the_kind_it_is_for() {
+        let mut f = flags("training", "培训", "2024-05-01");
+        f.category = Some("public".into());
+        f.days = Some("2".into());
+        f.platform = Some("unified".into());
+        let err = f.new_activity(|_| Ok("x".into())).expect_err("refused").to_string();
+        assert_eq!(err, "--platform 不适用于培训班/研修班/进修班，只用于：事业单位工作人员培训", "{err}");
+    }
+
+    #[test]
+    fn a_task_on_an_online_course_is_refused_naming_the_kind_it_is_for() {
+        let mut f = flags("online_course", "课程", "2024-05-01");
+        f.category = Some("public".into());
+        f.hours = Some("2".into());
+        f.task = Some("sanyuan".into());
+        let err = f.new_activity(|_| Ok("x".into())).expect_err("refused").to_string();
+        assert!(err.starts_with("--task 不适用于"), "{err}");
     }
 
     #[test]

@@ -309,5 +309,7 @@ fn prepare(
         return Err(format!("规则集 {} 不是内置规则集，无法重新评估和核对", manifest.rules.id));
     };
     let (ledger, source) = records(given, explicit)?;
-    Ok((ledger, source, rules, Application::new(manifest.application.year, level, path)))
+    let application = Application::new(manifest.application.year, level, path);
+    let application = crate::packaged_window::as_packaged(&ledger, &rules, application, &manifest.assessment);
+    Ok((ledger, source, rules, application))
 }

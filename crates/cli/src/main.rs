@@ -6,6 +6,7 @@ mod activity_args;
 mod evidence_report;
 mod exchange_cmds;
 mod export_cmds;
+mod packaged_window;
 mod render;
 mod store_cmds;
 mod width;
@@ -18,7 +19,7 @@ use xueshi_core::engine::AssessError;
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::rules::Selection;
 use xueshi_core::text::for_terminal;
-use xueshi_core::{Application, Ledger, LedgerError, RuleBook, RuleError, RuleSet, assess};
+use xueshi_core::{Application, Ledger, LedgerError, RuleBook, RuleError, RuleSet, YearSpan, assess};
 use xueshi_store::StoreError;
 
 #[derive(Parser)]
@@ -67,6 +68,9 @@ struct AssessArgs {
     /// 规则集 id 或规则文件路径（默认：参评年度适用的规则集）
     #[arg(long, value_name = "ID|FILE")]
     rules: Option<String>,
+    /// 认定跨度，按本单位职称评审通知填写，如 2023-2026（默认：规则集所定的跨度；规则集未定时按推定的跨度并提醒）
+    #[arg(long, value_name = "FROM-TO")]
+    window: Option<String>,
     /// 输出 JSON
     #[arg(long)]
     json: bool,
@@ -89,6 +93,15 @@ enum RulesCommand {
 
 pub(crate) fn parse_level(s: &str) -> Result<Level, String> {
     Level::from_code(s).ok_or_else(|| format!("未知的级别 `{s}`，可选：{}", Level::codes()))
+}
+
+/// The window typed after `--window` (`2023-2026`), checked against the application year.
+pub(crate) fn parse_window(text: &str, apply_year: i32) -> Result<YearSpan, CliError> {
+    let span = YearSpan::parse(text).ok_or_else(|| {
+        CliError::Input(format!("认定跨度“{}”无法识别，请写成 起始年度-结束年度，如 2023-2026", text.trim()))
+    })?;
+    span.check(apply_year).map_err(CliError::Input)?;
+    Ok(span)
 }
 
 pub(crate) fn parse_path(s: &str) -> Result<ApplicationPath, String> {
@@ -174,7 +187,10 @@ fn assess_command(args: &AssessArgs, data_dir: Option<&Path>) -> Result<String, 
         return Err(CliError::Input("请用 --apply-year 和 --level 指定参评年度和级别".into()));
     };
     let ledger = Ledger::from_json(&read(ledger_file)?)?;
-    let application = Application::new(apply_year, level, args.path.unwrap_or(ApplicationPath::Standard));
+    let mut application = Application::new(apply_year, level, args.path.unwrap_or(ApplicationPath::Standard));
+    if let Some(text) = &args.window {
+        application.window = Some(parse_window(text, apply_year)?);
+    }
     assessment_output(&ledger, &application, args.rules.as_deref(), args.json, |_, _| String::new())
 }
 

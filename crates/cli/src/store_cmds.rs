@@ -74,6 +74,12 @@ pub enum StoreCommand {
         /// 评估时使用的规则集 id（默认：参评年度适用的规则集）
         #[arg(long, value_name = "ID")]
         rules: Option<String>,
+        /// 本单位通知规定的认定跨度，如 2023-2026（不填：按规则集所定或推定的跨度）
+        #[arg(long, value_name = "FROM-TO")]
+        window: Option<String>,
+        /// 认定跨度的出处，如 本单位2026年职称评审通知（与 --window 一起填写）
+        #[arg(long, value_name = "TEXT")]
+        window_source: Option<String>,
         /// 删除这条计划
         #[arg(long)]
         remove: bool,
@@ -216,10 +222,10 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
             attach(open_limited(explicit, max_size_mib)?, &activity, &file, &material)
         }
         StoreCommand::Profile(args) => profile::run(args, &mut open(explicit)?),
-        StoreCommand::Plan { apply_year, level, path, rules, remove } => {
+        StoreCommand::Plan { apply_year, level, path, rules, window, window_source, remove } => {
             let mut store = open(explicit)?;
             let (Some(year), Some(level)) = (apply_year, level) else {
-                if remove || rules.is_some() || apply_year.is_some() || level.is_some() {
+                if remove || rules.is_some() || window.is_some() || apply_year.is_some() || level.is_some() {
                     return Err(CliError::Input("请同时给出 --apply-year 和 --level".into()));
                 }
                 return Ok(lists::plans(&store.applications()?));
@@ -232,8 +238,7 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
                     "没有这条参评计划\n".to_owned()
                 });
             }
-            store.plan_application(&PlannedApplication::new(application, rules))?;
-            Ok(format!("已登记参评计划：{year} 年参评{}\n", level.label()))
+            plan(&mut store, application, rules, window.as_deref(), window_source)
         }
         StoreCommand::ConfirmYear { year, date, note, not_confirmed } => {
             let date = match date {
@@ -278,6 +283,25 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
         }
         StoreCommand::Log { limit } => Ok(lists::changes(&open(explicit)?.changes(limit)?)),
     }
+}
+
+/// Saves a plan, with the unit's own window and where it comes from when given.
+fn plan(
+    store: &mut Store,
+    mut application: Application,
+    rules: Option<String>,
+    window: Option<&str>,
+    window_source: Option<String>,
+) -> Result<String, CliError> {
+    if window.is_none() && window_source.is_some() {
+        return Err(CliError::Input("--window-source 是认定跨度的出处，请同时用 --window 给出认定跨度".into()));
+    }
+    if let Some(text) = window {
+        application.window = Some(crate::parse_window(text, application.year)?);
+    }
+    store.plan_application(&PlannedApplication { application, rules, window_source })?;
+    let span = application.window.map(|w| format!("，认定跨度 {}–{} 年", w.from, w.to)).unwrap_or_default();
+    Ok(format!("已登记参评计划：{} 年参评{}{span}\n", application.year, application.level.label()))
 }
 
 fn attach(mut store: Store, activity: &str, file: &Path, material: &str) -> Result<String, CliError> {

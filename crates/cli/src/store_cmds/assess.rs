@@ -7,15 +7,16 @@ use xueshi_core::kinds::ApplicationPath;
 use xueshi_core::{Application, Ledger};
 
 use super::open;
-use crate::{AssessArgs, CliError, assessment_output, evidence_report};
+use crate::{AssessArgs, CliError, assessment_output, evidence_report, parse_window};
 
 /// `assess` without `--ledger`: the stored ledger, for the given or the planned application,
-/// with the evidence completeness of every record.
+/// with the evidence completeness of every record. A plan's own window is used unless `--window`
+/// gives another.
 pub fn assess_stored(args: &AssessArgs, explicit: Option<&Path>) -> Result<String, CliError> {
     let store = open(explicit)?;
     let ledger: Ledger = store.ledger()?;
     let plans = store.applications()?;
-    let (application, planned_rules) = match (args.apply_year, args.level) {
+    let (mut application, planned_rules) = match (args.apply_year, args.level) {
         (Some(year), Some(level)) => {
             (Application::new(year, level, args.path.unwrap_or(ApplicationPath::Standard)), None)
         }
@@ -28,6 +29,9 @@ pub fn assess_stored(args: &AssessArgs, explicit: Option<&Path>) -> Result<Strin
             (plan.application, plan.rules.clone())
         }
     };
+    if let Some(text) = &args.window {
+        application.window = Some(parse_window(text, application.year)?);
+    }
     let rules = args.rules.clone().or(planned_rules);
     assessment_output(&ledger, &application, rules.as_deref(), args.json, |a, set| {
         evidence_report::per_activity(a, set, &ledger)

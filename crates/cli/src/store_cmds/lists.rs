@@ -68,13 +68,22 @@ pub fn plans(plans: &[PlannedApplication]) -> String {
     if plans.is_empty() {
         return "（没有登记参评计划；用 `xueshi plan --apply-year Y --level L` 登记）\n".to_owned();
     }
-    let mut rows = vec![vec!["年度".to_owned(), "级别".into(), "途径".into(), "规则集".into()]];
+    let mut rows = vec![vec![
+        "年度".to_owned(),
+        "级别".into(),
+        "途径".into(),
+        "规则集".into(),
+        "认定跨度".into(),
+        "跨度出处".into(),
+    ]];
     for p in plans {
         rows.push(vec![
             p.application.year.to_string(),
             p.application.level.label().to_owned(),
             p.application.path.label().to_owned(),
             p.rules.clone().unwrap_or_else(|| "（按年度默认）".into()),
+            p.application.window.map_or_else(|| "（按规则集）".into(), |w| format!("{}–{} 年", w.from, w.to)),
+            p.window_source.clone().unwrap_or_default(),
         ]);
     }
     table(&rows)

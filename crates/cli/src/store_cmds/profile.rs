@@ -27,7 +27,7 @@ pub struct ProfileArgs {
     /// 登记手册证书编号
     #[arg(long)]
     certificate_number: Option<String>,
-    /// 所在市州，如 常德
+    /// 所在市州，湖南省 14 个市州之一，如 常德（写“常德市”也可，保存为“常德”）
     #[arg(long)]
     city: Option<String>,
     #[arg(long)]
@@ -61,6 +61,8 @@ pub fn run(args: ProfileArgs, store: &mut Store) -> Result<String, CliError> {
     }
     if changed {
         store.set_profile(&p)?;
+        // As saved: the city in its short form (常德市 → 常德).
+        p = store.profile()?;
     }
     if args.json {
         let ledger = xueshi_core::Ledger { profile: p, activities: Vec::new() };
