@@ -310,6 +310,6 @@ fn prepare(
     };
     let (ledger, source) = records(given, explicit)?;
     let application = Application::new(manifest.application.year, level, path);
-    let application = crate::packaged_window::as_packaged(&ledger, &rules, application, &manifest.assessment);
+    let application = crate::packaged_window::as_packaged(application, &manifest.assessment);
     Ok((ledger, source, rules, application))
 }

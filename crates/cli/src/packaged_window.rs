@@ -1,16 +1,14 @@
 //! The window a submission package was assessed with. A plan may carry the unit's own window
 //! (`xueshi plan --window`); the manifest names the application's year, level and path but not
-//! that window, while its assessment lists the years checked. Verification takes the window from
-//! there when assessing with it — and not without it — gives the package's own assessment.
+//! that window, while its assessment says the window was the unit's (`window_basis = "unit"`)
+//! and lists the years checked. Verification re-assesses with that window.
 
 use serde_json::Value;
-use xueshi_core::{Application, Ledger, RuleSet, YearSpan, assess};
-use xueshi_export::assessment_value;
+use xueshi_core::{Application, YearSpan};
 
-/// `application`, with the window of the package's assessment when that is what reproduces it.
-pub fn as_packaged(ledger: &Ledger, rules: &RuleSet, application: Application, packaged: &Value) -> Application {
-    let reproduces = |a: &Application| assess(ledger, rules, a).is_ok_and(|x| assessment_value(&x) == *packaged);
-    if reproduces(&application) {
+/// `application`, with the unit's window the package's assessment was made with, if it was.
+pub fn as_packaged(application: Application, packaged: &Value) -> Application {
+    if packaged["window_basis"] != "unit" {
         return application;
     }
     let years: Vec<i32> =
@@ -19,6 +17,41 @@ pub fn as_packaged(ledger: &Ledger, rules: &RuleSet, application: Application, p
         return application;
     };
     let span = YearSpan { from, to };
-    let windowed = Application { window: Some(span), ..application };
-    if span.check(application.year).is_ok() && reproduces(&windowed) { windowed } else { application }
+    // A forged manifest's window is not trusted further than any typed one.
+    if span.check(application.year).is_err() {
+        return application;
+    }
+    Application { window: Some(span), ..application }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+    use xueshi_core::kinds::{ApplicationPath, Level};
+
+    use super::*;
+
+    fn intermediate_2026() -> Application {
+        Application::new(2026, Level::Intermediate, ApplicationPath::Standard)
+    }
+
+    #[test]
+    fn a_package_assessed_by_the_units_window_is_verified_with_that_window() {
+        let packaged = json!({"window": [2023, 2024, 2025, 2026], "window_basis": "unit"});
+        assert_eq!(as_packaged(intermediate_2026(), &packaged).window, Some(YearSpan { from: 2023, to: 2026 }));
+    }
+
+    #[test]
+    fn a_package_assessed_by_the_rules_or_a_presumed_window_is_verified_without_one() {
+        for basis in ["rules", "borrowed", "assumed"] {
+            let packaged = json!({"window": [2023, 2024, 2025, 2026], "window_basis": basis});
+            assert_eq!(as_packaged(intermediate_2026(), &packaged).window, None, "{basis}");
+        }
+    }
+
+    #[test]
+    fn a_window_no_application_could_have_is_not_taken_from_a_manifest() {
+        let packaged = json!({"window": [2020, 2027], "window_basis": "unit"});
+        assert_eq!(as_packaged(intermediate_2026(), &packaged).window, None);
+    }
 }

@@ -91,7 +91,6 @@ fn the_city_is_saved_in_its_short_form_and_a_place_outside_hunan_is_refused_nami
 }
 
 #[test]
-#[ignore = "waits for the engine to use the application's window and presume one (coordinator, issue 9)"]
 fn assess_with_the_units_window_checks_those_years() {
     let (tmp, data) = setup();
     let ledger = ledger_file(tmp.path());
@@ -114,7 +113,6 @@ fn a_window_that_cannot_be_the_applications_is_refused_with_its_reason() {
 }
 
 #[test]
-#[ignore = "waits for the engine to use the application's window and presume one (coordinator, issue 9)"]
 fn a_plan_keeps_the_units_window_with_its_source_and_assess_uses_it() {
     let (_tmp, data) = setup();
     ok(&data, &["profile", "--name", "湘小红"]);
@@ -136,7 +134,6 @@ fn a_window_source_without_a_window_is_refused() {
 }
 
 #[test]
-#[ignore = "waits for the engine to use the application's window and presume one (coordinator, issue 9)"]
 fn an_intermediate_application_in_2026_without_rules_is_assessed_and_says_what_it_presumes() {
     let (tmp, data) = setup();
     let ledger = ledger_file(tmp.path());
@@ -149,7 +146,6 @@ fn an_intermediate_application_in_2026_without_rules_is_assessed_and_says_what_i
 }
 
 #[test]
-#[ignore = "waits for the engine to use the application's window and presume one (coordinator, issue 9)"]
 fn a_package_for_a_plan_with_the_units_window_is_assessed_by_it_and_verifies() {
     let (tmp, data) = setup();
     ok(&data, &["profile", "--name", "湘小红"]);
