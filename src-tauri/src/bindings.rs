@@ -6,10 +6,10 @@ use std::path::Path;
 
 use ts_rs::{Config, TS};
 use xueshi_core::engine::{
-    Assessment, ClauseSource, Completeness, Credit, EvidenceStatus, RequirementSummary, Short, Warning, WindowBasis,
-    YearResult,
+    Assessment, ClauseSource, Completeness, Credit, EvidenceStatus, RecordTotal, RequirementCheck, RequirementSummary,
+    Short, Warning, WindowBasis, YearResult, YearState,
 };
-use xueshi_core::kinds::{ActivityKind, ApplicationPath, Category, Level};
+use xueshi_core::kinds::{ActivityKind, ApplicationPath, Category, CreditCategory, Level};
 
 use crate::dto::{
     ActivityFields, ActivityView, Deadline, EvidenceView, MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary,
@@ -24,13 +24,17 @@ fn declarations() -> String {
         Level::decl(&cfg),
         ApplicationPath::decl(&cfg),
         Category::decl(&cfg),
+        CreditCategory::decl(&cfg),
         xueshi_core::Hours::decl(&cfg),
         Completeness::decl(&cfg),
+        RequirementCheck::decl(&cfg),
         EvidenceStatus::decl(&cfg),
         ClauseSource::decl(&cfg),
         Credit::decl(&cfg),
         Short::decl(&cfg),
+        YearState::decl(&cfg),
         YearResult::decl(&cfg),
+        RecordTotal::decl(&cfg),
         Warning::decl(&cfg),
         RequirementSummary::decl(&cfg),
         WindowBasis::decl(&cfg),

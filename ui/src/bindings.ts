@@ -9,9 +9,13 @@ export type ApplicationPath = "standard" | "phd" | "master_medical";
 
 export type Category = "public" | "professional";
 
+export type CreditCategory = "public" | "professional" | "full_year" | "prior_certificate";
+
 export type Hours = number;
 
 export type Completeness = "complete" | "incomplete" | "no_rule";
+
+export type RequirementCheck = { alternatives: Array<string>, met: boolean, };
 
 export type EvidenceStatus = { activity: string, status: Completeness, 
 /**
@@ -22,6 +26,10 @@ set: number | null,
  * Requirements of that set not yet met, each as its alternatives joined by “或”.
  */
 missing: Array<string>, 
+/**
+ * Every requirement of that set, met or not, in the rule's order.
+ */
+requirements: Array<RequirementCheck>, 
 /**
  * Attached materials that no set of this kind mentions.
  */
@@ -45,11 +53,7 @@ document: string,
  */
 quote: string, };
 
-export type Credit = { activity: string, year: number, 
-/**
- * `public`, `professional`, `full_year` or `prior_certificate`.
- */
-category: "public" | "professional" | "full_year" | "prior_certificate", hours: Hours, 
+export type Credit = { activity: string, year: number, category: CreditCategory, hours: Hours, 
 /**
  * How the hours were counted; serialized as words, e.g. `2 天 × 8 学时`.
  */
@@ -73,6 +77,8 @@ quote: string, };
 
 export type Short = { public: Hours, professional: Hours, total: Hours, };
 
+export type YearState = "met" | "short" | "full_year" | "prior_certificate";
+
 export type YearResult = { year: number, public: Hours, professional: Hours, 
 /**
  * public + professional hours credited from hour-earning records.
@@ -91,9 +97,31 @@ prior_certificate: boolean,
  */
 covered_by: Array<string>, short: Short, 
 /**
- * 达标 / 差 X 学时 / 由认定单覆盖 / 全年认定
+ * The hours still needed in all: the total's shortfall or the parts' together, whichever is more.
+ */
+missing: Hours, 
+/**
+ * Where the year stands, for each shell to word in its own way.
+ */
+state: YearState, 
+/**
+ * 达标 / 差 X 学时 / 由认定单覆盖 / 全年认定 (the command line's and the exports' wording)
  */
 status: string, };
+
+export type RecordTotal = { activity: string, 
+/**
+ * 公需 and 专业 hours credited, in any year.
+ */
+hours: Hours, 
+/**
+ * Of those, the hours in the checked years.
+ */
+in_window: Hours, 
+/**
+ * The years it completes as a whole or covers, in order.
+ */
+whole_years: Array<number>, };
 
 export type Warning = { activity: string | null, message: string, };
 
@@ -121,7 +149,11 @@ window_basis: WindowBasis,
 /**
  * One sentence saying which years are checked and why, for the dashboard.
  */
-window_reason: string, requirement: RequirementSummary, compliant: boolean, years: Array<YearResult>, credits: Array<Credit>, evidence: Array<EvidenceStatus>, warnings: Array<Warning>, };
+window_reason: string, requirement: RequirementSummary, compliant: boolean, years: Array<YearResult>, credits: Array<Credit>, 
+/**
+ * Per record, in the ledger's order.
+ */
+records: Array<RecordTotal>, evidence: Array<EvidenceStatus>, warnings: Array<Warning>, };
 
 export type ProfileDto = { name: string | null, id_number: string | null, employer: string | null, current_title: string | null, 
 /**

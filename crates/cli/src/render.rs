@@ -5,15 +5,17 @@ use xueshi_core::kinds::ApplicationPath;
 use xueshi_core::rules::{RuleSet, Selection, Unit};
 use xueshi_core::{Ledger, RuleBook};
 
+use xueshi_core::kinds::CreditCategory;
+
 use crate::width::table;
 
-fn category_label(code: &str) -> &'static str {
-    match code {
-        "public" => "公需",
-        "professional" => "专业",
-        "full_year" => "全年认定",
-        "prior_certificate" => "认定单",
-        _ => "",
+/// The category in the few characters a terminal column has.
+fn category_label(category: CreditCategory) -> &'static str {
+    match category {
+        CreditCategory::Public => "公需",
+        CreditCategory::Professional => "专业",
+        CreditCategory::FullYear => "全年认定",
+        CreditCategory::PriorCertificate => "认定单",
     }
 }
 

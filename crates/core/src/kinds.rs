@@ -196,6 +196,24 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What a credit counts towards: hours of a part, a whole year, or a year an earlier 学时认定单
+    /// covers.
+    CreditCategory {
+        Public = "public" / "公需科目",
+        Professional = "professional" / "专业科目",
+        FullYear = "full_year" / "全年认定",
+        PriorCertificate = "prior_certificate" / "学时认定单",
+    }
+}
+
+impl CreditCategory {
+    /// Whether the credit is hours that add up (公需 or 专业), not a whole year.
+    pub fn counts_hours(self) -> bool {
+        matches!(self, CreditCategory::Public | CreditCategory::Professional)
+    }
+}
+
 impl ActivityKind {
     /// Kinds whose 公需/专业 category the record itself declares; every other kind counts as 专业科目
     /// or completes a whole year.

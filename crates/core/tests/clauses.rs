@@ -485,7 +485,10 @@ fn credits_of(book: &RuleBook, set: &str, fields: &Value) -> Vec<(String, String
     let rules = book.get(set).expect("built-in set exists");
     let application = Application::new(2026, Level::Senior, ApplicationPath::Standard);
     let a = assess(&ledger, rules, &application).expect("senior window exists in every set");
-    a.credits.iter().map(|c| (c.source.clause.clone(), c.category.to_owned(), c.hours.as_f64(), c.year)).collect()
+    a.credits
+        .iter()
+        .map(|c| (c.source.clause.clone(), c.category.code().to_owned(), c.hours.as_f64(), c.year))
+        .collect()
 }
 
 #[test]

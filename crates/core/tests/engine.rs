@@ -5,7 +5,9 @@
 use std::sync::Arc;
 
 use serde_json::{Value, json};
-use xueshi_core::engine::{Application, AssessError, Assessment, Completeness, WindowBasis, YearSpan, assess};
+use xueshi_core::engine::{
+    Application, AssessError, Assessment, Completeness, WindowBasis, YearSpan, YearState, assess,
+};
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::{Hours, Ledger, RuleBook};
 
@@ -329,4 +331,51 @@ fn a_kind_without_a_material_list_is_reported_as_such() {
         json!([{"id":"c","kind":"skill_contest","title":"大赛","date":"2025-05-01","level":"provincial","medal":"gold"}]),
     );
     assert_eq!(a.evidence[0].status, Completeness::NoRule);
+}
+
+/// Issue 11: the engine says everything a shell shows, typed, so nobody re-adds or re-parses.
+#[test]
+fn each_year_has_a_typed_state_and_a_numeric_shortfall() {
+    let a = senior(
+        "hunan-2026",
+        2026,
+        json!([online("p", "2025-03-01", "public", 20.0), online("q", "2025-04-01", "professional", 100.0),
+               {"id":"aid","kind":"aid_posting","title":"援藏","date":"2023-01-01","end_date":"2023-08-31","task":"sanyuan"}]),
+    );
+    let y = year(&a, 2025);
+    assert_eq!((y.state, y.missing), (YearState::Short, Hours::whole(10)), "10 public hours short, the total met");
+    assert_eq!(year(&a, 2023).state, YearState::FullYear);
+    assert_eq!((year(&a, 2021).state, year(&a, 2021).missing), (YearState::Short, Hours::whole(90)));
+}
+
+#[test]
+fn each_record_has_its_total_summed_by_the_engine() {
+    let a = senior(
+        "hunan-2026",
+        2026,
+        json!([{"id":"t","kind":"training","title":"培训","date":"2025-05-01","category":"professional","days":2,"half_days":1},
+               online("old", "2019-03-01", "public", 30.0),
+               {"id":"aid","kind":"aid_posting","title":"援藏","date":"2021-07-01","end_date":"2023-06-30","task":"sanyuan"}]),
+    );
+    let total = |id: &str| a.records.iter().find(|r| &*r.activity == id).expect("record total");
+    assert_eq!((total("t").hours, total("t").in_window), (Hours::whole(20), Hours::whole(20)));
+    assert_eq!((total("old").hours, total("old").in_window), (Hours::whole(30), Hours::ZERO));
+    assert_eq!(total("aid").whole_years, [2021, 2022, 2023]);
+    assert_eq!(a.records.len(), 3, "one per record, in the ledger's order");
+    let json = serde_json::to_value(&a).expect("serializable");
+    assert_eq!(json["credits"][0]["category"], "professional", "the category keeps its file name in JSON");
+}
+
+#[test]
+fn each_evidence_requirement_lists_its_alternatives_and_whether_one_is_attached() {
+    let a = senior(
+        "hunan-2026",
+        2026,
+        json!([{"id":"c","kind":"online_course","title":"网课","date":"2025-05-01","category":"public","hours":10,
+                "evidence":[{"file":"证书.pdf","material":"结业证书"}]}]),
+    );
+    let check = a.evidence.iter().find(|e| &*e.activity == "c").expect("checked");
+    let shown: Vec<(Vec<&str>, bool)> =
+        check.requirements.iter().map(|r| (r.alternatives.iter().map(|m| &**m).collect(), r.met)).collect();
+    assert_eq!(shown, [(vec!["课程时长", "课程内容"], false), (vec!["结业证书"], true)]);
 }

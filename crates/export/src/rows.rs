@@ -59,15 +59,6 @@ pub fn mask_id_number(id: &str) -> String {
     format!("{}{}{}", head.iter().collect::<String>(), "*".repeat(middle.len()), tail.iter().collect::<String>())
 }
 
-fn category_label(code: &str) -> &'static str {
-    match code {
-        "public" => "公需科目",
-        "professional" => "专业科目",
-        "full_year" => "全年认定",
-        _ => "学时认定单",
-    }
-}
-
 /// The in-window credits of each record.
 fn credits_by_activity(assessment: &Assessment) -> HashMap<&str, Vec<&Credit>> {
     let mut map: HashMap<&str, Vec<&Credit>> = HashMap::new();
@@ -91,7 +82,7 @@ pub fn package_records<'a>(ledger: &'a Ledger, assessment: &Assessment) -> Vec<P
                 if window.contains(&a.year()) { a.year() } else { own.and_then(|c| c.iter().map(|c| c.year).min())? };
             let category = match (a.category, own.and_then(|c| c.first())) {
                 (Some(c), _) => c.label(),
-                (None, Some(c)) => category_label(c.category),
+                (None, Some(c)) => c.category.label(),
                 (None, None) => "专业科目",
             };
             Some(PackageRecord { activity: a, year, category })
@@ -135,16 +126,15 @@ pub(crate) fn year_tables(records: &[PackageRecord<'_>], assessment: &Assessment
 
 fn row(r: &PackageRecord<'_>, credits: &[&Credit], assessment: &Assessment) -> Row {
     let a = r.activity;
-    let hours: Hours =
-        credits.iter().filter(|c| matches!(c.category, "public" | "professional")).map(|c| c.hours).sum();
-    let special = credits.iter().find(|c| !matches!(c.category, "public" | "professional"));
+    let hours: Hours = credits.iter().filter(|c| c.category.counts_hours()).map(|c| c.hours).sum();
+    let special = credits.iter().find(|c| !c.category.counts_hours());
     let (hours_text, hours_number) = match special {
-        Some(c) if hours.is_zero() => (category_label(c.category).to_owned(), None),
+        Some(c) if hours.is_zero() => (c.category.label().to_owned(), None),
         _ => (hours.to_string(), Some(hours.as_f64())),
     };
     let category = match (a.category, credits.first()) {
         (Some(c), _) => c.label(),
-        (None, Some(c)) => category_label(c.category),
+        (None, Some(c)) => c.category.label(),
         (None, None) => r.category,
     };
     let basis = if credits.is_empty() {

@@ -22,6 +22,16 @@ pub enum Completeness {
     NoRule,
 }
 
+/// One requirement of the checked set: materials of which any one will do, and whether one of
+/// them is attached.
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RequirementCheck {
+    #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
+    pub alternatives: Arc<[Arc<str>]>,
+    pub met: bool,
+}
+
 /// The evidence check of one record.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -34,6 +44,8 @@ pub struct EvidenceStatus {
     /// Requirements of that set not yet met, each as its alternatives joined by “或”.
     #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
     pub missing: Arc<[Arc<str>]>,
+    /// Every requirement of that set, met or not, in the rule's order.
+    pub requirements: Vec<RequirementCheck>,
     /// Attached materials that no set of this kind mentions.
     pub unrecognised: Vec<String>,
     /// `set/clause id` of the evidence rule.
@@ -46,6 +58,8 @@ struct Prepared<'r> {
     clause: Arc<str>,
     /// sets → requirements → (alternatives, description)
     sets: Vec<Vec<(&'r [String], Arc<str>)>>,
+    /// sets → requirements → the alternatives, shared by every record's check.
+    alternatives: Vec<Vec<Arc<[Arc<str>]>>>,
     /// Per set, all its requirements: what a record with none of them lacks (shared, not rebuilt).
     all: Vec<Arc<[Arc<str>]>>,
 }
@@ -68,7 +82,17 @@ impl<'r> EvidenceIndex<'r> {
                     .map(|set| set.iter().map(|req| (req.as_slice(), Arc::from(req.join(" 或 ")))).collect())
                     .collect();
                 let all = sets.iter().map(|set| set.iter().map(|(_, d)| d.clone()).collect()).collect();
-                Arc::new(Prepared { clause: format!("{}/{}", rule.origin.set, rule.id).into(), sets, all })
+                let alternatives = rule
+                    .sets
+                    .iter()
+                    .map(|set| set.iter().map(|req| req.iter().map(|m| Arc::from(m.as_str())).collect()).collect())
+                    .collect();
+                Arc::new(Prepared {
+                    clause: format!("{}/{}", rule.origin.set, rule.id).into(),
+                    sets,
+                    alternatives,
+                    all,
+                })
             })
             .collect();
         let by_kind = ActivityKind::ALL
@@ -85,6 +109,7 @@ impl<'r> EvidenceIndex<'r> {
             status: Completeness::NoRule,
             set: None,
             missing: self.nothing.clone(),
+            requirements: Vec::new(),
             unrecognised: Vec::new(),
             clause: None,
         };
@@ -102,7 +127,15 @@ impl<'r> EvidenceIndex<'r> {
         let lacking =
             |set: &[(&[String], Arc<str>)]| set.iter().filter(|(alts, _)| !alts.iter().any(|m| has(m))).count();
         let best = (0..rule.sets.len()).min_by_key(|i| (lacking(&rule.sets[*i]), *i)).unwrap_or(0);
-        if let Some(set) = rule.sets.get(best) {
+        if let (Some(set), Some(alternatives)) = (rule.sets.get(best), rule.alternatives.get(best)) {
+            status.requirements = set
+                .iter()
+                .zip(alternatives)
+                .map(|((alts, _), shared)| RequirementCheck {
+                    alternatives: shared.clone(),
+                    met: alts.iter().any(|m| has(m)),
+                })
+                .collect();
             let missing = lacking(set);
             if missing == set.len() {
                 status.missing = rule.all[best].clone();
