@@ -380,6 +380,7 @@ fn field_label(key: &str) -> &str {
         "basis" => "折算依据",
         "display" | "documents" => "规则集",
         "notes" => "说明",
+        "remark" => "记录说明",
         "id" => "编号",
         "" => "模板",
         other => other,

@@ -90,6 +90,9 @@ pub struct Row {
     pub category: String,
     pub hours: String,
     pub basis: String,
+    /// The facts of the record a reviewer checks the credit against: the 学时 on a training's
+    /// proof, the platform of a staff training, the task of a posting (empty when none).
+    pub remark: String,
     #[serde(skip)]
     pub hours_number: Option<f64>,
 }

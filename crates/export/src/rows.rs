@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use xueshi_core::engine::{Completeness, Credit};
 use xueshi_core::kinds::ActivityKind;
-use xueshi_core::{Activity, Assessment, Hours, Ledger};
+use xueshi_core::{Activity, Assessment, Detail, Hours, Ledger};
 
 use crate::report::{IncompleteRecord, Row, YearTable, or_empty};
 
@@ -166,7 +166,24 @@ fn row(r: &PackageRecord<'_>, credits: &[&Credit], assessment: &Assessment) -> R
         category: category.to_owned(),
         hours: hours_text,
         basis,
+        remark: remark(a),
         hours_number,
+    }
+}
+
+/// What the record states that decides its credit beyond its kind and dates: the 学时 on the
+/// proof of a training, meeting or practice (2017 credits those), the platform of a staff
+/// training (2026 credits only the unified one), the task of a posting (2026 credits only 三援).
+pub fn remark(a: &Activity) -> String {
+    match &a.detail {
+        Detail::Sessions { hours: Some(h), .. } => format!("证明载明 {h} 学时"),
+        Detail::Hours { platform, .. } if a.kind == ActivityKind::StaffTraining => {
+            format!("培训平台：{}", platform.map_or("未注明", |p| p.label()))
+        }
+        Detail::Posting { task } if a.kind == ActivityKind::AidPosting => {
+            format!("任务类型：{}", task.map_or("未注明", |t| t.label()))
+        }
+        _ => String::new(),
     }
 }
 

@@ -189,7 +189,8 @@ fn summary_sheet(mut sh: Sheet<'_>, r: &ReportData, s: &Styles) -> Result<(), Xl
 }
 
 fn detail_sheet(mut sh: Sheet<'_>, r: &ReportData, s: &Styles) -> Result<(), XlsxError> {
-    let header = ["年度", "序号", "日期", "内容", "形式", "施教机构", "类别", "学时", "折算依据", "记录编号"];
+    let header =
+        ["年度", "序号", "日期", "内容", "形式", "施教机构", "类别", "学时", "折算依据", "记录编号", "记录说明"];
     sh.row(0, &header, &s.header)?;
     sh.ws.set_freeze_panes(1, 0)?;
     let mut row: RowNum = 0;
@@ -209,6 +210,7 @@ fn detail_sheet(mut sh: Sheet<'_>, r: &ReportData, s: &Styles) -> Result<(), Xls
             }
             sh.text(row, 8, &item.basis, &s.wrap)?;
             sh.text(row, 9, &item.id, &s.cell)?;
+            sh.text(row, 10, &item.remark, &s.wrap)?;
         }
         row += 1;
         let total = format!(
@@ -218,7 +220,7 @@ fn detail_sheet(mut sh: Sheet<'_>, r: &ReportData, s: &Styles) -> Result<(), Xls
         sh.ws.write_string_with_format(row, 0, &year, &s.total)?;
         sh.ws.merge_range(row, 1, row, 6, &total, &s.total)?;
         sh.ws.write_number_with_format(row, 7, y.numbers[2], &s.total_number)?;
-        sh.ws.merge_range(row, 8, row, 9, "", &s.total)?;
+        sh.ws.merge_range(row, 8, row, 10, "", &s.total)?;
     }
     sh.finish()
 }

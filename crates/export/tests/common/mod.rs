@@ -48,11 +48,16 @@ impl Fixture {
     }
 
     pub fn from_json(value: Value) -> Fixture {
+        let application = Application::new(2026, Level::AssociateSenior, ApplicationPath::Standard);
+        Fixture::for_application(value, "hunan-2026", &application)
+    }
+
+    /// The ledger `value` assessed under the built-in set `rules_id` for `application`.
+    pub fn for_application(value: Value, rules_id: &str, application: &Application) -> Fixture {
         let ledger = Ledger::from_value(&value).expect("valid ledger");
         let book = RuleBook::builtin().expect("rules");
-        let rules = book.get("hunan-2026").expect("hunan-2026").clone();
-        let application = Application::new(2026, Level::AssociateSenior, ApplicationPath::Standard);
-        let assessment = assess(&ledger, &rules, &application).expect("assessment");
+        let rules = book.get(rules_id).expect("a built-in rule set").clone();
+        let assessment = assess(&ledger, &rules, application).expect("assessment");
         let dir = tempfile::tempdir().expect("temp dir");
         for a in &ledger.activities {
             for e in &a.evidence {
