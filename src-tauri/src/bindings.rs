@@ -1,5 +1,6 @@
 //! The TypeScript declarations of every type the web view exchanges with the app, generated from
-//! the Rust types into `ui/src/bindings.ts`. The test fails when the committed file is stale;
+//! the Rust types into `ui/src/bindings.ts`, with the Chinese labels of the vocabularies the forms
+//! offer and the fields of each activity kind (`kind_fields`). The test fails when the committed file is stale;
 //! `XUESHI_UPDATE_BINDINGS=1 cargo test -p xueshi-app bindings` rewrites it.
 
 use std::path::Path;
@@ -9,7 +10,8 @@ use xueshi_core::engine::{
     Assessment, ClauseSource, Completeness, Credit, EvidenceStatus, RecordTotal, RequirementCheck, RequirementSummary,
     Short, Warning, WindowBasis, YearResult, YearState,
 };
-use xueshi_core::kinds::{ActivityKind, ApplicationPath, Category, CreditCategory, Level};
+use xueshi_core::kinds::{ActivityKind, AidTask, ApplicationPath, Category, CreditCategory, Level, Platform};
+use xueshi_core::ledger_json::kind_fields;
 
 use crate::dto::{
     ActivityFields, ActivityView, Deadline, EvidenceView, MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary,
@@ -25,6 +27,8 @@ fn declarations() -> String {
         ApplicationPath::decl(&cfg),
         Category::decl(&cfg),
         CreditCategory::decl(&cfg),
+        Platform::decl(&cfg),
+        AidTask::decl(&cfg),
         xueshi_core::Hours::decl(&cfg),
         Completeness::decl(&cfg),
         RequirementCheck::decl(&cfg),
@@ -65,7 +69,27 @@ fn declarations() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
-    out.trim_end().to_owned() + "\n"
+    out.push_str(&labels("PLATFORM_LABELS", "Platform", Platform::ALL.iter().map(|p| (p.code(), p.label()))));
+    out.push_str(&labels("AID_TASK_LABELS", "AidTask", AidTask::ALL.iter().map(|t| (t.code(), t.label()))));
+    out.push_str("/** The fields of each kind in the ledger format besides the common ones (`kind_fields`). */\n");
+    out.push_str("export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {\n");
+    for kind in ActivityKind::ALL {
+        let names: Vec<String> = kind_fields(*kind).iter().map(|f| format!("'{f}'")).collect();
+        out.push_str(&format!("  {}: [{}],\n", kind.code(), names.join(", ")));
+    }
+    out.push_str("}\n");
+    out
+}
+
+/// A constant mapping each code of a vocabulary to its Chinese label.
+fn labels<'a>(name: &str, ty: &str, entries: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let mut out = format!("/** The Chinese labels of `{ty}`, in the order the forms offer them. */\n");
+    out.push_str(&format!("export const {name}: Record<{ty}, string> = {{\n"));
+    for (code, label) in entries {
+        out.push_str(&format!("  {code}: '{label}',\n"));
+    }
+    out.push_str("}\n\n");
+    out
 }
 
 #[test]

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 use xueshi_core::engine::{Assessment, Credit};
-use xueshi_core::kinds::{ActivityKind, ApplicationPath, Category, Level};
+use xueshi_core::kinds::{ActivityKind, AidTask, ApplicationPath, Category, Level, Platform};
 use xueshi_core::ledger_json::{COMMON_FIELDS, kind_fields};
 use xueshi_core::{Activity, Profile};
 
@@ -61,6 +61,15 @@ pub struct PlanDto {
     pub path: ApplicationPath,
     /// A rule set chosen by the user; `null`: the one governing `year`.
     pub rules: Option<String>,
+    /// The window the user's own unit states (本单位规定的认定跨度), both ends or neither;
+    /// `null`: the rule set's window.
+    #[serde(default)]
+    pub window_from: Option<i32>,
+    #[serde(default)]
+    pub window_to: Option<i32>,
+    /// Where that window comes from, e.g. 本院2026年职称评审通知.
+    #[serde(default)]
+    pub window_source: Option<String>,
 }
 
 /// One record as the forms edit it: the fields of the `xueshi-ledger` format.
@@ -111,6 +120,12 @@ pub struct ActivityFields {
     pub from_year: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub to_year: Option<f64>,
+    /// Where a staff training was done (the 2026 notice credits only the unified platform).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub platform: Option<Platform>,
+    /// Which special task a posting was (2026: only 三援 completes the year).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<AidTask>,
 }
 
 impl ActivityFields {
@@ -229,6 +244,8 @@ pub struct Snapshot {
     pub assessment: Option<Assessment>,
     /// Why there is no assessment (e.g. the rule set has no window for the level).
     pub assessment_error: Option<String>,
+    /// Hunan's 14 市州 by their short names, the choices of the profile's city.
+    pub cities: Vec<String>,
     pub rules: Vec<RuleSummary>,
     pub selection: Option<Selection>,
     pub deadline: Option<Deadline>,

@@ -7,6 +7,7 @@ mod demo;
 pub mod dto;
 pub mod error;
 mod export_job;
+mod plan;
 mod session;
 pub mod startup;
 mod state;

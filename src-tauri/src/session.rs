@@ -134,15 +134,11 @@ impl Session {
             demo: self.demo,
             first_run: plan.is_none() && profile.name.is_none(),
             profile: ProfileDto::from_profile(&profile),
-            plan: plan.map(|p| PlanDto {
-                year: p.application.year,
-                level: p.application.level,
-                path: p.application.path,
-                rules: p.rules,
-            }),
+            plan: plan.as_ref().map(crate::plan::plan_dto),
             activities,
             assessment,
             assessment_error,
+            cities: xueshi_core::cities::HUNAN_CITIES.iter().map(|(short, _)| (*short).to_owned()).collect(),
             rules: self.book.sets().into_iter().map(summary).collect(),
             selection,
             deadline,
@@ -160,22 +156,21 @@ impl Session {
     }
 
     /// Keeps one planned application: the one the dashboard is about.
+    /// The unit's own window, if typed, must be one `YearSpan::check` accepts.
     pub fn save_plan(&mut self, plan: &PlanDto) -> AppResult<()> {
-        if !(1990..=2100).contains(&plan.year) {
-            return Err(AppError::input("参评年度应在 1990 到 2100 之间"));
-        }
+        let planned = crate::plan::planned(plan)?;
         if let Some(id) = &plan.rules
             && self.book.get(id).is_none()
         {
             return Err(AppError::new("rules", format!("没有 id 为 {id} 的规则集")));
         }
-        let application = Application::new(plan.year, plan.level, plan.path);
+        let key = |a: &Application| (a.year, a.level, a.path);
         for old in self.store.applications()? {
-            if old.application != application {
+            if key(&old.application) != key(&planned.application) {
                 self.store.remove_application(&old.application)?;
             }
         }
-        Ok(self.store.plan_application(&PlannedApplication::new(application, plan.rules.clone()))?)
+        Ok(self.store.plan_application(&planned)?)
     }
 
     /// Adds a new record (no id) or replaces an existing one; returns its id.

@@ -11,6 +11,10 @@ export type Category = "public" | "professional";
 
 export type CreditCategory = "public" | "professional" | "full_year" | "prior_certificate";
 
+export type Platform = "unified" | "other";
+
+export type AidTask = "sanyuan" | "east_west" | "other";
+
 export type Hours = number;
 
 export type Completeness = "complete" | "incomplete" | "no_rule";
@@ -165,7 +169,16 @@ export type PlanDto = { year: number, level: Level, path: ApplicationPath,
 /**
  * A rule set chosen by the user; `null`: the one governing `year`.
  */
-rules: string | null, };
+rules: string | null, 
+/**
+ * The window the user's own unit states (本单位规定的认定跨度), both ends or neither;
+ * `null`: the rule set's window.
+ */
+window_from: number | null, window_to: number | null, 
+/**
+ * Where that window comes from, e.g. 本院2026年职称评审通知.
+ */
+window_source: string | null, };
 
 export type ActivityFields = { 
 /**
@@ -183,7 +196,15 @@ level: string | null,
 /**
  * `host` | `main` | `participant` (research); `first` | `corresponding` | `other`.
  */
-role: string | null, venue: string | null, patent_type: string | null, rank: number | null, grade: number | null, units: number | null, medal: string | null, from_year: number | null, to_year: number | null, };
+role: string | null, venue: string | null, patent_type: string | null, rank: number | null, grade: number | null, units: number | null, medal: string | null, from_year: number | null, to_year: number | null, 
+/**
+ * Where a staff training was done (the 2026 notice credits only the unified platform).
+ */
+platform: Platform | null, 
+/**
+ * Which special task a posting was (2026: only 三援 completes the year).
+ */
+task: AidTask | null, };
 
 export type EvidenceView = { 
 /**
@@ -227,7 +248,11 @@ first_run: boolean, profile: ProfileDto, plan: PlanDto | null, activities: Array
 /**
  * Why there is no assessment (e.g. the rule set has no window for the level).
  */
-assessment_error: string | null, rules: Array<RuleSummary>, selection: Selection | null, deadline: Deadline | null, themes: Array<ThemeView>, materials: Array<MaterialChoice>, 
+assessment_error: string | null, 
+/**
+ * Hunan's 14 市州 by their short names, the choices of the profile's city.
+ */
+cities: Array<string>, rules: Array<RuleSummary>, selection: Selection | null, deadline: Deadline | null, themes: Array<ThemeView>, materials: Array<MaterialChoice>, 
 /**
  * The kinds of activity the rule set in force credits at all.
  */
@@ -271,3 +296,38 @@ size: number, files: number, pdf_pages: number,
 not_included: Array<string>, };
 
 export type ExportProgress = { stage: string, files_done: number, files_total: number, bytes_done: number, bytes_total: number, };
+
+/** The Chinese labels of `Platform`, in the order the forms offer them. */
+export const PLATFORM_LABELS: Record<Platform, string> = {
+  unified: '统一平台（国家级继续教育基地的平台）',
+  other: '其他平台',
+}
+
+/** The Chinese labels of `AidTask`, in the order the forms offer them. */
+export const AID_TASK_LABELS: Record<AidTask, string> = {
+  sanyuan: '三援（援藏、援疆、援外）',
+  east_west: '东西部扶贫协作',
+  other: '其他省级以上特定任务',
+}
+
+/** The fields of each kind in the ledger format besides the common ones (`kind_fields`). */
+export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
+  training: ['days', 'half_days', 'evenings', 'hours'],
+  conference: ['days', 'half_days', 'evenings', 'hours'],
+  practice: ['days', 'half_days', 'evenings', 'hours'],
+  online_course: ['hours'],
+  staff_training: ['hours', 'platform'],
+  research_project: ['level', 'role'],
+  book: ['role'],
+  paper: ['role', 'venue'],
+  patent: ['patent_type', 'rank'],
+  award: ['level', 'grade', 'rank'],
+  digital_exam: ['units'],
+  qualification_exam: ['units'],
+  degree_course: ['units'],
+  aid_posting: ['task'],
+  expert_service: ['days', 'hours'],
+  overseas_exchange: [],
+  skill_contest: ['level', 'medal'],
+  prior_certificate: ['from_year', 'to_year'],
+}

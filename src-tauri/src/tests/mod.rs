@@ -1,5 +1,7 @@
 //! The commands under Tauri's mock runtime: the same IPC path the web view uses, on a temporary
-//! data folder.
+//! data folder. The rulings of issue 9 (platform, task, the unit's window, cities) are in `rule_fidelity`.
+
+mod rule_fidelity;
 
 use serde_json::{Value, json};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
