@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { creditCategoryLabel, formatDate, formatHours, formatRange, formatSize } from './format'
+import { cityOptions, creditCategoryLabel, formatDate, formatHours, formatRange, formatSize, planDto } from './format'
 
 describe('dates are shown the Chinese way', () => {
   it('writes 2024-05-16 as 2024年5月16日', () => {
@@ -33,4 +33,22 @@ it('names credit categories in Chinese', () => {
 it('shows file sizes in KB and MB', () => {
   expect(formatSize(350 * 1024)).toBe('350 KB')
   expect(formatSize(1.5 * 1024 * 1024)).toBe('1.5 MB')
+})
+
+describe('the plan form as the app takes it', () => {
+  const form = { year: 2026, level: 'intermediate' as const, path: 'standard' as const }
+  it('sends the unit’s own window with its 出处, trimmed', () => {
+    const dto = planDto({ ...form, window_from: 2023, window_to: 2026, window_source: ' 本院2026年职称评审通知 ' }, null)
+    expect(dto).toEqual({ ...form, rules: null, window_from: 2023, window_to: 2026, window_source: '本院2026年职称评审通知' })
+  })
+  it('sends an empty 出处 as none, and keeps the chosen rule set', () => {
+    const dto = planDto({ ...form, window_from: null, window_to: null, window_source: '  ' }, 'hunan-2024')
+    expect([dto.window_source, dto.rules]).toEqual([null, 'hunan-2024'])
+  })
+  it('offers the cities the app sends, by their names', () => {
+    expect(cityOptions(['长沙', '常德'])).toEqual([
+      { label: '长沙', value: '长沙' },
+      { label: '常德', value: '常德' },
+    ])
+  })
 })

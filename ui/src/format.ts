@@ -1,6 +1,6 @@
 // Display helpers: dates as 2024年5月16日, hours without trailing zeros, Chinese labels of the
 // vocabularies. Nothing here computes hours: the engine does.
-import type { ActivityKind, ApplicationPath, Category, Level } from './bindings'
+import type { ActivityKind, ApplicationPath, Category, Level, PlanDto } from './bindings'
 
 /** `2024-05-16` → `2024年5月16日`; anything else is returned unchanged. */
 export function formatDate(iso: string | null | undefined): string {
@@ -88,4 +88,33 @@ export function formatSize(bytes: number | null | undefined): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
   if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`
   return `${bytes} B`
+}
+
+/** The choices of the profile's city: the 市州 the app sends, as they are named. */
+export function cityOptions(cities: string[]): { label: string; value: string }[] {
+  return cities.map((c) => ({ label: c, value: c }))
+}
+
+/** What the plan form holds, as the app takes it: an empty 出处 is none. */
+export function planDto(
+  form: {
+    year: number
+    level: Level
+    path: ApplicationPath
+    window_from: number | null
+    window_to: number | null
+    window_source: string | null
+  },
+  rules: string | null,
+): PlanDto {
+  const source = form.window_source?.trim() ?? ''
+  return {
+    year: form.year,
+    level: form.level,
+    path: form.path,
+    rules,
+    window_from: form.window_from,
+    window_to: form.window_to,
+    window_source: source === '' ? null : source,
+  }
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { blankFields, fieldsOfKind, forms } from './kinds'
 import { kindLabels } from './format'
 import type { ActivityKind } from './bindings'
+import { AID_TASK_LABELS, KIND_FIELDS, PLATFORM_LABELS } from './bindings'
 
 describe('each activity kind has a form with only its own fields', () => {
   it('covers every kind the ledger format knows', () => {
@@ -30,5 +31,50 @@ describe('switching kinds leaves nothing of the old kind behind', () => {
   it('keeps the fields the kind has', () => {
     const f = fieldsOfKind({ ...blankFields('expert_service', '2025-03-01'), days: 2, hours: 3.5, units: 4 })
     expect([f.days, f.hours, f.units]).toEqual([2, 3.5, null])
+  })
+})
+
+describe('the fields of issue 9: platform, task and the hours on the proof', () => {
+  const spec = (kind: ActivityKind, name: string) => forms[kind].fields.find((f) => f.name === name)
+
+  it('has the fields of each kind exactly as the ledger format lists them', () => {
+    for (const kind of Object.keys(forms) as ActivityKind[]) {
+      const names = forms[kind].fields.map((f) => f.name).filter((n) => n !== 'end_date')
+      expect([...names].sort(), kind).toEqual([...KIND_FIELDS[kind]].sort())
+    }
+  })
+  it('offers a staff training the platforms by their Rust labels, or 未填写, saying why it matters', () => {
+    const platform = spec('staff_training', 'platform')!
+    expect(platform.type).toBe('select')
+    expect(platform.options).toEqual([
+      { label: PLATFORM_LABELS.unified, value: 'unified' },
+      { label: PLATFORM_LABELS.other, value: 'other' },
+    ])
+    expect(platform.unset).toBe('未填写')
+    expect(platform.note).toContain('2026 年起只认定在统一平台上完成的培训')
+  })
+  it('offers a posting its task: 三援, 东西部扶贫协作, another special task, or 未填写', () => {
+    const task = spec('aid_posting', 'task')!
+    expect(task.options?.map((o) => o.value)).toEqual(['sanyuan', 'east_west', 'other'])
+    expect(task.options?.[0].label).toBe(AID_TASK_LABELS.sanyuan)
+    expect(task.options?.[0].label).toContain('三援')
+    expect(task.unset).toBe('未填写')
+    expect(task.note).toContain('只有“三援”视为完成当年')
+  })
+  it('asks a training, a meeting and a practice for the hours on the proof, optionally', () => {
+    for (const kind of ['training', 'conference', 'practice'] as ActivityKind[]) {
+      const hours = spec(kind, 'hours')!
+      expect(hours.label, kind).toBe('证明上载明的学时')
+      expect(hours.note).toContain('2017 年按证明上的学时认定')
+    }
+    expect(blankFields('training', '2025-01-01').hours).toBeNull()
+  })
+  it('keeps the platform of a staff training and drops it when the record becomes a training', () => {
+    const staff = { ...blankFields('staff_training', '2025-03-01'), hours: 20, platform: 'unified' as const }
+    expect(fieldsOfKind(staff).platform).toBe('unified')
+    expect(fieldsOfKind({ ...staff, kind: 'training' }).platform).toBeNull()
+    const posting = { ...blankFields('aid_posting', '2024-02-01'), task: 'sanyuan' as const }
+    expect(fieldsOfKind(posting).task).toBe('sanyuan')
+    expect(fieldsOfKind({ ...posting, kind: 'paper' }).task).toBeNull()
   })
 })

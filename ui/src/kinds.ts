@@ -1,6 +1,8 @@
 // The form of each activity kind: only the fields that kind has in the ledger format, with Chinese
 // labels and choices. Whether a value is valid is decided by the engine (see the preview).
+// The labels of platforms and tasks are the Rust vocabularies' (generated into bindings.ts).
 import type { ActivityFields, ActivityKind } from './bindings'
+import { AID_TASK_LABELS, PLATFORM_LABELS } from './bindings'
 
 export type FieldName = Exclude<keyof ActivityFields, 'id' | 'kind' | 'title' | 'date' | 'provider' | 'note'>
 
@@ -15,6 +17,10 @@ export interface FieldSpec {
   options?: Choice[]
   step?: number
   hint?: string
+  /** For a select that may stay empty: the label of the empty choice (e.g. 未填写). */
+  unset?: string
+  /** One line under the field saying why it matters. */
+  note?: string
 }
 
 export interface KindForm {
@@ -32,7 +38,20 @@ const sessions: FieldSpec[] = [
   { name: 'days', label: '天数', type: 'number', step: 1, hint: '整天的数量' },
   { name: 'half_days', label: '半天数', type: 'number', step: 1 },
   { name: 'evenings', label: '晚上数', type: 'number', step: 1 },
+  {
+    name: 'hours',
+    label: '证明上载明的学时',
+    type: 'number',
+    step: 0.5,
+    hint: '可不填',
+    note: '2017 年按证明上的学时认定（2018、2019 年申报也适用）',
+  },
 ]
+
+/** The choices of a vocabulary, labelled as the Rust side labels them. */
+function choicesOf(labels: Record<string, string>): Choice[] {
+  return Object.entries(labels).map(([value, label]) => ({ label, value }))
+}
 
 const projectLevel: Choice[] = [
   { label: '省部级及以上', value: 'provincial' },
@@ -55,9 +74,19 @@ export const forms: Record<ActivityKind, KindForm> = {
   staff_training: {
     dateLabel: '完成日期',
     category: true,
-    fields: [{ name: 'hours', label: '证书学时', type: 'number', step: 0.5, hint: '培训合格证书上的学时' }],
+    fields: [
+      { name: 'hours', label: '证书学时', type: 'number', step: 0.5, hint: '培训合格证书上的学时' },
+      {
+        name: 'platform',
+        label: '培训平台',
+        type: 'select',
+        options: choicesOf(PLATFORM_LABELS),
+        unset: '未填写',
+        note: '2026 年起只认定在统一平台上完成的培训',
+      },
+    ],
     titleLabel: '培训名称',
-    providerLabel: '培训平台',
+    providerLabel: '施教机构',
   },
   research_project: {
     dateLabel: '结题日期',
@@ -185,7 +214,17 @@ export const forms: Record<ActivityKind, KindForm> = {
   aid_posting: {
     dateLabel: '外派开始日期',
     category: false,
-    fields: [{ name: 'end_date', label: '外派结束日期', type: 'date' }],
+    fields: [
+      { name: 'end_date', label: '外派结束日期', type: 'date' },
+      {
+        name: 'task',
+        label: '任务类型',
+        type: 'select',
+        options: choicesOf(AID_TASK_LABELS),
+        unset: '未填写',
+        note: '2026 年只有“三援”视为完成当年',
+      },
+    ],
     titleLabel: '任务名称（如 援疆）',
     providerLabel: '派出单位',
   },
@@ -271,6 +310,8 @@ export function blankFields(kind: ActivityKind, today: string): ActivityFields {
     medal: null,
     from_year: null,
     to_year: null,
+    platform: null,
+    task: null,
   }
   if (kind === 'paper') f.venue = 'domestic'
   if (['patent', 'award'].includes(kind)) f.rank = 1

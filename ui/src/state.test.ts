@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ActivityView, Assessment } from './bindings'
-import { completenessOf, creditedHours, emptyFilter, filterActivities, yearsOf } from './state'
+import { completenessOf, creditedHours, emptyFilter, filterActivities, noticesFirst, yearsOf } from './state'
 import { blankFields } from './kinds'
 
 function record(id: string, date: string, extra: Partial<ActivityView['fields']> = {}): ActivityView {
@@ -56,5 +56,16 @@ describe('the list shows what the engine credited', () => {
   it('reads each record’s evidence status', () => {
     expect(completenessOf(assessment, 'b')).toBe('incomplete')
     expect(completenessOf(assessment, 'zzz')).toBeNull()
+  })
+})
+
+describe('the dashboard’s notices', () => {
+  it('lists the general warnings with the assumptions (推定) first and none about a record', () => {
+    const warnings = [
+      { activity: null, message: '本通知未载明核认时间' },
+      { activity: '2025-001', message: '不在认定跨度内' },
+      { activity: null, message: '推定：中级的认定跨度按 2023–2026 年计算' },
+    ]
+    expect(noticesFirst(warnings).map((w) => w.message)).toEqual(['推定：中级的认定跨度按 2023–2026 年计算', '本通知未载明核认时间'])
   })
 })

@@ -1,7 +1,7 @@
 // The one piece of shared state: the latest snapshot from the app. Screens read it; commands
 // replace it. Filtering and grouping for display live here as pure functions (tested).
 import { reactive } from 'vue'
-import type { ActivityKind, ActivityView, Assessment, Category, Completeness, Snapshot } from './bindings'
+import type { ActivityKind, ActivityView, Assessment, Category, Completeness, Snapshot, Warning } from './bindings'
 
 export const state = reactive<{ snapshot: Snapshot | null; loading: boolean; error: string | null }>({
   snapshot: null,
@@ -69,4 +69,10 @@ export function filterActivities(
 /** Years that have records, newest first, for the year filter. */
 export function yearsOf(activities: ActivityView[]): number[] {
   return [...new Set(activities.map((a) => a.year))].sort((a, b) => b - a)
+}
+
+/** The warnings about no record in particular, those stating an assumption (推定) first. */
+export function noticesFirst(warnings: Warning[]): Warning[] {
+  const general = warnings.filter((w) => w.activity === null)
+  return [...general.filter((w) => w.message.includes('推定')), ...general.filter((w) => !w.message.includes('推定'))]
 }
