@@ -33,6 +33,9 @@ pub struct PackageArgs {
     /// 规则集 id 或规则文件路径（默认：参评年度适用的规则集）
     #[arg(long, value_name = "ID|FILE")]
     pub rules: Option<String>,
+    /// 认定跨度，按本单位职称评审通知填写，如 2023-2026（默认：参评计划中的跨度，或规则集所定、推定的跨度）
+    #[arg(long, value_name = "FROM-TO")]
+    pub window: Option<String>,
     /// 申报材料包（.zip）的保存位置
     #[arg(long, value_name = "FILE.zip")]
     pub out: Option<PathBuf>,
@@ -56,7 +59,7 @@ pub struct PackageArgs {
 impl PackageArgs {
     /// Whether the user asked for a submission package rather than a ledger export.
     pub fn requested(&self) -> bool {
-        self.out.is_some() || self.apply_year.is_some() || self.level.is_some()
+        self.out.is_some() || self.apply_year.is_some() || self.level.is_some() || self.window.is_some()
     }
 }
 
@@ -123,7 +126,7 @@ pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, Cli
             (ledger, Box::new(PathLookupSource::new(move |sha| store.blob_path(sha))), plan)
         }
     };
-    let (application, planned_rules) = match (args.apply_year, args.level, planned) {
+    let (mut application, planned_rules) = match (args.apply_year, args.level, planned) {
         (Some(year), Some(level), _) => {
             (Application::new(year, level, args.path.unwrap_or(ApplicationPath::Standard)), None)
         }
@@ -134,6 +137,9 @@ pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, Cli
             ));
         }
     };
+    if let Some(text) = &args.window {
+        application.window = Some(crate::parse_window(text, application.year)?);
+    }
     let mut book = RuleBook::builtin()?;
     let choice = args.rules.clone().or(planned_rules);
     let (rules, reason) = rules_for(&mut book, choice.as_deref(), application.year, ledger.profile.city.as_deref())?;

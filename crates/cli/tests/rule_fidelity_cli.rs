@@ -160,3 +160,22 @@ fn a_package_for_a_plan_with_the_units_window_is_assessed_by_it_and_verifies() {
     let check = xueshi(&data, &["verify-package", out.to_str().expect("path")]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check));
 }
+
+#[test]
+fn a_package_from_a_ledger_file_with_the_units_window_is_assessed_by_it_and_verifies() {
+    let (tmp, data) = setup();
+    let ledger = ledger_file(tmp.path());
+    let evidence = tmp.path().join("材料");
+    std::fs::create_dir_all(&evidence).expect("folder");
+    let out = tmp.path().join("申报材料包.zip");
+    let (ledger, evidence, out) =
+        (ledger.to_str().expect("path"), evidence.to_str().expect("path"), out.to_str().expect("path"));
+    let source = ["--ledger", ledger, "--evidence-dir", evidence];
+    let application = ["--apply-year", "2026", "--level", "intermediate", "--window", "2022-2026", "--out", out];
+    let made = xueshi(&data, &[&["export"][..], &source, &application].concat());
+    assert_eq!(made.status.code(), Some(0), "{}", text(&made));
+    let manifest = xueshi_export::read_manifest(Path::new(out)).expect("manifest");
+    assert_eq!(manifest.assessment["window"], serde_json::json!([2022, 2023, 2024, 2025, 2026]));
+    let check = xueshi(&data, &[&["verify-package", out][..], &source].concat());
+    assert_eq!(check.status.code(), Some(0), "{}", text(&check));
+}
