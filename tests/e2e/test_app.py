@@ -3,7 +3,9 @@
 The scenarios run in order against one fresh data folder: first-run setup, adding a 2-day training
 and a paper, attaching a PDF through the test seam instead of the native dialog, watching the
 dashboard change, a bad input refused with a clear message, and the data still there after the
-app is restarted, and a second start of the app handing over to the open window. Screenshots of each main screen go to tests/e2e/screenshots/.
+app is restarted, and a second start of the app handing over to the open window. Then, at 1366×768,
+issue 9: a 中级 plan assessed with a 推定 window, the unit's own window, the city, a staff training's
+platform and a posting's task. Screenshots of each main screen go to tests/e2e/screenshots/.
 """
 
 import os
@@ -354,6 +356,114 @@ class Scenario(WithApp):
         b.menu("记录")
         b.wait("[data-test='records']")
         self.assertEqual(len(b.driver.find_elements(By.CSS_SELECTOR, "[data-test='record-row']")), 2)
+
+
+class WindowAndPlatformScenario(WithApp):
+    """Issue 9, after the main scenario (same data folder, alphabetical order): a 中级 plan for 2026
+    is assessed over 2023–2026 with a 推定 notice in view at 1366×768; the unit's own window with
+    its 出处 is used and said; a bad window is refused in Chinese; a staff training's platform
+    decides its hours; a posting states its task; the city is chosen from the 14 市州."""
+
+    def setUp(self):
+        self.app.driver.set_window_size(1366, 768)
+
+    def tearDown(self):
+        self.assertEqual(self.app.errors(), [], "the page reported errors")
+
+    def shot(self, name):
+        """The 1366×768 window, as a person on a small laptop sees it."""
+        time.sleep(0.6)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        ImageGrab.grab(bbox=(0, 0, 1366, 768), xdisplay=os.environ["DISPLAY"]).save(SHOTS / f"{name}.png")
+
+    def in_view(self, css):
+        return self.app.driver.execute_script(
+            "const r = document.querySelector(arguments[0]).getBoundingClientRect();"
+            "return r.top >= 0 && r.top + 40 <= window.innerHeight;",
+            css,
+        )
+
+    def save_plan(self):
+        a = self.app
+        a.click("[data-test='save-plan']")
+        time.sleep(0.8)
+
+    def test_1_an_intermediate_plan_for_2026_shows_2023_to_2026_and_a_stated_assumption(self):
+        a = self.app
+        a.menu("设置")
+        a.wait("[data-test='settings']")
+        a.choose("[data-test='plan-level']", "中级")
+        self.save_plan()
+        a.menu("总览")
+        self.assertIn("认定跨度 2023–2026 年", a.wait_text("[data-test='window']", "2023–2026"))
+        notices = a.text("[data-test='warnings']")
+        self.assertIn("推定", notices)
+        self.assertTrue(self.in_view("[data-test='warnings'] li"), "the 推定 notice is visible without scrolling")
+        self.shot("12-dashboard-intermediate")
+        a.click("[data-test='more-warnings']")
+        self.assertIn("收起", a.text("[data-test='more-warnings']"))
+        self.shot("12a-dashboard-warnings-expanded")
+
+    def test_2_the_units_own_window_is_used_and_said_and_a_bad_one_is_refused(self):
+        a = self.app
+        a.menu("设置")
+        a.type("[data-test='window-from']", "2024")
+        a.type("[data-test='window-to']", "2027")
+        self.save_plan()
+        self.assertIn("认定跨度不能晚于申报年度 2026 年", a.text("[data-test='plan-error']"))
+        self.shot("13a-settings-bad-window")
+        a.type("[data-test='window-from']", "2022")
+        a.type("[data-test='window-to']", "2026")
+        a.type("[data-test='window-source']", "本院2026年职称评审通知")
+        self.save_plan()
+        a.gone("[data-test='plan-error']")
+        self.shot("13-settings-plan-window")
+        a.menu("总览")
+        window = a.wait_text("[data-test='window']", "2022–2026")
+        self.assertIn("本单位规定", window)
+        self.assertIn("本院2026年职称评审通知", window)
+        self.shot("13b-dashboard-unit-window")
+
+    def test_3_the_city_is_chosen_from_the_fourteen(self):
+        a = self.app
+        a.menu("设置")
+        a.choose("[data-test='profile-city']", "常德")
+        a.click("[data-test='save-profile']")
+        time.sleep(0.8)
+        self.assertIn("常德", label_of(a.wait("[data-test='profile-city']")))
+        self.shot("14-settings-profile")
+
+    def test_4_a_staff_trainings_platform_decides_its_hours(self):
+        a = self.app
+        a.menu("记录")
+        a.click("[data-test='add-record']")
+        a.wait("[data-test='editor']")
+        a.choose("[data-test='kind']", "事业单位工作人员培训")
+        a.type("[data-test='title']", "事业单位工作人员能力提升培训")
+        a.type("[data-test='date']", "2025-06-01", enter=True)
+        a.type("[data-test='field-hours']", "20")
+        a.choose("[data-test='field-platform']", "其他平台")
+        a.wait_text("[data-test='preview-hours']", "0")
+        self.assertIn("统一平台", a.text("[data-test='preview']"))
+        self.shot("15-editor-staff-training-other-platform")
+        a.choose("[data-test='field-platform']", "统一平台（国家级继续教育基地的平台）")
+        self.assertEqual(a.wait_text("[data-test='preview-hours']", "20"), "20")
+        self.shot("16-editor-staff-training")
+        a.click("[data-test='save']")
+        a.wait("[data-test='evidence']")
+        a.close_editor()
+
+    def test_5_a_posting_states_its_task(self):
+        a = self.app
+        a.click("[data-test='add-record']")
+        a.wait("[data-test='editor']")
+        a.choose("[data-test='kind']", "三援/东西部扶贫协作等")
+        a.type("[data-test='title']", "援疆")
+        a.type("[data-test='date']", "2024-02-01", enter=True)
+        a.choose("[data-test='field-task']", "三援（援藏、援疆、援外）")
+        self.assertIn("只有“三援”视为完成当年", a.text("[data-test='editor']"))
+        self.shot("17-editor-posting")
+        a.close_editor()
 
 
 if __name__ == "__main__":
