@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { cityOptions, creditCategoryLabel, formatDate, formatHours, formatRange, formatSize, planDto } from './format'
+import { chosenCity, cityOptions, creditCategoryLabel, formatDate, formatHours, formatRange, formatSize, planDto } from './format'
 
 describe('dates are shown the Chinese way', () => {
   it('writes 2024-05-16 as 2024年5月16日', () => {
@@ -44,6 +44,11 @@ describe('the plan form as the app takes it', () => {
   it('sends an empty 出处 as none, and keeps the chosen rule set', () => {
     const dto = planDto({ ...form, window_from: null, window_to: null, window_source: '  ' }, 'hunan-2024')
     expect([dto.window_source, dto.rules]).toEqual([null, 'hunan-2024'])
+  })
+  it('shows an old city that is none of the 市州 as unchosen', () => {
+    expect(chosenCity('常德', ['长沙', '常德'])).toBe('常德')
+    expect(chosenCity('武汉市', ['长沙', '常德'])).toBeNull()
+    expect(chosenCity(null, ['长沙'])).toBeNull()
   })
   it('offers the cities the app sends, by their names', () => {
     expect(cityOptions(['长沙', '常德'])).toEqual([

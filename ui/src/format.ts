@@ -95,6 +95,11 @@ export function cityOptions(cities: string[]): { label: string; value: string }[
   return cities.map((c) => ({ label: c, value: c }))
 }
 
+/** The city to show as chosen: an old value that is none of the 市州 shows as unchosen. */
+export function chosenCity(city: string | null, cities: string[]): string | null {
+  return city !== null && cities.includes(city) ? city : null
+}
+
 /** What the plan form holds, as the app takes it: an empty 出处 is none. */
 export function planDto(
   form: {
