@@ -36,7 +36,10 @@ impl AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> AppError {
         let kind = match &e {
-            StoreError::Ledger(_) | StoreError::DuplicateActivity(_) | StoreError::Refused(_) => "input",
+            StoreError::Ledger(_)
+            | StoreError::DuplicateActivity(_)
+            | StoreError::Refused(_)
+            | StoreError::NotACity(_) => "input",
             StoreError::Io { .. } | StoreError::FileInUse(_) => "file",
             _ => "storage",
         };
@@ -138,5 +141,11 @@ mod tests {
             "`2024-02-30` 不是有效日期，应为 YYYY-MM-DD (not a valid date)",
         );
         assert_eq!(AppError::from(e).message, "“日期”`2024-02-30` 不是有效日期，应为 YYYY-MM-DD");
+    }
+
+    #[test]
+    fn a_city_that_is_not_one_of_the_fourteen_is_an_input_error() {
+        let e = AppError::from(StoreError::NotACity("北京".into()));
+        assert_eq!(e.kind, "input", "{}", e.message);
     }
 }

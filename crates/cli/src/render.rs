@@ -1,6 +1,6 @@
 //! Readable Chinese text for the terminal: an assessment, the list of rule sets, one rule set.
 
-use xueshi_core::engine::{Assessment, Completeness};
+use xueshi_core::engine::{Assessment, Completeness, WindowBasis};
 use xueshi_core::kinds::ApplicationPath;
 use xueshi_core::rules::{RuleSet, Selection, Unit};
 use xueshi_core::{Ledger, RuleBook};
@@ -98,6 +98,11 @@ pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> Str
                 Some(id) => out.push_str(&format!("  [{id}] {}\n", w.message)),
                 None => out.push_str(&format!("  {}\n", w.message)),
             }
+        }
+        if matches!(a.window_basis, WindowBasis::Borrowed | WindowBasis::Assumed) {
+            out.push_str(
+                "  本单位规定了认定跨度时，用 --window 起始年-结束年 评估；用 xueshi plan … --window … --window-source 出处 记入申报计划\n",
+            );
         }
     }
     out

@@ -83,7 +83,11 @@ fn no_level_is_refused_a_missing_window_is_the_latest_one_stated_and_says_it_is_
     assert_eq!(a.window_basis, WindowBasis::Borrowed);
     assert_eq!(a.window_clause, "changde-2024/window.intermediate");
     let warning = a.warnings.iter().find(|w| w.message.contains("推定")).expect("a 推定 warning");
-    assert!(warning.activity.is_none() && warning.message.contains("--window"), "{}", warning.message);
+    assert!(
+        warning.activity.is_none() && warning.message.contains("申报计划中填写本单位规定的认定跨度"),
+        "{}",
+        warning.message
+    );
     let a = run("hunan-2026", 2026, Level::Junior, ApplicationPath::Standard, json!([])).expect("assessed");
     assert_eq!(a.window, [2026]);
     let a = run("hunan-2020", 2020, Level::Intermediate, ApplicationPath::Standard, json!([])).expect("assessed");

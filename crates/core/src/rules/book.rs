@@ -194,7 +194,7 @@ fn borrowed_windows(set: &RuleSet, sets: &BTreeMap<String, RuleSet>) -> Vec<Wind
         borrowed.assumed = true;
         borrowed.also_checked = Vec::new();
         borrowed.note = Some(format!(
-            "{}没有规定{}职称的认定跨度（中级、初级职称的认定跨度由各市州、单位规定）；暂按收录的最近一份规定了它的通知{}：“{}”；请以本单位的通知为准：可在申报计划中填写本单位规定的认定跨度（命令行用 --window 起始年-结束年）",
+            "{}没有规定{}职称的认定跨度（中级、初级职称的认定跨度由各市州、单位规定）；暂按收录的最近一份规定了它的通知{}：“{}”；请以本单位的通知为准：可在申报计划中填写本单位规定的认定跨度",
             set.display_name(),
             level.label(),
             donor.display_name(),
