@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest'
-import { chosenCity, cityOptions, creditCategoryLabel, formatDate, formatHours, formatRange, formatSize, planDto } from './format'
+import type { YearResult } from './bindings'
+import {
+  chosenCity,
+  cityOptions,
+  creditCategoryLabel,
+  formatDate,
+  formatHours,
+  formatRange,
+  formatSize,
+  planDto,
+  yearWords,
+} from './format'
 
 describe('dates are shown the Chinese way', () => {
   it('writes 2024-05-16 as 2024年5月16日', () => {
@@ -55,5 +66,35 @@ describe('the plan form as the app takes it', () => {
       { label: '长沙', value: '长沙' },
       { label: '常德', value: '常德' },
     ])
+  })
+})
+
+describe('a year is worded from the engine\'s typed state, not its text', () => {
+  const year = (over: Partial<YearResult>): YearResult => ({
+    year: 2025,
+    public: 0,
+    professional: 46,
+    total: 46,
+    met: false,
+    full_year: false,
+    prior_certificate: false,
+    covered_by: [],
+    short: { public: 30, professional: 14, total: 44 },
+    missing: 44,
+    state: 'short',
+    status: 'text the UI must not read',
+    ...over,
+  })
+  it('says how many hours are missing and which parts lack them', () => {
+    expect(yearWords(year({}))).toEqual({ headline: '差 44 学时', detail: '公需科目差 30，专业科目差 14' })
+  })
+  it('takes the missing hours from the engine, not from adding the parts', () => {
+    const y = year({ short: { public: 0, professional: 0, total: 12.5 }, missing: 12.5 })
+    expect(yearWords(y)).toEqual({ headline: '差 12.5 学时', detail: '' })
+  })
+  it('names a met, a whole and a covered year', () => {
+    expect(yearWords(year({ state: 'met' })).headline).toBe('达标')
+    expect(yearWords(year({ state: 'full_year' })).headline).toBe('全年认定')
+    expect(yearWords(year({ state: 'prior_certificate' })).headline).toBe('由认定单覆盖')
   })
 })

@@ -1,6 +1,6 @@
 // Display helpers: dates as 2024年5月16日, hours without trailing zeros, Chinese labels of the
 // vocabularies. Nothing here computes hours: the engine does.
-import type { ActivityKind, ApplicationPath, Category, Level, PlanDto } from './bindings'
+import type { ActivityKind, ApplicationPath, Category, Level, PlanDto, YearResult } from './bindings'
 
 /** `2024-05-16` → `2024年5月16日`; anything else is returned unchanged. */
 export function formatDate(iso: string | null | undefined): string {
@@ -79,6 +79,27 @@ export function creditCategoryLabel(c: string): string {
       return '认定单'
     default:
       return c
+  }
+}
+
+/**
+ * A year's standing in the dashboard's words, from the engine's typed state and numbers (never
+ * from its Chinese text): the tag (`差 44 学时`) and the line under it (`公需科目差 30，专业科目差 14`).
+ */
+export function yearWords(y: YearResult): { headline: string; detail: string } {
+  switch (y.state) {
+    case 'met':
+      return { headline: '达标', detail: '' }
+    case 'full_year':
+      return { headline: '全年认定', detail: '' }
+    case 'prior_certificate':
+      return { headline: '由认定单覆盖', detail: '' }
+    case 'short': {
+      const parts: string[] = []
+      if (y.short.public > 0) parts.push(`公需科目差 ${formatHours(y.short.public)}`)
+      if (y.short.professional > 0) parts.push(`专业科目差 ${formatHours(y.short.professional)}`)
+      return { headline: `差 ${formatHours(y.missing)} 学时`, detail: parts.join('，') }
+    }
   }
 }
 
