@@ -7,7 +7,7 @@ use ts_rs::TS;
 use xueshi_core::engine::{Assessment, Credit};
 use xueshi_core::kinds::{ActivityKind, AidTask, ApplicationPath, Category, Level, Platform};
 use xueshi_core::ledger_json::{COMMON_FIELDS, kind_fields};
-use xueshi_core::{Activity, Profile};
+use xueshi_core::{Activity, Hours, Profile};
 
 use crate::error::{AppError, AppResult};
 
@@ -222,13 +222,12 @@ pub struct ThemeView {
     pub topics: Vec<String>,
 }
 
-/// Materials a record of some kind can be tagged with, and the alternative sets they form.
+/// Materials a record of some kind can be tagged with (which of them a record has and lacks is
+/// the engine's `EvidenceStatus.sets`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct MaterialChoice {
     pub kind: ActivityKind,
     pub materials: Vec<String>,
-    /// Each alternative set, its requirements written `A 或 B`.
-    pub sets: Vec<Vec<String>>,
 }
 
 /// Everything the screens show, rebuilt after every change.
@@ -266,6 +265,8 @@ pub struct Snapshot {
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct Preview {
     pub credits: Vec<Credit>,
+    /// The 公需 and 专业 hours the record would earn, as the engine totals them.
+    pub hours: Hours,
     pub warnings: Vec<String>,
     /// The first validation problem, in Chinese; `null` when the record is valid.
     pub error: Option<String>,

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 use xueshi_core::engine::{Application, Assessment, assess};
 use xueshi_core::kinds::ActivityKind;
-use xueshi_core::{Ledger, RuleBook, RuleSet};
+use xueshi_core::{Hours, Ledger, RuleBook, RuleSet};
 use xueshi_store::viewing::viewing_dir;
 use xueshi_store::{BackupReason, DataDir, PlannedApplication, Store, StoreError};
 
@@ -195,10 +195,17 @@ impl Session {
     pub fn preview(&self, fields: &ActivityFields) -> AppResult<Preview> {
         let activity = match fields.to_activity(fields.id.as_deref().unwrap_or("preview")) {
             Ok(a) => a,
-            Err(e) => return Ok(Preview { credits: Vec::new(), warnings: Vec::new(), error: Some(e.message) }),
+            Err(e) => {
+                return Ok(Preview {
+                    credits: Vec::new(),
+                    hours: Hours::ZERO,
+                    warnings: Vec::new(),
+                    error: Some(e.message),
+                });
+            }
         };
         let Some((set, _)) = self.rules_in_force()? else {
-            return Ok(Preview { credits: Vec::new(), warnings: Vec::new(), error: None });
+            return Ok(Preview { credits: Vec::new(), hours: Hours::ZERO, warnings: Vec::new(), error: None });
         };
         let ledger = Ledger { profile: Default::default(), activities: vec![activity] };
         let plan = self.plan()?.map(|p| p.application);
@@ -209,11 +216,14 @@ impl Session {
         ));
         match assess(&ledger, set, &application) {
             Ok(a) => Ok(Preview {
+                hours: a.records.first().map_or(Hours::ZERO, |r| r.hours),
                 credits: a.credits,
                 warnings: a.warnings.iter().filter(|w| w.activity.is_some()).map(|w| w.message.to_string()).collect(),
                 error: None,
             }),
-            Err(e) => Ok(Preview { credits: Vec::new(), warnings: vec![e.to_string()], error: None }),
+            Err(e) => {
+                Ok(Preview { credits: Vec::new(), hours: Hours::ZERO, warnings: vec![e.to_string()], error: None })
+            }
         }
     }
 
@@ -401,8 +411,7 @@ fn material_choices(set: &RuleSet) -> Vec<MaterialChoice> {
                     materials.push(m.clone());
                 }
             }
-            let sets = rule.sets.iter().map(|s| s.iter().map(|r| r.join(" 或 ")).collect()).collect();
-            Some(MaterialChoice { kind: *kind, materials, sets })
+            Some(MaterialChoice { kind: *kind, materials })
         })
         .collect()
 }
@@ -468,12 +477,11 @@ mod tests {
     }
 
     #[test]
-    fn the_material_choices_list_each_material_once_with_the_alternative_sets() {
+    fn the_material_choices_list_each_material_of_the_alternative_sets_once() {
         let book = RuleBook::builtin().expect("rules");
         let choices = material_choices(book.get("hunan-2026").expect("set"));
         let training = choices.iter().find(|c| c.kind == ActivityKind::Training).expect("training");
         assert_eq!(training.materials.iter().filter(|m| *m == "培训通知").count(), 1);
-        assert_eq!(training.sets.len(), 2);
-        assert!(training.sets[1].contains(&"结业证书".to_owned()));
+        assert!(training.materials.contains(&"结业证书".to_owned()), "from the second set");
     }
 }

@@ -31,9 +31,10 @@ set: number | null,
  */
 missing: Array<string>, 
 /**
- * Every requirement of that set, met or not, in the rule's order.
+ * Every alternative set of the rule, each requirement with whether it is met, in the rule's
+ * order (`set` is the index of the complete or closest one).
  */
-requirements: Array<RequirementCheck>, 
+sets: Array<Array<RequirementCheck>>, 
 /**
  * Attached materials that no set of this kind mentions.
  */
@@ -153,7 +154,11 @@ window_basis: WindowBasis,
 /**
  * One sentence saying which years are checked and why, for the dashboard.
  */
-window_reason: string, requirement: RequirementSummary, compliant: boolean, years: Array<YearResult>, credits: Array<Credit>, 
+window_reason: string, requirement: RequirementSummary, compliant: boolean, 
+/**
+ * The hours still missing over all the checked years (each year's `missing` added up).
+ */
+missing: Hours, years: Array<YearResult>, credits: Array<Credit>, 
 /**
  * Per record, in the ledger's order.
  */
@@ -234,11 +239,7 @@ from: string, to: string, days_left: number, quote: string, };
 
 export type ThemeView = { year: number, topics: Array<string>, };
 
-export type MaterialChoice = { kind: ActivityKind, materials: Array<string>, 
-/**
- * Each alternative set, its requirements written `A 或 B`.
- */
-sets: Array<Array<string>>, };
+export type MaterialChoice = { kind: ActivityKind, materials: Array<string>, };
 
 export type Snapshot = { data_dir: string, demo: boolean, 
 /**
@@ -271,7 +272,11 @@ today: string,
  */
 read_only: string | null, };
 
-export type Preview = { credits: Array<Credit>, warnings: Array<string>, 
+export type Preview = { credits: Array<Credit>, 
+/**
+ * The 公需 and 专业 hours the record would earn, as the engine totals them.
+ */
+hours: Hours, warnings: Array<string>, 
 /**
  * The first validation problem, in Chinese; `null` when the record is valid.
  */

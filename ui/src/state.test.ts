@@ -13,6 +13,11 @@ const assessment = {
     { activity: 'a', category: 'professional', hours: 4 },
     { activity: 'c', category: 'full_year', hours: 90 },
   ],
+  records: [
+    { activity: 'a', hours: 20, in_window: 20, whole_years: [] },
+    { activity: 'b', hours: 0, in_window: 0, whole_years: [] },
+    { activity: 'c', hours: 0, in_window: 0, whole_years: [2023] },
+  ],
   evidence: [
     { activity: 'a', status: 'complete' },
     { activity: 'b', status: 'incomplete' },
@@ -47,6 +52,7 @@ describe('records are filtered and ordered for the list', () => {
 describe('the list shows what the engine credited', () => {
   it('adds up a record’s hour credits exactly', () => {
     expect(creditedHours(assessment, 'a')).toBe(20)
+    expect(creditedHours({ ...assessment, credits: [] } as Assessment, 'a')).toBe(20) // the engine's total, not a sum
   })
   it('counts no hours for a full-year credit and zero for an uncredited record', () => {
     expect(creditedHours(assessment, 'c')).toBe(0)

@@ -31,14 +31,10 @@ export function completenessOf(assessment: Assessment | null | undefined, id: st
   return assessment.evidence.find((e) => e.activity === id)?.status ?? null
 }
 
-/** The hours the engine credited a record (all its credits in hour categories). */
+/** The hours the engine credited a record, as its per-record total says (0 when it earns none). */
 export function creditedHours(assessment: Assessment | null | undefined, id: string | null): number | null {
   if (!assessment || !id) return null
-  const credits = assessment.credits.filter((c) => c.activity === id)
-  if (credits.length === 0) return 0
-  return credits
-    .filter((c) => c.category === 'public' || c.category === 'professional')
-    .reduce((sum, c) => sum + Math.round(c.hours * 100), 0) / 100
+  return assessment.records.find((r) => r.activity === id)?.hours ?? 0
 }
 
 /** Records matching a filter, newest first. */

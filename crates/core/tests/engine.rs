@@ -350,6 +350,7 @@ fn each_year_has_a_typed_state_and_a_numeric_shortfall() {
     assert_eq!((y.state, y.missing), (YearState::Short, Hours::whole(10)), "10 public hours short, the total met");
     assert_eq!(year(&a, 2023).state, YearState::FullYear);
     assert_eq!((year(&a, 2021).state, year(&a, 2021).missing), (YearState::Short, Hours::whole(90)));
+    assert_eq!(a.missing, Hours::whole(90 * 3 + 10), "2021, 2022 and 2024 lack 90 each, 2025 10; 2023 is whole");
 }
 
 #[test]
@@ -379,7 +380,18 @@ fn each_evidence_requirement_lists_its_alternatives_and_whether_one_is_attached(
                 "evidence":[{"file":"证书.pdf","material":"结业证书"}]}]),
     );
     let check = a.evidence.iter().find(|e| &*e.activity == "c").expect("checked");
+    let best = &check.sets[check.set.expect("a set is chosen")];
     let shown: Vec<(Vec<&str>, bool)> =
-        check.requirements.iter().map(|r| (r.alternatives.iter().map(|m| &**m).collect(), r.met)).collect();
+        best.iter().map(|r| (r.alternatives.iter().map(|m| &**m).collect(), r.met)).collect();
     assert_eq!(shown, [(vec!["课程时长", "课程内容"], false), (vec!["结业证书"], true)]);
+    let training = senior(
+        "hunan-2026",
+        2026,
+        json!([{"id":"t","kind":"training","title":"培训","date":"2025-05-01","category":"public","days":1,
+                "evidence":[{"file":"通知.pdf","material":"培训通知"},{"file":"证书.pdf","material":"结业证书"}]}]),
+    );
+    let check = &training.evidence[0];
+    let met: Vec<Vec<bool>> = check.sets.iter().map(|set| set.iter().map(|r| r.met).collect()).collect();
+    assert_eq!(met.len(), 2, "every alternative set of 2026 一.1, each with its own flags: {met:?}");
+    assert!(met[1].iter().all(|m| *m), "通知 + 结业证书 complete the second set");
 }

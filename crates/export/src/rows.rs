@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use xueshi_core::engine::{Completeness, Credit};
+use xueshi_core::engine::{Completeness, Credit, RecordTotal};
 use xueshi_core::kinds::ActivityKind;
 use xueshi_core::{Activity, Assessment, Detail, Hours, Ledger};
 
@@ -94,6 +94,7 @@ pub fn package_records<'a>(ledger: &'a Ledger, assessment: &Assessment) -> Vec<P
 
 pub(crate) fn year_tables(records: &[PackageRecord<'_>], assessment: &Assessment, required: &str) -> Vec<YearTable> {
     let credits = credits_by_activity(assessment);
+    let totals: HashMap<&str, &RecordTotal> = assessment.records.iter().map(|t| (&*t.activity, t)).collect();
     assessment
         .years
         .iter()
@@ -106,7 +107,7 @@ pub(crate) fn year_tables(records: &[PackageRecord<'_>], assessment: &Assessment
                         .map(|cs| cs.iter().copied().filter(|c| c.year == y.year).collect())
                         .unwrap_or_default();
                     (!own.is_empty() || (r.year == y.year && !credits.contains_key(r.activity.id.as_str())))
-                        .then(|| row(r, &own, assessment))
+                        .then(|| row(r, &own, totals.get(r.activity.id.as_str()).copied(), assessment))
                 })
                 .collect();
             YearTable {
@@ -124,9 +125,14 @@ pub(crate) fn year_tables(records: &[PackageRecord<'_>], assessment: &Assessment
         .collect()
 }
 
-fn row(r: &PackageRecord<'_>, credits: &[&Credit], assessment: &Assessment) -> Row {
+fn row(r: &PackageRecord<'_>, credits: &[&Credit], total: Option<&RecordTotal>, assessment: &Assessment) -> Row {
     let a = r.activity;
-    let hours: Hours = credits.iter().filter(|c| c.category.counts_hours()).map(|c| c.hours).sum();
+    // A record's 公需/专业 hours all fall in one year: the engine's in-window total is this row's.
+    let hours = if credits.iter().any(|c| c.category.counts_hours()) {
+        total.map_or(Hours::ZERO, |t| t.in_window)
+    } else {
+        Hours::ZERO
+    };
     let special = credits.iter().find(|c| !c.category.counts_hours());
     let (hours_text, hours_number) = match special {
         Some(c) if hours.is_zero() => (c.category.label().to_owned(), None),

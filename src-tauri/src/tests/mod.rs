@@ -124,6 +124,7 @@ fn the_preview_shows_the_hours_and_clause_before_saving() {
     let clauses: Vec<&str> =
         p["credits"].as_array().into_iter().flatten().filter_map(|c| c["clause"].as_str()).collect();
     assert_eq!(clauses, ["hunan-2026/conversion.1.day", "hunan-2026/conversion.1.half_day"]);
+    assert_eq!(p["hours"], json!(12), "the engine's total for the record: a day 8 and a half day 4");
     assert_eq!(app.ok("snapshot", json!({}))["activities"], json!([]), "a preview saves nothing");
     let p = app.ok("preview_activity", json!({"fields": {"kind": "paper", "title": "", "date": "2024-10-10"}}));
     assert_eq!(p["error"], "请填写“名称”");

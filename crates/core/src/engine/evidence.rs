@@ -44,8 +44,9 @@ pub struct EvidenceStatus {
     /// Requirements of that set not yet met, each as its alternatives joined by “或”.
     #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
     pub missing: Arc<[Arc<str>]>,
-    /// Every requirement of that set, met or not, in the rule's order.
-    pub requirements: Vec<RequirementCheck>,
+    /// Every alternative set of the rule, each requirement with whether it is met, in the rule's
+    /// order (`set` is the index of the complete or closest one).
+    pub sets: Vec<Vec<RequirementCheck>>,
     /// Attached materials that no set of this kind mentions.
     pub unrecognised: Vec<String>,
     /// `set/clause id` of the evidence rule.
@@ -109,7 +110,7 @@ impl<'r> EvidenceIndex<'r> {
             status: Completeness::NoRule,
             set: None,
             missing: self.nothing.clone(),
-            requirements: Vec::new(),
+            sets: Vec::new(),
             unrecognised: Vec::new(),
             clause: None,
         };
@@ -127,15 +128,21 @@ impl<'r> EvidenceIndex<'r> {
         let lacking =
             |set: &[(&[String], Arc<str>)]| set.iter().filter(|(alts, _)| !alts.iter().any(|m| has(m))).count();
         let best = (0..rule.sets.len()).min_by_key(|i| (lacking(&rule.sets[*i]), *i)).unwrap_or(0);
-        if let (Some(set), Some(alternatives)) = (rule.sets.get(best), rule.alternatives.get(best)) {
-            status.requirements = set
-                .iter()
-                .zip(alternatives)
-                .map(|((alts, _), shared)| RequirementCheck {
-                    alternatives: shared.clone(),
-                    met: alts.iter().any(|m| has(m)),
-                })
-                .collect();
+        status.sets = rule
+            .sets
+            .iter()
+            .zip(&rule.alternatives)
+            .map(|(set, shared)| {
+                set.iter()
+                    .zip(shared)
+                    .map(|((alts, _), shared)| RequirementCheck {
+                        alternatives: shared.clone(),
+                        met: alts.iter().any(|m| has(m)),
+                    })
+                    .collect()
+            })
+            .collect();
+        if let Some(set) = rule.sets.get(best) {
             let missing = lacking(set);
             if missing == set.len() {
                 status.missing = rule.all[best].clone();

@@ -165,6 +165,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
     }
     year_results.shrink_to_fit();
     let compliant = year_results.iter().all(|y| y.met);
+    let missing = year_results.iter().fold(Hours::ZERO, |sum, y| sum + y.missing);
     let r = &rules.requirement;
     Ok(Assessment {
         rules: rules.id.clone(),
@@ -190,6 +191,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
             quote: r.quote.clone(),
         },
         compliant,
+        missing,
         years: year_results,
         credits,
         records,

@@ -166,6 +166,8 @@ pub struct Assessment {
     pub window_reason: String,
     pub requirement: RequirementSummary,
     pub compliant: bool,
+    /// The hours still missing over all the checked years (each year's `missing` added up).
+    pub missing: Hours,
     pub years: Vec<YearResult>,
     pub credits: Vec<Credit>,
     /// Per record, in the ledger's order.
