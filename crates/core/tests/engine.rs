@@ -380,7 +380,7 @@ fn each_evidence_requirement_lists_its_alternatives_and_whether_one_is_attached(
                 "evidence":[{"file":"证书.pdf","material":"结业证书"}]}]),
     );
     let check = a.evidence.iter().find(|e| &*e.activity == "c").expect("checked");
-    let best = &check.sets[check.set.expect("a set is chosen")];
+    let best = &check.sets.sets()[check.set.expect("a set is chosen")];
     let shown: Vec<(Vec<&str>, bool)> =
         best.iter().map(|r| (r.alternatives.iter().map(|m| &**m).collect(), r.met)).collect();
     assert_eq!(shown, [(vec!["课程时长", "课程内容"], false), (vec!["结业证书"], true)]);
@@ -391,7 +391,7 @@ fn each_evidence_requirement_lists_its_alternatives_and_whether_one_is_attached(
                 "evidence":[{"file":"通知.pdf","material":"培训通知"},{"file":"证书.pdf","material":"结业证书"}]}]),
     );
     let check = &training.evidence[0];
-    let met: Vec<Vec<bool>> = check.sets.iter().map(|set| set.iter().map(|r| r.met).collect()).collect();
+    let met: Vec<Vec<bool>> = check.sets.sets().iter().map(|set| set.iter().map(|r| r.met).collect()).collect();
     assert_eq!(met.len(), 2, "every alternative set of 2026 一.1, each with its own flags: {met:?}");
     assert!(met[1].iter().all(|m| *m), "通知 + 结业证书 complete the second set");
 }

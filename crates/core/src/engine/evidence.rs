@@ -32,6 +32,46 @@ pub struct RequirementCheck {
     pub met: bool,
 }
 
+/// The alternatives of every requirement of every set of one evidence rule, shared by all checks.
+type Shape = Arc<Vec<Vec<Arc<[Arc<str>]>>>>;
+
+/// Every alternative set of a rule with, per requirement, whether it is met: the rule's shared
+/// alternatives and one bit per requirement (set after set, in order). Serialized as the sets of
+/// [`RequirementCheck`]s, so checking thousands of records allocates nothing for it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SetChecks {
+    shape: Option<Shape>,
+    met: u64,
+}
+
+impl SetChecks {
+    /// The sets, each requirement with its alternatives and whether one of them is attached.
+    pub fn sets(&self) -> Vec<Vec<RequirementCheck>> {
+        let Some(shape) = &self.shape else {
+            return Vec::new();
+        };
+        let mut bit = 0;
+        shape
+            .iter()
+            .map(|set| {
+                set.iter()
+                    .map(|alternatives| {
+                        let met = self.met & (1 << bit) != 0;
+                        bit += 1;
+                        RequirementCheck { alternatives: alternatives.clone(), met }
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+}
+
+impl Serialize for SetChecks {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.sets().serialize(s)
+    }
+}
+
 /// The evidence check of one record.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -46,7 +86,8 @@ pub struct EvidenceStatus {
     pub missing: Arc<[Arc<str>]>,
     /// Every alternative set of the rule, each requirement with whether it is met, in the rule's
     /// order (`set` is the index of the complete or closest one).
-    pub sets: Vec<Vec<RequirementCheck>>,
+    #[cfg_attr(feature = "ts", ts(as = "Vec<Vec<RequirementCheck>>"))]
+    pub sets: SetChecks,
     /// Attached materials that no set of this kind mentions.
     pub unrecognised: Vec<String>,
     /// `set/clause id` of the evidence rule.
@@ -60,7 +101,7 @@ struct Prepared<'r> {
     /// sets → requirements → (alternatives, description)
     sets: Vec<Vec<(&'r [String], Arc<str>)>>,
     /// sets → requirements → the alternatives, shared by every record's check.
-    alternatives: Vec<Vec<Arc<[Arc<str>]>>>,
+    shape: Shape,
     /// Per set, all its requirements: what a record with none of them lacks (shared, not rebuilt).
     all: Vec<Arc<[Arc<str>]>>,
 }
@@ -83,17 +124,13 @@ impl<'r> EvidenceIndex<'r> {
                     .map(|set| set.iter().map(|req| (req.as_slice(), Arc::from(req.join(" 或 ")))).collect())
                     .collect();
                 let all = sets.iter().map(|set| set.iter().map(|(_, d)| d.clone()).collect()).collect();
-                let alternatives = rule
-                    .sets
-                    .iter()
-                    .map(|set| set.iter().map(|req| req.iter().map(|m| Arc::from(m.as_str())).collect()).collect())
-                    .collect();
-                Arc::new(Prepared {
-                    clause: format!("{}/{}", rule.origin.set, rule.id).into(),
-                    sets,
-                    alternatives,
-                    all,
-                })
+                let shape = Arc::new(
+                    rule.sets
+                        .iter()
+                        .map(|set| set.iter().map(|req| req.iter().map(|m| Arc::from(m.as_str())).collect()).collect())
+                        .collect(),
+                );
+                Arc::new(Prepared { clause: format!("{}/{}", rule.origin.set, rule.id).into(), sets, shape, all })
             })
             .collect();
         let by_kind = ActivityKind::ALL
@@ -110,7 +147,7 @@ impl<'r> EvidenceIndex<'r> {
             status: Completeness::NoRule,
             set: None,
             missing: self.nothing.clone(),
-            sets: Vec::new(),
+            sets: SetChecks::default(),
             unrecognised: Vec::new(),
             clause: None,
         };
@@ -128,20 +165,13 @@ impl<'r> EvidenceIndex<'r> {
         let lacking =
             |set: &[(&[String], Arc<str>)]| set.iter().filter(|(alts, _)| !alts.iter().any(|m| has(m))).count();
         let best = (0..rule.sets.len()).min_by_key(|i| (lacking(&rule.sets[*i]), *i)).unwrap_or(0);
-        status.sets = rule
-            .sets
-            .iter()
-            .zip(&rule.alternatives)
-            .map(|(set, shared)| {
-                set.iter()
-                    .zip(shared)
-                    .map(|((alts, _), shared)| RequirementCheck {
-                        alternatives: shared.clone(),
-                        met: alts.iter().any(|m| has(m)),
-                    })
-                    .collect()
-            })
-            .collect();
+        let mut met = 0u64;
+        for (bit, (alts, _)) in rule.sets.iter().flatten().enumerate().take(64) {
+            if alts.iter().any(|m| has(m)) {
+                met |= 1 << bit;
+            }
+        }
+        status.sets = SetChecks { shape: Some(rule.shape.clone()), met };
         if let Some(set) = rule.sets.get(best) {
             let missing = lacking(set);
             if missing == set.len() {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 
 pub use application::{Application, YearSpan};
 pub use credit::{Basis, CreditKind, completion_year};
-pub use evidence::{Completeness, EvidenceStatus, RequirementCheck};
+pub use evidence::{Completeness, EvidenceStatus, RequirementCheck, SetChecks};
 pub use output::{
     Assessment, ClauseSource, Credit, RecordTotal, RequirementSummary, Short, Warning, YearResult, YearState,
 };

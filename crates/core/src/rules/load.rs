@@ -203,6 +203,9 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         if empty {
             return Err(cx.err(&e.sets, "材料组合、要求和材料名都不能为空 (empty set, requirement or material)"));
         }
+        if sets.iter().map(Vec::len).sum::<usize>() > 64 {
+            return Err(cx.err(&e.sets, "一条材料规则的各组要求合计最多 64 项 (at most 64 requirements)"));
+        }
         evidence.push(EvidenceRule {
             id,
             kinds,
