@@ -5,28 +5,13 @@
 mod common;
 
 use std::io::Cursor;
-use std::process::Command;
 
 use calamine::{DataType, Reader, Xlsx};
-use common::{Fixture, demo_json, have, zip_member};
+use common::{Fixture, demo_json, pdf_text, zip_member};
 use serde_json::json;
 use xueshi_core::Application;
 use xueshi_core::kinds::{ApplicationPath, Level};
-use xueshi_export::{PDF_NAME, XLSX_NAME};
-
-/// The PDF's text without white space, or None when poppler-utils is not installed.
-fn pdf_text(f: &Fixture) -> Option<String> {
-    if !have("pdftotext") {
-        eprintln!("pdftotext (poppler-utils) is not installed: skipping the text extraction check");
-        return None;
-    }
-    let pdf = f.dir.path().join("汇总表.pdf");
-    std::fs::write(&pdf, zip_member(&f.out(), PDF_NAME)).expect("write pdf");
-    let out =
-        Command::new("pdftotext").arg("-raw").arg("-enc").arg("UTF-8").arg(&pdf).arg("-").output().expect("pdftotext");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    Some(String::from_utf8(out.stdout).expect("utf-8").split_whitespace().collect())
-}
+use xueshi_export::XLSX_NAME;
 
 /// Every cell of a sheet of the workbook, as text.
 fn sheet_cells(f: &Fixture, sheet: &str) -> Vec<Vec<String>> {
@@ -54,7 +39,7 @@ fn with_the_new_facts() -> Fixture {
 fn the_pdf_shows_the_platform_the_task_and_the_hours_on_the_proof_beside_their_records() {
     let f = with_the_new_facts();
     f.export(&f.out()).expect("export");
-    let Some(text) = pdf_text(&f) else { return };
+    let Some(text) = pdf_text(&f, true) else { return };
     for needle in
         ["培训平台：统一平台（国家级继续教育基地的平台）", "任务类型：三援（援藏、援疆、援外）", "证明载明56学时"]
     {
@@ -87,7 +72,7 @@ fn every_general_remark_of_the_assessment_the_presumed_window_included_is_in_the
     for w in &general {
         assert!(summary.contains(&format!("说明：{w}")), "{w} not in the XLSX");
     }
-    let Some(text) = pdf_text(&f) else { return };
+    let Some(text) = pdf_text(&f, true) else { return };
     for w in &general {
         let w: String = w.split_whitespace().collect();
         assert!(text.contains(&w), "{w} not in the PDF text");

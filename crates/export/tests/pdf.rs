@@ -4,30 +4,14 @@
 
 mod common;
 
-use std::process::Command;
-
-use common::{Fixture, demo_json, have, zip_member};
+use common::{Fixture, demo_json, pdf_text, zip_member};
 use xueshi_export::{ExportError, ExportOptions, FontSet, PDF_NAME, ReportData, render_pdf};
-
-/// The PDF's text as pdftotext extracts it, without white space (it breaks table cells), or
-/// None when poppler-utils is not installed.
-fn pdf_text(f: &Fixture) -> Option<String> {
-    if !have("pdftotext") {
-        eprintln!("pdftotext (poppler-utils) is not installed: skipping the text extraction check");
-        return None;
-    }
-    let pdf = f.dir.path().join("汇总表.pdf");
-    std::fs::write(&pdf, zip_member(&f.out(), PDF_NAME)).expect("write pdf");
-    let out = Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(&pdf).arg("-").output().expect("pdftotext");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    Some(String::from_utf8(out.stdout).expect("utf-8").split_whitespace().collect())
-}
 
 #[test]
 fn the_pdf_text_has_the_name_and_every_years_totals_and_status() {
     let f = Fixture::demo();
     f.export(&f.out()).expect("export");
-    let Some(text) = pdf_text(&f) else { return };
+    let Some(text) = pdf_text(&f, false) else { return };
     for needle in
         ["王晓梅", "430102198805161234", "长沙市第一中学", "湘继教-2019-0316", "2021年4月12日", "学时认定汇总"]
     {
@@ -47,7 +31,7 @@ fn the_id_number_is_masked_when_asked() {
     let mut f = Fixture::demo();
     f.options.mask_id = true;
     f.export(&f.out()).expect("export");
-    let Some(text) = pdf_text(&f) else { return };
+    let Some(text) = pdf_text(&f, false) else { return };
     assert!(text.contains("430102********1234"));
     assert!(!text.contains("430102198805161234"));
 }
@@ -99,7 +83,7 @@ fn user_text_that_looks_like_markup_is_printed_as_text() {
     value["profile"]["name"] = "#panic(\"x\") *粗体* $x$ [链接](y) // 注释".into();
     let f = Fixture::from_json(value);
     f.export(&f.out()).expect("export: user text is data, not markup");
-    let Some(text) = pdf_text(&f) else { return };
+    let Some(text) = pdf_text(&f, false) else { return };
     assert!(text.contains("#panic(\"x\")*粗体*$x$[链接](y)//注释"), "the name is printed verbatim");
 }
 
@@ -132,6 +116,6 @@ fn a_character_the_main_font_lacks_is_taken_from_another_system_font_when_one_ha
     let f = Fixture::from_json(value);
     let report = f.export(&f.out()).expect("the fallback font has the character");
     assert!(report.fonts.len() >= 2, "{:?}", report.fonts);
-    let Some(text) = pdf_text(&f) else { return };
+    let Some(text) = pdf_text(&f, false) else { return };
     assert!(text.contains(&format!("王{rare}")), "the rare character is in the PDF text");
 }

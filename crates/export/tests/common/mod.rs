@@ -152,3 +152,21 @@ pub fn files_in(dir: &Path) -> Vec<String> {
 pub fn have(tool: &str) -> bool {
     std::process::Command::new(tool).arg("-v").output().is_ok()
 }
+
+/// The package PDF's text as pdftotext extracts it (`-raw`: in content order), without white space
+/// (it breaks table cells), or None when poppler-utils is not installed.
+pub fn pdf_text(f: &Fixture, raw: bool) -> Option<String> {
+    if !have("pdftotext") {
+        eprintln!("pdftotext (poppler-utils) is not installed: skipping the text extraction check");
+        return None;
+    }
+    let pdf = f.dir.path().join("汇总表.pdf");
+    std::fs::write(&pdf, zip_member(&f.out(), xueshi_export::PDF_NAME)).expect("write pdf");
+    let mut command = std::process::Command::new("pdftotext");
+    if raw {
+        command.arg("-raw");
+    }
+    let out = command.arg("-enc").arg("UTF-8").arg(&pdf).arg("-").output().expect("pdftotext");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    Some(String::from_utf8(out.stdout).expect("utf-8").split_whitespace().collect())
+}
