@@ -275,3 +275,44 @@ fn a_level_a_set_states_no_window_for_borrows_the_latest_stated_one_and_marks_it
             || changde.own_window(Level::Intermediate, ApplicationPath::Standard).is_some()
     );
 }
+
+// A user's own rule file may add a set or extend a built-in one, but never take the id of an
+// official notice (it would silently replace it in every assessment), and its mistakes are
+// reported in a few words, whatever number it holds.
+
+#[test]
+fn a_user_rule_file_cannot_take_the_id_of_a_built_in_notice() {
+    let mut book = book();
+    let official = book.get("hunan-2024").expect("built in").clone();
+    let text =
+        MINIMAL.replace("mine-2027", "hunan-2024").replace("extends = \"hunan-2026\"\n", "extends = \"hunan-2021\"\n");
+    let err = book.add_file("mine.toml", &text).expect_err("shadowing refused");
+    assert_eq!((err.file.as_str(), err.line, err.field.as_str()), ("mine.toml", 2, "id"));
+    assert!(err.message.contains("内置") && err.message.contains("hunan-2024"), "{err}");
+    assert_eq!(book.get("hunan-2024"), Some(&official), "the official notice is unchanged");
+}
+
+#[test]
+fn a_built_in_file_being_edited_can_still_be_checked() {
+    let (file, text) = RuleBook::builtin_files().iter().find(|(f, _)| *f == "hunan-2024.toml").expect("built in");
+    let set = RuleBook::check_file(file, text).expect("a built-in file checks");
+    assert_eq!(set.id, "hunan-2024");
+}
+
+#[test]
+fn a_user_file_may_be_loaded_again_under_its_own_id() {
+    let mut book = book();
+    book.add_file("mine.toml", MINIMAL).expect("first load");
+    book.add_file("mine.toml", &MINIMAL.replace("某市2027年通知", "某市2027年通知（修订）")).expect("reloaded");
+    assert_eq!(book.get("mine-2027").map(|s| s.name.as_str()), Some("某市2027年通知（修订）"));
+}
+
+#[test]
+fn an_absurd_number_of_hours_is_reported_in_a_few_characters() {
+    let text = format!(
+        "{MINIMAL}\n[requirement]\nid = \"r\"\ntotal = 1e308\nprofessional = 1\nboth_parts = false\nquote = \"q\"\n"
+    );
+    let err = RuleBook::check_file("mine.toml", &text).expect_err("refused");
+    assert!(err.message.contains("1e308") && err.message.contains("1000"), "{err}");
+    assert!(err.to_string().len() < 200, "{} bytes: {err}", err.to_string().len());
+}

@@ -36,7 +36,7 @@ pub use fonts::{FontSet, LoadedFace, MissingGlyph};
 pub use layout::{PlannedFile, plan_layout, plan_layout_typed};
 pub use manifest::{
     MANIFEST_FORMAT, MANIFEST_NAME, Manifest, ManifestFile, ManifestRules, NotIncluded, RecordedFont, Typeset,
-    assessment_value, read_manifest,
+    read_manifest,
 };
 pub use names::{MAX_PATH_CHARS, sanitize_component};
 pub use package::{PDF_NAME, XLSX_NAME, export_package};
