@@ -268,7 +268,11 @@ fn killing_xueshi_at_random_moments_never_loses_committed_records_or_leaves_unsw
         round += 1;
         let (op, args, max_delay) = run.prepare();
         let finished = run.run_and_kill(&args, max_delay);
-        if !finished {
+        if finished {
+            // The start-up allowance was measured once, perhaps while the machine was busier:
+            // when the program keeps finishing first, start the kills earlier.
+            run.startup_ms = run.startup_ms * 4 / 5;
+        } else {
             kills += 1;
         }
         run.check(&op, finished, round, round % 10 == 0);
