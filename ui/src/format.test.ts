@@ -69,7 +69,7 @@ describe('the plan form as the app takes it', () => {
   })
 })
 
-describe('a year is worded from the engine\'s typed state, not its text', () => {
+describe("a year is worded from the engine's typed state, not its text", () => {
   const year = (over: Partial<YearResult>): YearResult => ({
     year: 2025,
     public: 0,

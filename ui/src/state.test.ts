@@ -4,7 +4,11 @@ import { completenessOf, creditedHours, emptyFilter, filterActivities, noticesFi
 import { blankFields } from './kinds'
 
 function record(id: string, date: string, extra: Partial<ActivityView['fields']> = {}): ActivityView {
-  return { fields: { ...blankFields('training', date), id, title: `记录${id}`, ...extra }, year: Number(date.slice(0, 4)), evidence: [] }
+  return {
+    fields: { ...blankFields('training', date), id, title: `记录${id}`, ...extra },
+    year: Number(date.slice(0, 4)),
+    evidence: [],
+  }
 }
 
 const assessment = {

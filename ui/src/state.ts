@@ -53,12 +53,7 @@ export function filterActivities(
     })
     .filter((a) => f.kind === null || a.fields.kind === f.kind)
     .filter((a) => f.completeness === null || completenessOf(assessment, a.fields.id) === f.completeness)
-    .filter(
-      (a) =>
-        text === '' ||
-        a.fields.title.toLowerCase().includes(text) ||
-        (a.fields.provider ?? '').toLowerCase().includes(text),
-    )
+    .filter((a) => text === '' || a.fields.title.toLowerCase().includes(text) || (a.fields.provider ?? '').toLowerCase().includes(text))
     .sort((a, b) => (a.fields.date < b.fields.date ? 1 : a.fields.date > b.fields.date ? -1 : 0))
 }
 
