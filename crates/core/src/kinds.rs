@@ -1,8 +1,6 @@
 //! The closed vocabularies of the domain (activity kinds, title levels, application paths,
 //! categories, roles…), each with its stable ASCII name used in files and its Chinese label.
 
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
 /// Declares a closed vocabulary: variants, their file names and Chinese labels.
 macro_rules! vocabulary {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $code:literal / $label:literal,)+ }) => {
@@ -41,15 +39,15 @@ macro_rules! vocabulary {
             }
         }
 
-        impl Serialize for $name {
-            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.code())
             }
         }
 
-        impl<'de> Deserialize<'de> for $name {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                let text = String::deserialize(d)?;
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let text = <String as serde::Deserialize>::deserialize(d)?;
                 $name::from_code(&text).ok_or_else(|| {
                     serde::de::Error::custom(format!(
                         "未知的取值 `{text}`，可选：{} (unknown value)", $name::codes()
@@ -59,6 +57,7 @@ macro_rules! vocabulary {
         }
     };
 }
+pub(crate) use vocabulary;
 
 vocabulary! {
     /// What kind of continuing-education activity a record is.
@@ -156,7 +155,7 @@ vocabulary! {
 vocabulary! {
     /// Where a paper was published.
     Venue {
-        Domestic = "domestic" / "国内刊物",
+        Domestic = "domestic" / "国内统一刊号刊物",
         International = "international" / "国外刊物",
     }
 }
@@ -208,6 +207,16 @@ vocabulary! {
 }
 
 impl CreditCategory {
+    /// The name in a table's narrow column: 公需, 专业, 全年认定, 认定单.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            CreditCategory::Public => "公需",
+            CreditCategory::Professional => "专业",
+            CreditCategory::FullYear => "全年认定",
+            CreditCategory::PriorCertificate => "认定单",
+        }
+    }
+
     /// Whether the credit is hours that add up (公需 or 专业), not a whole year.
     pub fn counts_hours(self) -> bool {
         matches!(self, CreditCategory::Public | CreditCategory::Professional)
@@ -241,6 +250,14 @@ mod tests {
         }
         for level in Level::ALL {
             assert_eq!(Level::from_code(level.code()), Some(*level));
+        }
+    }
+
+    #[test]
+    fn a_short_credit_label_is_the_start_of_its_long_one_or_the_label_itself() {
+        for c in CreditCategory::ALL {
+            let (short, long) = (c.short_label(), c.label());
+            assert!(long.starts_with(short) || long.ends_with(short), "{short} / {long}");
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod cities;
 pub mod engine;
+pub mod field_names;
 pub mod fields;
 pub mod hours;
 pub mod kinds;
