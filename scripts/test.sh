@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # 运行全部检查与测试 / Runs every check and test of 学时手册: formatting, clippy, the Rust tests
 # (engine, store, export, the app's commands under the mock runtime, the generated TypeScript
-# bindings), the front end's type check and unit tests, each fuzz target for a short time
+# bindings), the front end's type check, lint, formatting and tests, each fuzz target for a short time
 # (scripts/fuzz.sh), and the end-to-end tests of the real app under Xvfb; then the Windows lane (the suites cross-compiled and run under Wine, the installer built,
 # installed and used; scripts/windows/test-lane.sh) and the Linux packages (.deb and AppImage built,
 # installed and started; scripts/linux/test-lane.sh). Installs what is missing first (Debian/Ubuntu).
@@ -24,8 +24,8 @@ fi
 python3 -c "import selenium, PIL" 2>/dev/null || python3 -m pip install -q selenium==4.* pillow
 xueshi_install_ui_packages
 
-xueshi_say "界面类型检查与单元测试 / vue-tsc, vitest"
-(cd ui && npm run --silent typecheck && npm run --silent test)
+xueshi_say "界面类型检查、代码检查、格式与测试 / vue-tsc, eslint, prettier, vitest"
+(cd ui && npm run --silent typecheck && npm run --silent lint && npm run --silent format:check && npm run --silent test)
 # The app embeds the built front end, so it is built before any cargo command.
 xueshi_build_ui
 
