@@ -13,10 +13,12 @@ use xueshi_core::engine::{
 use xueshi_core::kinds::{ActivityKind, AidTask, ApplicationPath, Category, CreditCategory, Level, Platform};
 use xueshi_core::ledger_json::kind_fields;
 
-use crate::dto::{
-    ActivityFields, ActivityView, Deadline, EvidenceView, MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary,
-    Selection, Snapshot, ThemeView, VerifyView,
+use xueshi_handbook::ErrorCode;
+use xueshi_handbook::dto::{
+    ActivityFields, ActivityView, Deadline, EvidenceView, ExportProgress, ExportSummary, MaterialChoice, PlanDto,
+    Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView, VerifyView,
 };
+
 use crate::error::AppError;
 
 fn declarations() -> String {
@@ -54,11 +56,13 @@ fn declarations() -> String {
         ThemeView::decl(&cfg),
         MaterialChoice::decl(&cfg),
         Snapshot::decl(&cfg),
+        SavedActivity::decl(&cfg),
         Preview::decl(&cfg),
         VerifyView::decl(&cfg),
+        ErrorCode::decl(&cfg),
         AppError::decl(&cfg),
-        crate::dto::ExportSummary::decl(&cfg),
-        crate::dto::ExportProgress::decl(&cfg),
+        ExportSummary::decl(&cfg),
+        ExportProgress::decl(&cfg),
     ];
     let mut out = String::from(
         "// Generated from the Rust types by `src-tauri/src/bindings.rs`. Do not edit:\n\

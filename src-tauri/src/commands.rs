@@ -1,5 +1,6 @@
-//! The commands the web view may call. Each is a few lines: it runs the session method off the
-//! main thread and returns the new snapshot, so every screen updates at once after a change.
+//! The commands the web view may call. Each is a few lines: it runs a method of the application
+//! layer (`xueshi_handbook`) off the main thread and returns the new snapshot, so every screen
+//! updates at once after a change.
 
 use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -9,10 +10,13 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use xueshi_core::engine::Assessment;
+use xueshi_handbook::dto::{
+    ActivityFields, ExportProgress, ExportSummary, PlanDto, Preview, ProfileDto, SavedActivity, Snapshot, VerifyView,
+};
+use xueshi_handbook::{ErrorCode, Handbook, PackageChoices, Request};
+use xueshi_store::spreadsheet::SPREADSHEET_EXTENSIONS;
 
-use crate::dto::{ActivityFields, ExportSummary, PlanDto, Preview, ProfileDto, Snapshot, VerifyView};
 use crate::error::{AppError, AppResult};
-use crate::session::Session;
 use crate::state::AppState;
 
 /// End-to-end tests cannot click native dialogs: when this variable names files (separated by
@@ -32,23 +36,23 @@ pub(crate) async fn blocking<T: Send + 'static>(f: impl FnOnce() -> AppResult<T>
     }
 }
 
-/// Runs blocking work on the session in a worker thread.
-pub(crate) async fn on_session<R: Runtime, T: Send + 'static>(
+/// Runs blocking work on the handbook in a worker thread.
+pub(crate) async fn on_handbook<R: Runtime, T: Send + 'static>(
     app: &AppHandle<R>,
-    f: impl FnOnce(&mut Session) -> AppResult<T> + Send + 'static,
+    f: impl FnOnce(&mut Handbook) -> xueshi_handbook::Result<T> + Send + 'static,
 ) -> AppResult<T> {
     let app = app.clone();
-    blocking(move || app.state::<AppState>().with_session(f)).await
+    blocking(move || app.state::<AppState>().with_handbook(|h| Ok(f(h)?))).await
 }
 
 /// A change followed by the new snapshot.
 pub(crate) async fn change<R: Runtime>(
     app: &AppHandle<R>,
-    f: impl FnOnce(&mut Session) -> AppResult<()> + Send + 'static,
+    f: impl FnOnce(&mut Handbook) -> xueshi_handbook::Result<()> + Send + 'static,
 ) -> AppResult<Snapshot> {
-    on_session(app, move |s| {
-        f(s)?;
-        s.snapshot()
+    on_handbook(app, move |h| {
+        f(h)?;
+        h.snapshot()
     })
     .await
 }
@@ -72,32 +76,33 @@ const EVIDENCE_TYPES: &[&str] =
 
 #[tauri::command]
 pub async fn snapshot<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
-    on_session(&app, |s| s.snapshot()).await
+    on_handbook(&app, |h| h.snapshot()).await
 }
 
 #[tauri::command]
 pub async fn save_profile<R: Runtime>(app: AppHandle<R>, profile: ProfileDto) -> AppResult<Snapshot> {
-    change(&app, move |s| s.save_profile(&profile)).await
+    change(&app, move |h| h.save_profile(&profile)).await
 }
 
 #[tauri::command]
 pub async fn save_plan<R: Runtime>(app: AppHandle<R>, plan: PlanDto) -> AppResult<Snapshot> {
-    change(&app, move |s| s.save_plan(&plan)).await
+    change(&app, move |h| h.save_plan(&plan)).await
 }
 
+/// Saves a new or changed record; answers with its id and the new snapshot.
 #[tauri::command]
-pub async fn save_activity<R: Runtime>(app: AppHandle<R>, fields: ActivityFields) -> AppResult<Snapshot> {
-    change(&app, move |s| s.save_activity(&fields).map(drop)).await
+pub async fn save_activity<R: Runtime>(app: AppHandle<R>, fields: ActivityFields) -> AppResult<SavedActivity> {
+    on_handbook(&app, move |h| Ok(SavedActivity { id: h.save_activity(&fields)?, snapshot: h.snapshot()? })).await
 }
 
 #[tauri::command]
 pub async fn remove_activity<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<Snapshot> {
-    change(&app, move |s| s.remove_activity(&id)).await
+    change(&app, move |h| h.remove_activity(&id)).await
 }
 
 #[tauri::command]
 pub async fn preview_activity<R: Runtime>(app: AppHandle<R>, fields: ActivityFields) -> AppResult<Preview> {
-    on_session(&app, move |s| s.preview(&fields)).await
+    on_handbook(&app, move |h| h.preview(&fields)).await
 }
 
 #[tauri::command]
@@ -107,7 +112,7 @@ pub async fn attach_by_dialog<R: Runtime>(
     material: String,
 ) -> AppResult<Snapshot> {
     let files = pick(&app, "选择证明材料", &[("证明材料", EVIDENCE_TYPES)], true);
-    change(&app, move |s| s.attach(&activity, &files, &material).map(drop)).await
+    change(&app, move |h| h.attach(&activity, &files, &material).map(drop)).await
 }
 
 #[tauri::command]
@@ -118,68 +123,68 @@ pub async fn attach_dropped<R: Runtime>(
     material: String,
 ) -> AppResult<Snapshot> {
     let files = app.state::<AppState>().take_dropped(token)?;
-    change(&app, move |s| s.attach(&activity, &files, &material).map(drop)).await
+    change(&app, move |h| h.attach(&activity, &files, &material).map(drop)).await
 }
 
 #[tauri::command]
 pub async fn detach_evidence<R: Runtime>(app: AppHandle<R>, seq: i64) -> AppResult<Snapshot> {
-    change(&app, move |s| s.detach(seq)).await
+    change(&app, move |h| h.detach(seq)).await
 }
 
 /// Opens a read-only copy of an attached file, under its own name, with the system's program.
 #[tauri::command]
 pub async fn open_evidence<R: Runtime>(app: AppHandle<R>, seq: i64) -> AppResult<()> {
-    let path = on_session(&app, move |s| s.evidence_copy(seq)).await?;
+    let path = on_handbook(&app, move |h| h.evidence_copy(seq)).await?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| AppError::new("file", format!("无法用系统程序打开文件：{e}")))
+        .map_err(|e| AppError::new(ErrorCode::File, format!("无法用系统程序打开文件：{e}")))
 }
 
 #[tauri::command]
 pub async fn compare_rules<R: Runtime>(app: AppHandle<R>, ids: Vec<String>) -> AppResult<Vec<Assessment>> {
-    on_session(&app, move |s| s.compare(&ids)).await
+    on_handbook(&app, move |h| h.compare(&ids)).await
 }
 
 #[tauri::command]
 pub async fn load_rule_file<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
     let files = pick(&app, "载入规则文件", &[("规则文件", &["toml"])], false);
-    change(&app, move |s| files.first().map_or(Ok(()), |f| s.add_rule_file(f).map(drop))).await
+    change(&app, move |h| files.first().map_or(Ok(()), |f| h.add_rule_file(f).map(drop))).await
 }
 
 #[tauri::command]
 pub async fn backup_now<R: Runtime>(app: AppHandle<R>) -> AppResult<String> {
-    on_session(&app, |s| s.backup_now().map(|p| p.display().to_string())).await
+    on_handbook(&app, |h| h.backup_now().map(|p| p.display().to_string())).await
 }
 
 #[tauri::command]
 pub async fn restore_backup<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
     let files = pick(&app, "选择要恢复的备份", &[("学时手册备份", &["sqlite3", "db"])], false);
-    change(&app, move |s| files.first().map_or(Ok(()), |f| s.restore(f).map(drop))).await
+    change(&app, move |h| files.first().map_or(Ok(()), |f| h.restore(f).map(drop))).await
 }
 
 #[tauri::command]
 pub async fn verify_vault<R: Runtime>(app: AppHandle<R>) -> AppResult<VerifyView> {
-    on_session(&app, |s| s.verify()).await
+    on_handbook(&app, |h| h.verify()).await
 }
 
 #[tauri::command]
 pub async fn import_file<R: Runtime>(app: AppHandle<R>, skip_bad_rows: bool) -> AppResult<String> {
-    let types: &[(&str, &[&str])] = &[("学时记录或表格", &["json", "zip", "xlsx", "xls", "ods", "csv", "et"])];
-    let files = pick(&app, "导入学时记录或表格", types, false);
+    let extensions: Vec<&str> = ["json", "zip"].into_iter().chain(SPREADSHEET_EXTENSIONS.iter().copied()).collect();
+    let files = pick(&app, "导入学时记录或表格", &[("学时记录或表格", &extensions)], false);
     match files.first().cloned() {
-        Some(f) => on_session(&app, move |s| s.import_file(&f, skip_bad_rows)).await,
+        Some(f) => on_handbook(&app, move |h| Ok(h.import_file(&f, skip_bad_rows)?.summary())).await,
         None => Ok(String::new()),
     }
 }
 
 #[tauri::command]
 pub async fn open_demo<R: Runtime>(app: AppHandle<R>, reset: Option<bool>) -> AppResult<Snapshot> {
-    change(&app, move |s| s.open_demo(reset.unwrap_or(false))).await
+    change(&app, move |h| h.open_demo(reset.unwrap_or(false))).await
 }
 
 #[tauri::command]
 pub async fn close_demo<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
-    change(&app, |s| s.close_demo()).await
+    change(&app, |h| h.close_demo()).await
 }
 
 /// Writes the submission package where the user chooses, reporting `export-progress` events;
@@ -190,8 +195,9 @@ pub async fn export_package<R: Runtime>(
     mask_id: bool,
     incomplete_page: bool,
 ) -> AppResult<Option<ExportSummary>> {
-    let mut job = on_session(&app, |s| s.export_job()).await?;
-    job.font_dir = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
+    let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
+    let font_path = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
+    let choices = PackageChoices { mask_id, incomplete_page, font_path };
     let out = match app.state::<AppState>().fixed_save_path() {
         Some(p) => Some(p),
         None => app
@@ -207,14 +213,19 @@ pub async fn export_package<R: Runtime>(
     app.state::<AppState>().request_cancel(false);
     let worker = app.clone();
     let summary = blocking(move || {
-        job.run(&out, mask_id, incomplete_page, &mut |p| {
-            let _ = worker.emit("export-progress", p);
+        #[cfg(test)]
+        if out.ends_with(crate::tests::PANIC_MARKER) {
+            panic!("an export that panics (test)");
+        }
+        let report = job.run(&out, &choices, &mut |p| {
+            let _ = worker.emit("export-progress", ExportProgress::from_progress(&p));
             if worker.state::<AppState>().cancel_requested() {
                 ControlFlow::Break(())
             } else {
                 ControlFlow::Continue(())
             }
-        })
+        })?;
+        Ok(ExportSummary::from_report(&report))
     })
     .await?;
     app.state::<AppState>().set_last_export(PathBuf::from(&summary.path));
@@ -231,7 +242,7 @@ pub async fn cancel_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
 #[tauri::command]
 pub async fn reveal_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
     let path = app.state::<AppState>().last_export().ok_or_else(|| AppError::input("还没有导出过材料包"))?;
-    app.opener().reveal_item_in_dir(&path).map_err(|e| AppError::new("file", format!("无法打开文件夹：{e}")))
+    app.opener().reveal_item_in_dir(&path).map_err(|e| AppError::new(ErrorCode::File, format!("无法打开文件夹：{e}")))
 }
 
 /// Called by the web view once the first screen is on display: ends the startup probe.

@@ -1,14 +1,9 @@
 //! 学时手册 desktop app: a thin Tauri shell. `build` wires the plugins, state and commands onto a
-//! builder (tests pass `tauri::test::mock_builder()`); the work is done by `session.rs` over the
-//! core and store crates.
+//! builder (tests pass `tauri::test::mock_builder()`); the work is done by the application layer
+//! (`xueshi_handbook`), which the command line uses too.
 
 mod commands;
-mod demo;
-pub mod dto;
 pub mod error;
-mod export_job;
-mod plan;
-mod session;
 pub mod startup;
 mod state;
 
@@ -28,7 +23,6 @@ use xueshi_store::DataDir;
 
 #[cfg(feature = "test-seams")]
 pub use commands::{PICK_ENV, SAVE_ENV};
-pub use session::Session;
 pub use state::AppState;
 
 /// Sent to the web view when files are dropped on the window: their names and a token to attach

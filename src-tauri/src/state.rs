@@ -1,4 +1,4 @@
-//! The app's managed state: the session (opened on first use, off the main thread) and the files
+//! The app's managed state: the open handbook (opened on first use, off the main thread) and the files
 //! last dropped on the window, waiting for the user to say which record they belong to.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -8,12 +8,13 @@ use std::sync::{Mutex, PoisonError};
 
 use xueshi_store::DataDir;
 
+use xueshi_handbook::{ErrorCode, Handbook};
+
 use crate::error::{AppError, AppResult};
-use crate::session::Session;
 
 pub struct AppState {
     home: DataDir,
-    session: Mutex<Option<Session>>,
+    handbook: Mutex<Option<Handbook>>,
     dropped: Mutex<Dropped>,
     /// Set by the cancel button; the running export stops at its next progress report.
     cancel_export: AtomicBool,
@@ -42,7 +43,7 @@ impl AppState {
     pub fn new(home: DataDir) -> AppState {
         AppState {
             home,
-            session: Mutex::new(None),
+            handbook: Mutex::new(None),
             dropped: Mutex::new(Dropped::default()),
             cancel_export: AtomicBool::new(false),
             last_export: Mutex::new(None),
@@ -50,23 +51,23 @@ impl AppState {
         }
     }
 
-    /// Runs `f` on the open session, opening the data folder first if needed. When `f` panics
-    /// (a defect), the session it left half-way is dropped (its open transaction rolls back) and
+    /// Runs `f` on the open handbook, opening the data folder first if needed. When `f` panics
+    /// (a defect), the handbook it left half-way is dropped (its open transaction rolls back) and
     /// the next command opens the data folder afresh: one bad command never blocks the app.
-    pub fn with_session<T>(&self, f: impl FnOnce(&mut Session) -> AppResult<T>) -> AppResult<T> {
-        let mut guard = self.session.lock().unwrap_or_else(|poisoned| {
+    pub fn with_handbook<T>(&self, f: impl FnOnce(&mut Handbook) -> AppResult<T>) -> AppResult<T> {
+        let mut guard = self.handbook.lock().unwrap_or_else(|poisoned| {
             let mut guard = poisoned.into_inner();
             *guard = None;
             guard
         });
-        self.session.clear_poison();
+        self.handbook.clear_poison();
         if guard.is_none() {
-            *guard = Some(Session::open(self.home.clone())?);
+            *guard = Some(Handbook::open(self.home.clone())?);
         }
-        let Some(session) = guard.as_mut() else {
-            return Err(AppError::new("internal", "数据文件夹未能打开"));
+        let Some(handbook) = guard.as_mut() else {
+            return Err(AppError::new(ErrorCode::Internal, "数据文件夹未能打开"));
         };
-        match catch_unwind(AssertUnwindSafe(|| f(session))) {
+        match catch_unwind(AssertUnwindSafe(|| f(handbook))) {
             Ok(result) => result,
             Err(_) => {
                 *guard = None;

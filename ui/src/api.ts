@@ -8,9 +8,15 @@ import type {
   PlanDto,
   Preview,
   ProfileDto,
+  SavedActivity,
   Snapshot,
   VerifyView,
 } from './bindings'
+
+/** Whether a command failed because the user stopped it (nothing happened, nothing is wrong). */
+export function isCancelled(e: unknown): boolean {
+  return !!e && typeof e === 'object' && 'code' in e && (e as AppError).code === 'cancelled'
+}
 
 /** The message to show for a failed command: the app's Chinese message when there is one. */
 export function errorMessage(e: unknown): string {
@@ -23,7 +29,8 @@ export const api = {
   snapshot: () => invoke<Snapshot>('snapshot'),
   saveProfile: (profile: ProfileDto) => invoke<Snapshot>('save_profile', { profile }),
   savePlan: (plan: PlanDto) => invoke<Snapshot>('save_plan', { plan }),
-  saveActivity: (fields: ActivityFields) => invoke<Snapshot>('save_activity', { fields }),
+  /** Answers with the saved record's id (a new record's is given by the app) and the new snapshot. */
+  saveActivity: (fields: ActivityFields) => invoke<SavedActivity>('save_activity', { fields }),
   removeActivity: (id: string) => invoke<Snapshot>('remove_activity', { id }),
   previewActivity: (fields: ActivityFields) => invoke<Preview>('preview_activity', { fields }),
   attachByDialog: (activity: string, material: string) => invoke<Snapshot>('attach_by_dialog', { activity, material }),

@@ -272,6 +272,8 @@ today: string,
  */
 read_only: string | null, };
 
+export type SavedActivity = { id: string, snapshot: Snapshot, };
+
 export type Preview = { credits: Array<Credit>, 
 /**
  * The 公需 and 专业 hours the record would earn, as the engine totals them.
@@ -284,11 +286,9 @@ error: string | null, };
 
 export type VerifyView = { ok: boolean, lines: Array<string>, };
 
-export type AppError = { 
-/**
- * `input` (the user can fix it in the form), `rules`, `storage`, `file`, `dialog`, `internal`.
- */
-kind: string, message: string, };
+export type ErrorCode = "input" | "rules" | "file" | "storage" | "cancelled" | "internal";
+
+export type AppError = { code: ErrorCode, message: string, };
 
 export type ExportSummary = { path: string, 
 /**

@@ -59,6 +59,8 @@ pub enum StoreError {
     NotACity(String),
     #[error("{0}")]
     Spreadsheet(#[from] crate::spreadsheet::SpreadsheetError),
+    #[error("{0}")]
+    BadRows(crate::spreadsheet::BadRows),
     #[error(transparent)]
     FileInUse(#[from] FileInUse),
 }

@@ -3,6 +3,9 @@
 
 mod rule_fidelity;
 
+/// An export to a file of this name panics (the check is compiled into test builds only).
+pub const PANIC_MARKER: &str = "测试注入的崩溃.zip";
+
 use serde_json::{Value, json};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
 use tauri::webview::InvokeRequest;
@@ -92,15 +95,18 @@ fn saving_a_training_and_a_paper_updates_the_years_hours_at_once() {
     let app = TestApp::new("records");
     app.set_up();
     let training = json!({"kind": "training", "title": "数字化转型研修班", "date": "2025-05-12", "category": "professional", "days": 2});
-    let s = app.ok("save_activity", json!({"fields": training}));
+    let s = app.ok("save_activity", json!({"fields": training}))["snapshot"].clone();
     assert_eq!(year(&s, 2025)["professional"], 16);
     let paper = json!({"kind": "paper", "title": "论文", "date": "2025-09-01", "role": "first", "venue": "domestic"});
-    let s = app.ok("save_activity", json!({"fields": paper}));
-    assert_eq!(year(&s, 2025)["professional"], 46);
+    let saved = app.ok("save_activity", json!({"fields": paper}));
+    let s = &saved["snapshot"];
+    assert_eq!(year(s, 2025)["professional"], 46);
     assert_eq!(s["activities"].as_array().map(Vec::len), Some(2));
-    let id = s["activities"][0]["fields"]["id"].as_str().expect("an id was assigned").to_owned();
+    let id = saved["id"].as_str().expect("the new record's id is the answer").to_owned();
+    let paper_row = s["activities"].as_array().into_iter().flatten().find(|a| a["fields"]["kind"] == "paper");
+    assert_eq!(paper_row.map(|a| &a["fields"]["id"]), Some(&json!(id)));
     let s = app.ok("remove_activity", json!({"id": id}));
-    assert_eq!(year(&s, 2025)["professional"], 30);
+    assert_eq!(year(&s, 2025)["professional"], 16, "the paper's 30 hours are gone");
 }
 
 #[test]
@@ -109,7 +115,7 @@ fn a_training_of_zero_days_is_refused_with_a_clear_message_and_nothing_is_saved(
     app.set_up();
     let bad = json!({"kind": "training", "title": "空培训", "date": "2025-05-12", "category": "public", "days": 0});
     let err = app.invoke("save_activity", json!({"fields": bad})).expect_err("refused");
-    assert_eq!(err["kind"], "input");
+    assert_eq!(err["code"], "input");
     assert!(err["message"].as_str().is_some_and(|m| m.contains("天数")), "{err}");
     assert_eq!(app.ok("snapshot", json!({}))["activities"], json!([]));
 }
@@ -197,11 +203,12 @@ fn a_spreadsheet_with_a_bad_row_imports_nothing_unless_bad_rows_are_skipped() {
         "年度,类别,形式,名称,起止日期,天数,学时,施教机构\n2025,专业,培训,研修班,2025.5.12-2025.5.13,2,,湖南大学\n2025,公需,网络课程,公需课,2025-02-30,,10,平台\n",
     )
     .expect("csv written");
-    let mut session = crate::Session::open(DataDir::new(&app.dir)).expect("session");
-    let err = session.import_file(&csv, false).expect_err("a bad row refuses the import");
-    assert!(err.message.contains("第 3 行"), "{}", err.message);
-    let message = session.import_file(&csv, true).expect("imports the good row");
-    assert!(message.starts_with("已导入 1 条记录"), "{message}");
+    let mut handbook = xueshi_handbook::Handbook::open(DataDir::new(&app.dir)).expect("handbook");
+    let err =
+        crate::error::AppError::from(handbook.import_file(&csv, false).expect_err("a bad row refuses the import"));
+    assert!(err.message.contains("第 3 行") && err.message.contains("跳过有问题的行"), "{}", err.message);
+    let message = handbook.import_file(&csv, true).expect("imports the good row").summary();
+    assert!(message.starts_with("已从表格导入 1 条记录"), "{message}");
 }
 
 #[test]
@@ -211,7 +218,7 @@ fn a_command_whose_work_panics_answers_in_chinese_and_the_next_command_still_wor
     let handle = app._app.handle().clone();
     let err = tauri::async_runtime::block_on(crate::commands::change(&handle, |_| panic!("模拟的程序错误")))
         .expect_err("a panic is an error, not a crash");
-    assert_eq!(err.kind, "internal");
+    assert_eq!(err.code, xueshi_handbook::ErrorCode::Internal);
     assert!(err.message.starts_with("程序内部出错") && err.message.contains("请重试"), "{}", err.message);
     assert!(!err.message.contains("panic"), "{}", err.message);
     let s = app.ok("snapshot", json!({}));
@@ -225,9 +232,9 @@ fn an_export_whose_work_panics_answers_in_chinese_and_the_next_export_works() {
     let app = TestApp::new("export-panic");
     app.set_up();
     let state = app._app.state::<crate::AppState>();
-    state.save_exports_to(app.dir.join(crate::export_job::PANIC_MARKER));
+    state.save_exports_to(app.dir.join(PANIC_MARKER));
     let err = app.invoke("export_package", json!({"maskId": true, "incompletePage": true})).expect_err("refused");
-    assert_eq!(err["kind"], "internal");
+    assert_eq!(err["code"], "internal");
     assert!(err["message"].as_str().is_some_and(|m| m.starts_with("程序内部出错") && !m.contains("panic")), "{err}");
     let out = app.dir.join("材料包.zip");
     state.save_exports_to(out.clone());
@@ -263,7 +270,8 @@ fn changes_made_in_the_demo_are_kept_and_the_demo_is_reset_only_when_asked() {
     let shipped = app.ok("open_demo", json!({"reset": false}))["activities"].as_array().map(Vec::len);
     let training =
         json!({"kind": "training", "title": "我加的培训", "date": "2025-05-12", "category": "public", "days": 1});
-    let changed = app.ok("save_activity", json!({"fields": training}))["activities"].as_array().map(Vec::len);
+    let changed =
+        app.ok("save_activity", json!({"fields": training}))["snapshot"]["activities"].as_array().map(Vec::len);
     assert_eq!(changed, shipped.map(|n| n + 1));
     app.ok("close_demo", json!({}));
     let s = app.ok("open_demo", json!({"reset": false}));

@@ -41,7 +41,7 @@ fn a_window_ending_after_the_application_year_is_refused_with_the_reason_in_chin
                "window_from": 2024, "window_to": 2027, "window_source": null}),
     )
     .expect_err("refused");
-    assert_eq!(err["kind"], "input");
+    assert_eq!(err["code"], "input");
     assert!(err["message"].as_str().is_some_and(|m| m.contains("认定跨度不能晚于申报年度 2026 年")), "{err}");
     let s = app.ok("snapshot", json!({}));
     assert_eq!(s["plan"]["level"], "associate_senior", "the earlier plan is kept");
@@ -83,12 +83,12 @@ fn a_staff_trainings_platform_is_kept_and_decides_its_hours_under_the_2026_notic
     app.set_up();
     let training = json!({"kind": "staff_training", "title": "事业单位人员培训", "date": "2025-06-01",
                           "category": "public", "hours": 20, "platform": "unified"});
-    let s = app.ok("save_activity", json!({"fields": training}));
+    let s = app.ok("save_activity", json!({"fields": training}))["snapshot"].clone();
     assert_eq!(s["activities"][0]["fields"]["platform"], "unified");
     assert_eq!(year(&s, 2025)["public"], 20);
     let mut other = s["activities"][0]["fields"].clone();
     other["platform"] = json!("other");
-    let s = app.ok("save_activity", json!({"fields": other}));
+    let s = app.ok("save_activity", json!({"fields": other}))["snapshot"].clone();
     assert_eq!(s["activities"][0]["fields"]["platform"], "other");
     assert_eq!(year(&s, 2025)["public"], 0);
 }
@@ -112,11 +112,11 @@ fn a_postings_task_and_a_trainings_own_hours_are_kept() {
     app.set_up();
     let posting = json!({"kind": "aid_posting", "title": "援疆", "date": "2024-02-01", "end_date": "2024-12-31",
                          "task": "sanyuan"});
-    let s = app.ok("save_activity", json!({"fields": posting}));
+    let s = app.ok("save_activity", json!({"fields": posting}))["snapshot"].clone();
     assert_eq!(s["activities"][0]["fields"]["task"], "sanyuan");
     let training = json!({"kind": "training", "title": "研修班", "date": "2025-05-12", "category": "professional",
                           "days": 2, "hours": 14});
-    let s = app.ok("save_activity", json!({"fields": training}));
+    let s = app.ok("save_activity", json!({"fields": training}))["snapshot"].clone();
     let kept = s["activities"].as_array().into_iter().flatten().find(|a| a["fields"]["kind"] == "training");
     assert_eq!(kept.and_then(|a| a["fields"]["hours"].as_f64()), Some(14.0));
 }

@@ -13,6 +13,7 @@
 mod dates;
 mod detail;
 mod header;
+mod import;
 mod limits;
 mod row;
 mod source;
@@ -27,6 +28,7 @@ use xueshi_core::Activity;
 
 use self::row::Outcome;
 
+pub use self::import::{BadRows, SPREADSHEET_EXTENSIONS, SheetImported, is_spreadsheet};
 pub use self::limits::{
     LISTED_BAD_ROWS, MAX_COLUMNS, MAX_ROWS, MAX_SPREADSHEET_BYTES, MAX_UNPACKED_MEMBER, MAX_UNPACKED_TOTAL,
     describe_problems, read_spreadsheet_file,

@@ -9,10 +9,10 @@ use xueshi_core::engine::Application;
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_store::{DataDir, PlannedApplication, Store};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{HandbookError, Result};
 
 /// The demo ledger offered on first run.
-const DEMO_LEDGER: &str = include_str!("../../demo/ledger.json");
+const DEMO_LEDGER: &str = include_str!("../../../demo/ledger.json");
 
 /// Written first into a demo folder this app creates; without it the folder is not touched.
 const MARKER: &str = "学时手册示例数据.txt";
@@ -25,20 +25,17 @@ pub fn folder(home: &DataDir) -> DataDir {
 
 /// Opens the demo in `dir`: as it was left, or created when missing; with `reset`, deleted and
 /// created afresh first. A `dir` that exists without the marker is refused and left alone.
-pub fn open(dir: &DataDir, reset: bool) -> AppResult<Store> {
+pub fn open(dir: &DataDir, reset: bool) -> Result<Store> {
     let root = dir.root();
     if std::fs::symlink_metadata(root).is_err() {
         return create(dir);
     }
     if !is_ours(root) {
-        return Err(AppError::new(
-            "file",
-            format!(
-                "文件夹“{}”不是学时手册创建的示例数据。为免误删，学时手册没有打开也没有改动它；\
+        return Err(HandbookError::File(format!(
+            "文件夹“{}”不是学时手册创建的示例数据。为免误删，学时手册没有打开也没有改动它；\
                  如果不再需要它，请自行移走或改名，然后再看示例。",
-                root.display()
-            ),
-        ));
+            root.display()
+        )));
     }
     if !reset {
         return Ok(Store::open(dir)?);
@@ -53,17 +50,17 @@ fn is_ours(root: &Path) -> bool {
         && std::fs::read_to_string(root.join(MARKER)).is_ok_and(|text| text == MARKER_TEXT)
 }
 
-fn remove(root: &Path) -> AppResult<()> {
+fn remove(root: &Path) -> Result<()> {
     std::fs::remove_dir_all(root).map_err(|e| {
-        AppError::new("file", format!("无法清理示例数据 {}：{e}。请关闭正在使用其中文件的程序后重试。", root.display()))
+        HandbookError::File(format!("无法清理示例数据 {}：{e}。请关闭正在使用其中文件的程序后重试。", root.display()))
     })
 }
 
 /// Creates the folder, marks it as ours before anything else, and fills it with the demo ledger;
 /// a failure halfway removes the (marked) folder again.
-fn create(dir: &DataDir) -> AppResult<Store> {
+fn create(dir: &DataDir) -> Result<Store> {
     let root = dir.root();
-    let io = |e: std::io::Error| AppError::new("file", format!("无法创建示例数据 {}：{e}", root.display()));
+    let io = |e: std::io::Error| HandbookError::File(format!("无法创建示例数据 {}：{e}", root.display()));
     std::fs::create_dir_all(root).map_err(io)?;
     std::fs::write(root.join(MARKER), MARKER_TEXT).map_err(io)?;
     fill(dir).inspect_err(|_| {
@@ -71,10 +68,11 @@ fn create(dir: &DataDir) -> AppResult<Store> {
     })
 }
 
-fn fill(dir: &DataDir) -> AppResult<Store> {
+fn fill(dir: &DataDir) -> Result<Store> {
     let mut store = Store::open(dir)?;
     let file = dir.root().join("demo-ledger.json");
-    std::fs::write(&file, DEMO_LEDGER).map_err(|e| AppError::new("file", e.to_string()))?;
+    std::fs::write(&file, DEMO_LEDGER)
+        .map_err(|e| HandbookError::File(format!("无法创建示例数据 {}：{e}", file.display())))?;
     store.import_ledger(&file)?;
     let ledger = Ledger::from_json(DEMO_LEDGER)?;
     store.set_profile(&ledger.profile)?;

@@ -1,18 +1,18 @@
 //! The shapes the web view sends and receives. TypeScript declarations are generated from these
-//! (see `bindings.rs`); the UI never computes hours, it shows what these carry.
+//! (see `src-tauri/src/bindings.rs`); the UI never computes hours, it shows what these carry.
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use ts_rs::TS;
 use xueshi_core::engine::{Assessment, Credit};
 use xueshi_core::kinds::{ActivityKind, AidTask, ApplicationPath, Category, Level, Platform};
 use xueshi_core::ledger_json::{COMMON_FIELDS, kind_fields};
 use xueshi_core::{Activity, Hours, Profile};
 
-use crate::error::{AppError, AppResult};
+use crate::error::{HandbookError, Result};
 
 /// The person's page of the 登记手册.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ProfileDto {
     pub name: Option<String>,
     pub id_number: Option<String>,
@@ -38,8 +38,8 @@ impl ProfileDto {
     }
 
     /// Validates through the ledger format (dates, unknown fields) and trims empty strings away.
-    pub fn to_profile(&self) -> AppResult<Profile> {
-        let value = serde_json::to_value(self).map_err(|e| AppError::input(e.to_string()))?;
+    pub fn to_profile(&self) -> Result<Profile> {
+        let value = serde_json::to_value(self).map_err(|e| HandbookError::input(e.to_string()))?;
         let mut map = Map::new();
         for (k, v) in value.as_object().into_iter().flatten() {
             if let Value::String(s) = v
@@ -54,7 +54,8 @@ impl ProfileDto {
 }
 
 /// The planned application the dashboard is about.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PlanDto {
     pub year: i32,
     pub level: Level,
@@ -73,7 +74,8 @@ pub struct PlanDto {
 }
 
 /// One record as the forms edit it: the fields of the `xueshi-ledger` format.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ActivityFields {
     /// `null` for a new record: the store assigns one.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -139,10 +141,10 @@ impl ActivityFields {
 
     /// Validates the fields exactly like a ledger file (the core decides what is valid).
     /// Fields the kind does not use (left over from another kind in the form) are dropped.
-    pub fn to_activity(&self, id: &str) -> AppResult<Activity> {
-        let kind = self.kind.ok_or_else(|| AppError::input("请选择活动形式"))?;
-        let mut value = serde_json::to_value(self).map_err(|e| AppError::input(e.to_string()))?;
-        let map = value.as_object_mut().ok_or_else(|| AppError::input("记录格式有误"))?;
+    pub fn to_activity(&self, id: &str) -> Result<Activity> {
+        let kind = self.kind.ok_or_else(|| HandbookError::input("请选择活动形式"))?;
+        let mut value = serde_json::to_value(self).map_err(|e| HandbookError::input(e.to_string()))?;
+        let map = value.as_object_mut().ok_or_else(|| HandbookError::input("记录格式有误"))?;
         map.insert("id".into(), Value::String(id.to_owned()));
         map.retain(|k, v| {
             let blank = v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty());
@@ -156,16 +158,17 @@ impl ActivityFields {
 }
 
 /// One attached evidence file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct EvidenceView {
     /// The row number, to detach or open it (numbers in the web view are exact up to 2^53).
-    #[ts(type = "number")]
+    #[cfg_attr(feature = "ts", ts(type = "number"))]
     pub seq: i64,
     pub file_name: String,
     pub material: String,
     pub file_type: Option<String>,
     /// Bytes; no real file comes near 2^53, where a JavaScript number stops being exact.
-    #[ts(type = "number | null")]
+    #[cfg_attr(feature = "ts", ts(type = "number | null"))]
     pub size: Option<u64>,
 }
 
@@ -176,7 +179,8 @@ impl From<xueshi_store::StoredEvidence> for EvidenceView {
 }
 
 /// A record with its evidence.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ActivityView {
     pub fields: ActivityFields,
     pub year: i32,
@@ -184,7 +188,8 @@ pub struct ActivityView {
 }
 
 /// A rule set the user can choose.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RuleSummary {
     pub id: String,
     /// `《title》（文号）`
@@ -197,7 +202,8 @@ pub struct RuleSummary {
 }
 
 /// Why the rule set in force was chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Selection {
     pub id: String,
     pub assumed: bool,
@@ -205,7 +211,8 @@ pub struct Selection {
 }
 
 /// The next certification deadline.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Deadline {
     pub who: String,
     /// `YYYY-MM-DD`
@@ -216,7 +223,8 @@ pub struct Deadline {
 }
 
 /// The public-subject themes of a year, to help choose 公需 courses.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ThemeView {
     pub year: i32,
     pub topics: Vec<String>,
@@ -224,14 +232,16 @@ pub struct ThemeView {
 
 /// Materials a record of some kind can be tagged with (which of them a record has and lacks is
 /// the engine's `EvidenceStatus.sets`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct MaterialChoice {
     pub kind: ActivityKind,
     pub materials: Vec<String>,
 }
 
 /// Everything the screens show, rebuilt after every change.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Snapshot {
     pub data_dir: String,
     pub demo: bool,
@@ -261,8 +271,17 @@ pub struct Snapshot {
     pub read_only: Option<String>,
 }
 
+/// A record saved: the id it has (a new record's is given by the store) and the new snapshot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct SavedActivity {
+    pub id: String,
+    pub snapshot: Snapshot,
+}
+
 /// What a record being typed will earn, before it is saved.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Preview {
     pub credits: Vec<Credit>,
     /// The 公需 and 专业 hours the record would earn, as the engine totals them.
@@ -273,14 +292,16 @@ pub struct Preview {
 }
 
 /// The result of checking the evidence vault.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct VerifyView {
     pub ok: bool,
     pub lines: Vec<String>,
 }
 
 /// What an export produced, for the user.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportSummary {
     pub path: String,
     /// Size in bytes.
@@ -291,14 +312,43 @@ pub struct ExportSummary {
     pub not_included: Vec<String>,
 }
 
+impl ExportSummary {
+    pub fn from_report(r: &xueshi_export::PackageReport) -> ExportSummary {
+        ExportSummary {
+            path: r.path.display().to_string(),
+            size: r.size as f64,
+            files: u32::try_from(r.files.len()).unwrap_or(u32::MAX),
+            pdf_pages: u32::try_from(r.pdf_pages).unwrap_or(u32::MAX),
+            not_included: r
+                .not_included
+                .iter()
+                .map(|n| format!("{}：{}（{}）", n.activity, n.original_name, n.material))
+                .collect(),
+        }
+    }
+}
+
 /// How far an export is, sent as the `export-progress` event.
-#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportProgress {
     pub stage: String,
     pub files_done: u32,
     pub files_total: u32,
     pub bytes_done: f64,
     pub bytes_total: f64,
+}
+
+impl ExportProgress {
+    pub fn from_progress(p: &xueshi_export::Progress) -> ExportProgress {
+        ExportProgress {
+            stage: p.stage.label().to_owned(),
+            files_done: u32::try_from(p.files_done).unwrap_or(u32::MAX),
+            files_total: u32::try_from(p.files_total).unwrap_or(u32::MAX),
+            bytes_done: p.bytes_done as f64,
+            bytes_total: p.bytes_total as f64,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,117 @@
+//! One export of the submission package: what it needs is gathered from the handbook (in the app,
+//! under its lock), then the package is written without it, reporting progress to a callback that
+//! may cancel it.
+
+use std::ops::ControlFlow;
+use std::path::{Path, PathBuf};
+
+use xueshi_core::engine::{Application, Assessment, assess};
+use xueshi_core::rules::Selection;
+use xueshi_core::{Ledger, RuleSet};
+use xueshi_export::{
+    EvidenceSource, ExportOptions, FolderSource, PackageInput, PackageReport, PathLookupSource, Progress,
+    export_package, is_sha256,
+};
+
+use crate::error::Result;
+use crate::{Handbook, Request};
+
+/// Where the evidence files of the ledger are.
+#[derive(Debug, Clone)]
+pub enum EvidenceAt {
+    /// A data folder's vault, files named by their SHA-256.
+    Vault(PathBuf),
+    /// A folder laid out as the ledger's `evidence[].file` names say (`xueshi export` of a ledger file).
+    Folder(PathBuf),
+}
+
+/// Everything an export needs, detached from the open data folder.
+pub struct ExportJob {
+    pub ledger: Ledger,
+    pub application: Application,
+    pub rules: RuleSet,
+    pub selection: Selection,
+    pub assessment: Assessment,
+    pub evidence: EvidenceAt,
+    /// e.g. `学时材料包-王晓梅-2026年副高级.zip`
+    pub suggested_name: String,
+}
+
+/// The user's choices for one package.
+#[derive(Debug, Clone, Default)]
+pub struct PackageChoices {
+    /// Show the 身份证号 as 430102********1234.
+    pub mask_id: bool,
+    /// Add the page listing records whose evidence is incomplete.
+    pub incomplete_page: bool,
+    /// A font file or folder tried before the system's (the app's bundled fonts).
+    pub font_path: Option<PathBuf>,
+}
+
+impl Handbook {
+    /// The export of the stored records for `request` (the current plan when it names nothing).
+    pub fn export_job(&mut self, request: &Request) -> Result<ExportJob> {
+        let evidence = EvidenceAt::Vault(self.store.data_dir().evidence());
+        let assessed = self.assess(request)?;
+        let rules = assessed.rules.clone();
+        Ok(ExportJob::new(
+            assessed.ledger,
+            assessed.application,
+            rules,
+            assessed.selection,
+            assessed.assessment,
+            evidence,
+        ))
+    }
+}
+
+impl ExportJob {
+    pub fn new(
+        ledger: Ledger,
+        application: Application,
+        rules: RuleSet,
+        selection: Selection,
+        assessment: Assessment,
+        evidence: EvidenceAt,
+    ) -> ExportJob {
+        let who = ledger.profile.name.clone().unwrap_or_else(|| "未填写姓名".into());
+        let suggested_name = format!("学时材料包-{who}-{}年{}.zip", application.year, application.level.label());
+        ExportJob { ledger, application, rules, selection, assessment, evidence, suggested_name }
+    }
+
+    /// A ledger file's records with their evidence in `folder`, assessed under `rules`.
+    pub fn for_ledger(
+        ledger: Ledger,
+        application: Application,
+        rules: RuleSet,
+        selection: Selection,
+        folder: &Path,
+    ) -> Result<ExportJob> {
+        let assessment = assess(&ledger, &rules, &application)?;
+        Ok(ExportJob::new(ledger, application, rules, selection, assessment, EvidenceAt::Folder(folder.to_owned())))
+    }
+
+    /// Writes the package to `out`. Cancelling (the callback breaks) or a failure leaves nothing at `out`.
+    pub fn run(
+        &self,
+        out: &Path,
+        choices: &PackageChoices,
+        progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+    ) -> Result<PackageReport> {
+        let options = ExportOptions {
+            mask_id: choices.mask_id,
+            incomplete_evidence_page: choices.incomplete_page,
+            font_path: choices.font_path.clone(),
+            ..ExportOptions::default()
+        };
+        let input =
+            PackageInput { ledger: &self.ledger, rules: &self.rules, assessment: &self.assessment, options: &options };
+        let source: Box<dyn EvidenceSource> = match &self.evidence {
+            EvidenceAt::Vault(dir) => Box::new(PathLookupSource::new(|sha: &str| {
+                is_sha256(sha).then(|| xueshi_store::vault::blob_path(dir, sha))
+            })),
+            EvidenceAt::Folder(dir) => Box::new(FolderSource::new(dir)),
+        };
+        Ok(export_package(&input, source.as_ref(), out, progress)?)
+    }
+}

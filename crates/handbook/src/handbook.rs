@@ -1,0 +1,235 @@
+//! The open handbook: one data folder (its store) with its rule book, and everything both shells
+//! ask of it. The desktop app's commands and the command line's subcommands are a few lines each
+//! over these methods.
+
+use std::path::{Path, PathBuf};
+
+use xueshi_core::engine::{Application, Assessment, assess};
+use xueshi_core::rules::Selection;
+use xueshi_core::{Ledger, RuleSet};
+use xueshi_store::viewing::viewing_dir;
+use xueshi_store::{BackupReason, DataDir, Options, PlannedApplication, Store, StoreError};
+
+use crate::dto::{ActivityFields, ProfileDto, VerifyView};
+use crate::error::{HandbookError, Result};
+use crate::rules::Rules;
+
+/// One open data folder.
+pub struct Handbook {
+    pub(crate) store: Store,
+    pub(crate) rules: Rules,
+    /// The user's own folder, to return to after the demo.
+    pub(crate) home: DataDir,
+    pub(crate) demo: bool,
+}
+
+/// The application an assessment is about: given parts override the plan's.
+#[derive(Debug, Clone, Default)]
+pub struct Request {
+    pub year: Option<i32>,
+    pub level: Option<xueshi_core::kinds::Level>,
+    pub path: Option<xueshi_core::kinds::ApplicationPath>,
+    /// The unit's own window, replacing the plan's.
+    pub window: Option<xueshi_core::engine::YearSpan>,
+    /// A rule set id or the path of a rule file, replacing the plan's choice.
+    pub rules: Option<String>,
+}
+
+/// An assessment with what it was made of.
+pub struct Assessed<'h> {
+    pub ledger: Ledger,
+    pub application: Application,
+    pub rules: &'h RuleSet,
+    pub selection: Selection,
+    pub assessment: Assessment,
+}
+
+impl Handbook {
+    /// Opens the user's data folder (created when missing) and loads their own rule files.
+    pub fn open(home: DataDir) -> Result<Handbook> {
+        Handbook::open_with(home, Options::default())
+    }
+
+    pub fn open_with(home: DataDir, options: Options) -> Result<Handbook> {
+        let store = Store::open_with(&home, options)?;
+        Handbook::with_store(store, home)
+    }
+
+    /// A handbook on a store already open.
+    pub fn with_store(store: Store, home: DataDir) -> Result<Handbook> {
+        let rules = Rules::load(store.data_dir())?;
+        Ok(Handbook { store, rules, home, demo: false })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+
+    /// The plans, by year.
+    pub fn plans(&self) -> Result<Vec<PlannedApplication>> {
+        Ok(self.store.applications()?)
+    }
+
+    /// The plan the dashboard is about: the earliest by year.
+    pub fn current_plan(&self) -> Result<Option<PlannedApplication>> {
+        Ok(self.store.applications()?.into_iter().next())
+    }
+
+    /// The plan of `year` (the current one when `None`).
+    fn plan_of(&self, year: Option<i32>) -> Result<Option<PlannedApplication>> {
+        Ok(self.store.applications()?.into_iter().find(|p| year.is_none_or(|y| p.application.year == y)))
+    }
+
+    /// The rule set in force for `plan` and why.
+    pub fn rules_in_force(&self, plan: &PlannedApplication) -> Result<(&RuleSet, Selection)> {
+        let city = self.store.profile()?.city;
+        self.rules.in_force(plan.rules.as_deref(), plan.application.year, city.as_deref())
+    }
+
+    /// The application of `request`, completed from the plan of its year; an error says what to give.
+    pub fn application(&self, request: &Request) -> Result<PlannedApplication> {
+        let mut planned = match (request.year, request.level) {
+            (Some(year), Some(level)) => PlannedApplication::new(
+                Application::new(year, level, request.path.unwrap_or(xueshi_core::kinds::ApplicationPath::Standard)),
+                None,
+            ),
+            (year, _) => self.plan_of(year)?.ok_or(HandbookError::NoPlan)?,
+        };
+        if let Some(window) = request.window {
+            window.check(planned.application.year).map_err(HandbookError::Input)?;
+            planned.application.window = Some(window);
+        }
+        Ok(planned)
+    }
+
+    /// The stored records assessed for `request`.
+    pub fn assess(&mut self, request: &Request) -> Result<Assessed<'_>> {
+        let mut planned = self.application(request)?;
+        if let Some(choice) = &request.rules {
+            planned.rules = Some(self.rules.choose(choice)?);
+        }
+        let ledger = self.store.ledger()?;
+        let (rules, selection) =
+            self.rules.in_force(planned.rules.as_deref(), planned.application.year, ledger.profile.city.as_deref())?;
+        let assessment = assess(&ledger, rules, &planned.application)?;
+        Ok(Assessed { ledger, application: planned.application, rules, selection, assessment })
+    }
+
+    pub fn save_profile(&mut self, profile: &ProfileDto) -> Result<()> {
+        Ok(self.store.set_profile(&profile.to_profile()?)?)
+    }
+
+    /// Adds a new record (no id) or replaces an existing one, keeping its evidence; returns its id.
+    pub fn save_activity(&mut self, fields: &ActivityFields) -> Result<String> {
+        match &fields.id {
+            Some(id) => {
+                let mut activity = fields.to_activity(id)?;
+                activity.evidence = self.store.activity(id)?.evidence;
+                self.store.update_activity(id, &activity)?;
+                Ok(id.clone())
+            }
+            // Numbered inside the saving transaction: the command line may be adding at once.
+            None => Ok(self.store.add_activity_numbered(&fields.to_activity("new")?)?),
+        }
+    }
+
+    pub fn remove_activity(&mut self, id: &str) -> Result<()> {
+        Ok(self.store.remove_activity(id)?)
+    }
+
+    pub fn attach(&mut self, activity: &str, files: &[PathBuf], material: &str) -> Result<usize> {
+        for file in files {
+            self.store.attach(activity, file, material)?;
+        }
+        Ok(files.len())
+    }
+
+    pub fn detach(&mut self, seq: i64) -> Result<()> {
+        Ok(self.store.detach(seq)?)
+    }
+
+    /// A read-only copy of an attached file under its own name (in this run's folder of the temp
+    /// dir), to open it with the system's program without exposing the vault's copy.
+    pub fn evidence_copy(&self, seq: i64) -> Result<PathBuf> {
+        let dir = viewing_dir(&std::env::temp_dir());
+        self.store.evidence_copy_for_viewing(seq, &dir).map_err(|e| match e {
+            StoreError::NoSuchEvidence(_) => HandbookError::input("没有这份证明材料"),
+            StoreError::MissingBlob { .. } => {
+                HandbookError::File("证据库中找不到这个文件，请在“设置”中检查证据库".into())
+            }
+            other => other.into(),
+        })
+    }
+
+    /// The same records under other rule sets, side by side.
+    pub fn compare(&self, ids: &[String]) -> Result<Vec<Assessment>> {
+        let plan = self.current_plan()?.ok_or(HandbookError::NoPlan)?;
+        let ledger = self.store.ledger()?;
+        ids.iter()
+            .map(|id| {
+                let set = self.rules.book.get(id).ok_or_else(|| HandbookError::UnknownRules(id.clone()))?;
+                Ok(assess(&ledger, set, &plan.application)?)
+            })
+            .collect()
+    }
+
+    /// Checks a user's rule file and keeps a copy in the data folder so it loads next time.
+    pub fn add_rule_file(&mut self, path: &Path) -> Result<String> {
+        let dir = self.store.data_dir().clone();
+        self.rules.add_file(&dir, path)
+    }
+
+    pub fn backup_now(&self) -> Result<PathBuf> {
+        Ok(self.store.backup(BackupReason::Manual)?)
+    }
+
+    pub fn restore(&mut self, file: &Path) -> Result<PathBuf> {
+        Ok(self.store.restore(file)?.previous)
+    }
+
+    /// The database and every evidence file checked, in sentences.
+    pub fn verify(&self) -> Result<VerifyView> {
+        let r = self.store.verify()?;
+        let mut lines = Vec::new();
+        lines.extend(r.integrity.iter().map(|l| format!("数据库完整性：{l}")));
+        lines.extend(r.foreign_keys.iter().map(|l| format!("数据库引用：{l}")));
+        lines.extend(r.corrupt.iter().map(|m| format!("文件内容已改变：{}", m.used_by.join("、"))));
+        lines.extend(r.missing.iter().map(|m| format!("文件缺失：{}", m.used_by.join("、"))));
+        if !r.unreferenced.is_empty() {
+            lines.push(format!("有 {} 个文件已不被任何记录使用（可清理）", r.unreferenced.len()));
+        }
+        if lines.is_empty() {
+            lines.push(format!("一切正常：检查了数据库和 {} 个证明材料文件", r.files_checked));
+        }
+        Ok(VerifyView { ok: r.is_ok(), lines })
+    }
+
+    /// Switches to the demo data folder: as the user left it, or with `reset` as shipped (the
+    /// shell asks first). A `demo` folder this app did not create is refused, never deleted.
+    pub fn open_demo(&mut self, reset: bool) -> Result<()> {
+        if self.demo {
+            // Close the demo's database first: its files cannot be deleted while open on Windows.
+            self.close_demo()?;
+        }
+        self.store = crate::demo::open(&crate::demo::folder(&self.home), reset)?;
+        self.rules = Rules::load(self.store.data_dir())?;
+        self.demo = true;
+        Ok(())
+    }
+
+    /// Returns from the demo to the user's own folder.
+    pub fn close_demo(&mut self) -> Result<()> {
+        self.store = Store::open(&self.home)?;
+        self.rules = Rules::load(self.store.data_dir())?;
+        self.demo = false;
+        Ok(())
+    }
+}

@@ -1,0 +1,22 @@
+//! 学时手册's application layer, used by both shells (the desktop app in `src-tauri` and the
+//! command line `xueshi`): the open data folder with the built-in and the user's rule files, the
+//! rule set in force and why, plans, the preview of a record, imports, the export job, checks and
+//! the demo. No Tauri here: the shells parse what the user gave and present what comes back.
+
+mod demo;
+pub mod dto;
+mod error;
+mod export_job;
+pub mod form;
+mod handbook;
+mod import;
+pub mod plans;
+mod preview;
+pub mod rules;
+mod snapshot;
+
+pub use error::{ErrorCode, HandbookError, Result};
+pub use export_job::{EvidenceAt, ExportJob, PackageChoices};
+pub use handbook::{Assessed, Handbook, Request};
+pub use import::Imported;
+pub use rules::Rules;

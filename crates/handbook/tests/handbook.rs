@@ -1,0 +1,138 @@
+//! The application layer on a temporary data folder: opening evidence, a folder opened for viewing
+//! only, the user's rule files, plans made by either shell, imports.
+
+use std::path::Path;
+
+use xueshi_core::Ledger;
+use xueshi_handbook::dto::PlanDto;
+use xueshi_handbook::{Handbook, HandbookError, Imported, Request};
+use xueshi_store::{DataDir, PlannedApplication, Store};
+
+fn folder(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new().prefix(&format!("xueshi-handbook-{name}-")).tempdir().expect("temp dir")
+}
+
+fn training(handbook: &mut Handbook) {
+    let ledger = Ledger::from_json(
+        r#"{"format": "xueshi-ledger", "version": 1, "profile": {}, "activities": [{"id": "2025-001",
+            "kind": "training", "title": "研修班", "date": "2025-05-12", "category": "professional", "days": 2}]}"#,
+    )
+    .expect("ledger");
+    handbook.store_mut().add_activity(&ledger.activities[0]).expect("added");
+}
+
+fn plan(year: i32, level: &str, rules: Option<&str>) -> PlanDto {
+    serde_json::from_value(serde_json::json!({
+        "year": year, "level": level, "path": "standard", "rules": rules
+    }))
+    .expect("plan")
+}
+
+#[test]
+fn opening_evidence_gives_a_read_only_copy_under_its_own_name_and_never_the_vault_file() {
+    let dir = folder("open");
+    let mut h = Handbook::open(DataDir::new(dir.path())).expect("opens");
+    training(&mut h);
+    let pdf = b"%PDF-1.4\n% certificate\n%%EOF\n";
+    let name = "结业证书.pdf";
+    let attached =
+        h.store_mut().attach_reader("2025-001", &mut &pdf[..], name, Path::new(name), "结业证书").expect("attached");
+    let copy = h.evidence_copy(attached.seq).expect("a copy");
+    assert_eq!(copy.file_name().and_then(|n| n.to_str()), Some(name));
+    assert!(std::fs::metadata(&copy).expect("copy").permissions().readonly());
+    assert_ne!(Some(copy.clone()), h.store().blob_path(&attached.sha256));
+    assert_eq!(h.evidence_copy(9999).expect_err("no such evidence").to_string(), "没有这份证明材料");
+    if let Some(viewing) = copy.parent() {
+        let _ = std::fs::remove_dir_all(viewing);
+    }
+}
+
+#[test]
+fn a_folder_that_opened_for_viewing_only_says_so_in_the_snapshot_and_a_normal_one_does_not() {
+    let dir = folder("read-only");
+    let home = DataDir::new(dir.path());
+    let normal = Handbook::open(home.clone()).expect("opens");
+    assert_eq!(normal.snapshot().expect("snapshot").read_only, None);
+    drop(normal);
+    let options = xueshi_store::Options { read_only: true, ..Default::default() };
+    let viewing = Handbook::open_with(home, options).expect("opens for viewing");
+    let notice = viewing.snapshot().expect("snapshot").read_only.expect("a notice");
+    assert!(notice.contains("不能保存修改"), "{notice}");
+}
+
+const OWN_RULES: &str = "id = \"my-2027\"\nname = \"自定规则\"\nissuer = \"某单位\"\ngoverns = [2027]\nextends = \"hunan-2026\"\nsource = \"本单位通知\"\n";
+
+#[test]
+fn a_rule_file_saved_in_the_data_folder_is_in_the_book_of_every_later_opening() {
+    let dir = folder("own-rules");
+    let source = dir.path().join("own-unit.toml");
+    std::fs::write(&source, OWN_RULES).expect("rule file");
+    let home = DataDir::new(dir.path().join("data"));
+    let id = Handbook::open(home.clone()).expect("opens").add_rule_file(&source).expect("a valid rule file");
+    let mut reopened = Handbook::open(home).expect("reopens");
+    assert!(reopened.rules().book.get(&id).is_some(), "{id} loads from the data folder");
+    reopened.save_plan(&plan(2026, "associate_senior", Some(&id))).expect("a plan naming it");
+    let assessed = reopened.assess(&Request::default()).expect("assessed with the user's rules");
+    assert_eq!(assessed.rules.id, id);
+    assert!(assessed.selection.reason.starts_with("按您选择的"), "{}", assessed.selection.reason);
+}
+
+#[test]
+fn saving_the_forms_plan_replaces_the_current_plan_and_keeps_plans_made_elsewhere() {
+    let dir = folder("plans");
+    let mut h = Handbook::open(DataDir::new(dir.path())).expect("opens");
+    h.save_plan(&plan(2026, "associate_senior", None)).expect("the form's plan");
+    let later = xueshi_core::Application::new(
+        2029,
+        xueshi_core::kinds::Level::Senior,
+        xueshi_core::kinds::ApplicationPath::Standard,
+    );
+    h.add_plan(&PlannedApplication::new(later, None)).expect("a plan made with the command line");
+    h.save_plan(&plan(2027, "associate_senior", None)).expect("the form's plan changed");
+    let years: Vec<i32> = h.plans().expect("plans").iter().map(|p| p.application.year).collect();
+    assert_eq!(years, [2027, 2029]);
+    let err = h.save_plan(&plan(2027, "associate_senior", Some("no-such-set"))).expect_err("unknown set");
+    assert!(matches!(err, HandbookError::UnknownRules(_)), "{err}");
+}
+
+#[test]
+fn a_spreadsheet_with_a_bad_row_imports_nothing_unless_bad_rows_are_skipped_whatever_its_extension_case() {
+    let dir = folder("import");
+    let csv = dir.path().join("学时.CSV");
+    std::fs::write(
+        &csv,
+        "名称,形式,起止日期,类别,天数\n研修班,培训班,2025-05-12,专业,2\n坏行,培训班,不是日期,专业,1\n",
+    )
+    .expect("csv");
+    let mut h = Handbook::open(DataDir::new(dir.path().join("data"))).expect("opens");
+    let err = h.import_file(&csv, false).expect_err("a bad row refuses the import");
+    assert!(err.to_string().contains("没有导入任何记录"), "{err}");
+    assert_eq!(h.store().activities(None).expect("records").len(), 0);
+    let Imported::Spreadsheet(done) = h.import_file(&csv, true).expect("imports the good row") else {
+        panic!("read as a spreadsheet")
+    };
+    assert_eq!((done.added, done.skipped_bad_rows), (1, 1));
+}
+
+#[test]
+fn the_stored_records_are_assessed_for_the_plan_of_the_year_asked_for() {
+    let dir = folder("assess");
+    let home = DataDir::new(dir.path());
+    let mut store = Store::open(&home).expect("store");
+    let app = |year| {
+        xueshi_core::Application::new(
+            year,
+            xueshi_core::kinds::Level::Intermediate,
+            xueshi_core::kinds::ApplicationPath::Standard,
+        )
+    };
+    store.plan_application(&PlannedApplication::new(app(2024), None)).expect("plan");
+    store.plan_application(&PlannedApplication::new(app(2026), None)).expect("plan");
+    drop(store);
+    let mut h = Handbook::open(home).expect("opens");
+    assert_eq!(h.assess(&Request::default()).expect("current").application.year, 2024);
+    let asked = Request { year: Some(2026), ..Request::default() };
+    assert_eq!(h.assess(&asked).expect("2026").application.year, 2026);
+    let none = Request { year: Some(2030), ..Request::default() };
+    assert!(matches!(h.assess(&none).err(), Some(HandbookError::NoPlan)));
+}
