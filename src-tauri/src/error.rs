@@ -79,7 +79,8 @@ mod tests {
 
     #[test]
     fn each_code_reaches_the_web_view_as_its_exact_json() {
-        let e = xueshi_core::LedgerError::new(Some("r1".into()), Some("venue"), "缺少此字段 (missing field)");
+        let e = xueshi_core::LedgerError::new(Some("r1".into()), Some("venue"), "缺少此项")
+            .of_kind(xueshi_core::fields::Problem::Missing);
         assert_eq!(json(HandbookError::from(e)), r#"{"code":"input","message":"请填写“刊物”"}"#);
         assert_eq!(
             json(HandbookError::NoRulesForYear(1999)),

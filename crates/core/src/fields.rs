@@ -1,5 +1,5 @@
 //! A reader over one JSON object that turns every missing, mistyped or unknown field into an error
-//! naming the record and the field, in Chinese and English.
+//! naming the record and the field (by its Chinese name), with the kind of problem it is.
 
 use std::collections::BTreeSet;
 
@@ -12,6 +12,19 @@ use crate::text;
 /// The most 学时 one record may count: more is a typing mistake (a whole year asks for 90).
 const MAX_RECORD_HOURS: f64 = 1000.0;
 
+/// What kind of problem a ledger error is, so that a form can word it without parsing the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// The field is required and absent.
+    Missing,
+    /// The field is required and blank.
+    Empty,
+    /// The message is itself a request saying what to fill in (`请填写结束日期：…`).
+    Request,
+    /// The value is wrong in the way the message says (`不是有效日期…`), or the file is malformed.
+    Invalid,
+}
+
 /// Why a ledger could not be read: which record, which field, what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{}", self.describe())]
@@ -20,12 +33,19 @@ pub struct LedgerError {
     pub activity: Option<String>,
     /// The field, e.g. `days` or `profile.name`.
     pub field: Option<String>,
+    pub problem: Problem,
     pub message: String,
 }
 
 impl LedgerError {
+    /// A value that is wrong as `message` says.
     pub fn new(activity: Option<String>, field: Option<&str>, message: impl Into<String>) -> Self {
-        LedgerError { activity, field: field.map(str::to_owned), message: message.into() }
+        LedgerError { activity, field: field.map(str::to_owned), problem: Problem::Invalid, message: message.into() }
+    }
+
+    /// The same error, of another kind.
+    pub fn of_kind(self, problem: Problem) -> Self {
+        LedgerError { problem, ..self }
     }
 
     fn describe(&self) -> String {
@@ -34,7 +54,10 @@ impl LedgerError {
             out.push_str(&format!("：记录 {}", text::abbreviate(a, 40)));
         }
         if let Some(f) = &self.field {
-            out.push_str(&format!("，字段 {f}"));
+            match crate::field_names::field_label(f) {
+                Some(label) => out.push_str(&format!("，{label}")),
+                None => out.push_str(&format!("，字段 {f}")),
+            }
         }
         out.push_str(&format!("：{}", self.message));
         out
@@ -64,7 +87,7 @@ impl<'a> Fields<'a> {
     }
 
     fn missing(&self, field: &str) -> LedgerError {
-        self.error(field, "缺少此字段 (missing field)")
+        self.error(field, "缺少此项").of_kind(Problem::Missing)
     }
 
     /// A text field, cleaned of invisible characters and within its length (see [`crate::text`]).
@@ -74,14 +97,14 @@ impl<'a> Fields<'a> {
             Some(Value::String(s)) => {
                 text::accept(&format!("{}{field}", self.prefix), s).map(Some).map_err(|m| self.error(field, m))
             }
-            Some(_) => Err(self.error(field, "应为文字 (expected a string)")),
+            Some(_) => Err(self.error(field, "应为文字")),
         }
     }
 
     pub fn str(&mut self, field: &'a str) -> Result<String, LedgerError> {
         let value = self.opt_str(field)?.ok_or_else(|| self.missing(field))?;
         if value.trim().is_empty() {
-            return Err(self.error(field, "不能为空 (must not be empty)"));
+            return Err(self.error(field, "不能为空").of_kind(Problem::Empty));
         }
         Ok(value)
     }
@@ -113,9 +136,9 @@ impl<'a> Fields<'a> {
             _ => None,
         };
         match n {
-            None => Err(self.error(field, "应为整数 (expected a whole number)")),
-            Some(n) if n < 0 => Err(self.error(field, "不能是负数 (must not be negative)")),
-            Some(n) if n > i64::from(max) => Err(self.error(field, format!("数值过大，最多 {max} (at most {max})"))),
+            None => Err(self.error(field, "应为整数")),
+            Some(n) if n < 0 => Err(self.error(field, "不能是负数")),
+            Some(n) if n > i64::from(max) => Err(self.error(field, format!("数值过大，最多 {max}"))),
             Some(n) => Ok(Some(n as u32)),
         }
     }
@@ -129,11 +152,10 @@ impl<'a> Fields<'a> {
             return Ok(None);
         };
         let Some(f) = value.as_f64() else {
-            return Err(self.error(field, "应为数字 (expected a number)"));
+            return Err(self.error(field, "应为数字"));
         };
         if f > MAX_RECORD_HOURS {
-            return Err(self
-                .error(field, format!("数值过大，一条记录最多 {MAX_RECORD_HOURS} 学时 (at most {MAX_RECORD_HOURS})")));
+            return Err(self.error(field, format!("数值过大，一条记录最多 {MAX_RECORD_HOURS} 学时")));
         }
         Hours::from_f64(f).map(Some).map_err(|e| self.error(field, e.to_string()))
     }
@@ -141,7 +163,7 @@ impl<'a> Fields<'a> {
     /// A value from a closed vocabulary, parsed by `parse`; `choices` lists what is accepted.
     pub fn code<T>(&mut self, field: &'a str, parse: fn(&str) -> Option<T>, choices: &str) -> Result<T, LedgerError> {
         let text = self.opt_str(field)?.ok_or_else(|| self.missing(field))?;
-        parse(&text).ok_or_else(|| self.error(field, format!("未知的取值 `{text}`，可选：{choices} (unknown value)")))
+        parse(&text).ok_or_else(|| self.error(field, format!("未知的取值 `{text}`，可选：{choices}")))
     }
 
     /// The raw value, for nested structures read by the caller.
@@ -152,7 +174,7 @@ impl<'a> Fields<'a> {
     /// Refuses any field that was not read: a typo must not silently lose data.
     pub fn finish(self) -> Result<(), LedgerError> {
         match self.map.keys().find(|k| !self.used.contains(k.as_str())) {
-            Some(unknown) => Err(self.error(unknown, "无法识别的字段 (unknown field)")),
+            Some(unknown) => Err(self.error(unknown, "无法识别的字段")),
             None => Ok(()),
         }
     }
@@ -160,14 +182,14 @@ impl<'a> Fields<'a> {
 
 /// Parses a strict `YYYY-MM-DD` date between 1950 and 2100.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let bad = || format!("`{text}` 不是有效日期，应为 YYYY-MM-DD (not a valid date)");
+    let bad = || format!("`{text}` 不是有效日期，应为 YYYY-MM-DD");
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return Err(bad());
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?;
     if !(1950..=2100).contains(&chrono::Datelike::year(&date)) {
-        return Err(format!("`{text}` 的年份不在 1950–2100 之间 (year out of range)"));
+        return Err(format!("`{text}` 的年份不在 1950–2100 之间"));
     }
     Ok(date)
 }

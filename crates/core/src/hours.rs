@@ -18,13 +18,13 @@ pub struct Hours(#[cfg_attr(feature = "ts", ts(type = "number"))] i64);
 /// Why a number could not be taken as an amount of hours.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HoursError {
-    #[error("不能是负数 (must not be negative)")]
+    #[error("不能是负数")]
     Negative,
-    #[error("最多保留两位小数 (at most two decimal places)")]
+    #[error("最多保留两位小数")]
     TooPrecise,
-    #[error("数值过大，最多 1000000 学时 (too large)")]
+    #[error("数值过大，最多 1000000 学时")]
     TooLarge,
-    #[error("不是有效的数字 (not a finite number)")]
+    #[error("不是有效的数字")]
     NotFinite,
 }
 

@@ -50,7 +50,7 @@ macro_rules! vocabulary {
                 let text = <String as serde::Deserialize>::deserialize(d)?;
                 $name::from_code(&text).ok_or_else(|| {
                     serde::de::Error::custom(format!(
-                        "未知的取值 `{text}`，可选：{} (unknown value)", $name::codes()
+                        "未知的取值 `{text}`，可选：{}", $name::codes()
                     ))
                 })
             }

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
 use crate::cities;
-use crate::fields::{Fields, LedgerError};
+use crate::fields::{Fields, LedgerError, Problem};
 use crate::hours::Hours;
 use crate::kinds::{
     ActivityKind, AidTask, BookRole, Category, ContestLevel, Medal, PaperRole, PatentType, Platform, ProjectLevel,
@@ -38,7 +38,7 @@ impl Ledger {
 
     pub fn from_value(value: &Value) -> Result<Ledger, LedgerError> {
         let Value::Object(top) = value else {
-            return Err(LedgerError::new(None, None, "顶层应为 JSON 对象 (expected an object)"));
+            return Err(LedgerError::new(None, None, "顶层应为 JSON 对象"));
         };
         let mut f = Fields::new(top, None, "");
         let format = f.opt_str("format")?;
@@ -55,12 +55,12 @@ impl Ledger {
         let profile = match f.raw("profile") {
             None => Profile::default(),
             Some(Value::Object(map)) => read_profile(map)?,
-            Some(_) => return Err(f.error("profile", "应为对象 (expected an object)")),
+            Some(_) => return Err(f.error("profile", "应为对象")),
         };
         let activities = match f.raw("activities") {
             None => Vec::new(),
             Some(Value::Array(items)) => read_activities(items)?,
-            Some(_) => return Err(f.error("activities", "应为数组 (expected an array)")),
+            Some(_) => return Err(f.error("activities", "应为数组")),
         };
         f.finish()?;
         Ok(Ledger { profile, activities })
@@ -115,12 +115,12 @@ fn read_activities(items: &[Value]) -> Result<Vec<Activity>, LedgerError> {
     for (index, item) in items.iter().enumerate() {
         let position = format!("#{}", index + 1);
         let Value::Object(map) = item else {
-            return Err(LedgerError::new(Some(position), None, "应为对象 (expected an object)"));
+            return Err(LedgerError::new(Some(position), None, "应为对象"));
         };
         let owner = map.get("id").and_then(Value::as_str).map_or(position, str::to_owned);
         let activity = Activity::from_map(map, owner.clone())?;
         if !seen.insert(activity.id.clone()) {
-            return Err(LedgerError::new(Some(owner), Some("id"), "记录编号重复 (duplicate id)"));
+            return Err(LedgerError::new(Some(owner), Some("id"), "记录编号重复"));
         }
         out.push(activity);
     }
@@ -136,7 +136,7 @@ impl Activity {
         if let Some(unknown) =
             map.keys().find(|k| !COMMON_FIELDS.contains(&k.as_str()) && !kind_fields(kind).contains(&k.as_str()))
         {
-            return Err(f.error(unknown, format!("“{}”记录没有这个字段 (unknown field)", kind.label())));
+            return Err(f.error(unknown, format!("“{}”记录没有这个字段", kind.label())));
         }
         let title = f.str("title")?;
         let date = f.date("date")?;
@@ -155,7 +155,7 @@ impl Activity {
         let evidence = match f.raw("evidence") {
             None => Vec::new(),
             Some(Value::Array(items)) => read_evidence(items, &f)?,
-            Some(_) => return Err(f.error("evidence", "应为数组 (expected an array)")),
+            Some(_) => return Err(f.error("evidence", "应为数组")),
         };
         f.finish()?;
         Ok(Activity { id, kind, title, date, end_date, provider, note, category, detail, evidence })
@@ -236,7 +236,7 @@ fn read_detail(
     if let Some(end) = end_date
         && end < date
     {
-        return Err(f.error("end_date", "结束日期早于开始日期 (end_date is before date)"));
+        return Err(f.error("end_date", "结束日期早于开始日期"));
     }
     let detail = match kind {
         K::Training | K::Conference | K::Practice => {
@@ -245,14 +245,16 @@ fn read_detail(
             let evenings = f.opt_count("evenings", MAX_SESSIONS)?.unwrap_or(0);
             let hours = f.opt_hours("hours")?.filter(|h| !h.is_zero());
             if days + half_days + evenings == 0 && hours.is_none() {
-                return Err(f.error("days", "请填写天数、半天数或晚上数，或证明上载明的学时，至少一项大于 0"));
+                return Err(f
+                    .error("days", "请填写天数、半天数或晚上数，或证明上载明的学时，至少一项大于 0")
+                    .of_kind(Problem::Request));
             }
             Detail::Sessions { days, half_days, evenings, hours }
         }
         K::OnlineCourse | K::StaffTraining => {
-            let hours = f.opt_hours("hours")?.ok_or_else(|| f.error("hours", "缺少此字段 (missing field)"))?;
+            let hours = f.opt_hours("hours")?.ok_or_else(|| f.error("hours", "缺少此项").of_kind(Problem::Missing))?;
             if hours.is_zero() {
-                return Err(f.error("hours", "学时应大于 0 (must be more than 0)"));
+                return Err(f.error("hours", "学时应大于 0"));
             }
             let platform = match kind {
                 K::StaffTraining => opt_code(f, "platform", Platform::from_code, &Platform::codes())?,
@@ -286,7 +288,7 @@ fn read_detail(
         }
         K::AidPosting | K::OverseasExchange => {
             if end_date.is_none() {
-                return Err(f.error("end_date", "请填写结束日期：全年认定要看外派时长"));
+                return Err(f.error("end_date", "请填写结束日期：全年认定要看外派时长").of_kind(Problem::Request));
             }
             let task = match kind {
                 K::AidPosting => opt_code(f, "task", AidTask::from_code, &AidTask::codes())?,
@@ -298,7 +300,9 @@ fn read_detail(
             let days = f.opt_count("days", MAX_SESSIONS)?.unwrap_or(0);
             let hours = f.opt_hours("hours")?.unwrap_or(Hours::ZERO);
             if days == 0 && hours.is_zero() {
-                return Err(f.error("days", "请填写现场服务天数或线上服务学时，至少一项大于 0"));
+                return Err(f
+                    .error("days", "请填写现场服务天数或线上服务学时，至少一项大于 0")
+                    .of_kind(Problem::Request));
             }
             Detail::ExpertService { days, hours }
         }
@@ -337,7 +341,7 @@ fn opt_code<T>(
 fn positive(f: &mut Fields<'_>, field: &'static str, max: u32) -> Result<u32, LedgerError> {
     let n = f.count(field, max)?;
     if n == 0 {
-        return Err(f.error(field, "应大于 0 (must be at least 1)"));
+        return Err(f.error(field, "应大于 0"));
     }
     Ok(n)
 }
@@ -346,7 +350,7 @@ fn read_evidence(items: &[Value], owner: &Fields<'_>) -> Result<Vec<Evidence>, L
     let mut out = Vec::with_capacity(items.len());
     for (i, item) in items.iter().enumerate() {
         let Value::Object(map) = item else {
-            return Err(owner.error(&format!("evidence[{i}]"), "应为对象 (expected an object)"));
+            return Err(owner.error(&format!("evidence[{i}]"), "应为对象"));
         };
         let mut f = Fields::new(map, None, "");
         let file = f.str("file").map_err(|e| owner.error(&format!("evidence[{i}].file"), e.message))?;

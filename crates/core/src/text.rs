@@ -89,7 +89,7 @@ pub fn limit(text: &str, rule: FieldRule) -> Result<(), String> {
     if count <= rule.max_chars {
         return Ok(());
     }
-    Err(format!("{}太长：有 {count} 个字，最多 {} 个字，请删减 (too long)", rule.label, rule.max_chars))
+    Err(format!("{}太长：有 {count} 个字，最多 {} 个字，请删减", rule.label, rule.max_chars))
 }
 
 /// `text` without invisible characters: zero-width spaces and joiners, byte order marks, soft

@@ -2,46 +2,18 @@
 //! Chinese name, as a request to fix it.
 
 use xueshi_core::LedgerError;
+use xueshi_core::field_names::field_label;
+use xueshi_core::fields::Problem;
 
-/// `请填写“刊物”`, `“日期”… 不是有效日期`: the field named as the form labels it.
+/// `请填写“刊物”`, `“日期”… 不是有效日期`: the field named as the form labels it, worded by the
+/// kind of problem (never by parsing the text).
 pub fn form_message(e: &LedgerError) -> String {
-    let message = e.message.split(" (").next().unwrap_or(&e.message).trim().to_owned();
-    let Some(field) = e.field.as_deref() else { return message };
-    let label = field_label(field);
-    if message.starts_with("缺少此字段") || message.starts_with("不能为空") {
-        format!("请填写“{label}”")
-    } else if message.starts_with('请') {
-        message
-    } else {
-        format!("“{label}”{message}")
-    }
-}
-
-/// The Chinese name of a ledger field, as the forms show it.
-fn field_label(field: &str) -> &str {
-    match field.trim_start_matches("profile.") {
-        "title" => "名称",
-        "date" => "日期",
-        "end_date" => "结束日期",
-        "category" => "类别",
-        "days" => "天数",
-        "half_days" => "半天数",
-        "evenings" => "晚上数",
-        "hours" => "学时",
-        "level" => "级别",
-        "role" => "角色/作者身份",
-        "venue" => "刊物",
-        "patent_type" => "专利类型",
-        "rank" => "排名",
-        "grade" => "等级",
-        "units" => "通过数量",
-        "medal" => "奖项",
-        "from_year" => "认定起始年度",
-        "to_year" => "认定截止年度",
-        "name" => "姓名",
-        "title_date" => "取得时间",
-        "id_number" => "身份证号",
-        other => other,
+    let Some(field) = e.field.as_deref() else { return e.message.clone() };
+    let label = field_label(field).unwrap_or("此项");
+    match e.problem {
+        Problem::Missing | Problem::Empty => format!("请填写“{label}”"),
+        Problem::Request => e.message.clone(),
+        Problem::Invalid => format!("“{label}”{}", e.message),
     }
 }
 
@@ -49,17 +21,25 @@ fn field_label(field: &str) -> &str {
 mod tests {
     use super::*;
 
+    fn read(activity: &str) -> LedgerError {
+        let text =
+            format!(r#"{{"format": "xueshi-ledger", "version": 1, "profile": {{}}, "activities": [{activity}]}}"#);
+        xueshi_core::Ledger::from_json(&text).expect_err("refused")
+    }
+
     #[test]
     fn a_missing_field_reads_as_a_request_to_fill_it_in() {
-        let e = LedgerError::new(Some("r1".into()), Some("venue"), "缺少此字段 (missing field)");
+        let e = read(r#"{"id": "r1", "kind": "paper", "title": "论文", "date": "2025-01-01", "role": "first"}"#);
         assert_eq!(form_message(&e), "请填写“刊物”");
     }
 
     #[test]
-    fn other_problems_name_the_field_in_chinese_without_the_english() {
-        let e = LedgerError::new(Some("r1".into()), Some("days"), "请填写天数、半天数或晚上数，至少一项大于 0");
-        assert_eq!(form_message(&e), "请填写天数、半天数或晚上数，至少一项大于 0");
-        let e = LedgerError::new(None, Some("date"), "`2024-02-30` 不是有效日期，应为 YYYY-MM-DD (not a valid date)");
+    fn a_request_is_shown_as_the_core_words_it_and_a_bad_value_is_prefixed_with_its_field() {
+        let e = read(
+            r#"{"id": "r1", "kind": "training", "title": "班", "date": "2025-01-01", "category": "public", "days": 0}"#,
+        );
+        assert_eq!(form_message(&e), "请填写天数、半天数或晚上数，或证明上载明的学时，至少一项大于 0");
+        let e = read(r#"{"id": "r1", "kind": "paper", "title": "论文", "date": "2024-02-30", "role": "first"}"#);
         assert_eq!(form_message(&e), "“日期”`2024-02-30` 不是有效日期，应为 YYYY-MM-DD");
     }
 }

@@ -3,6 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value, json};
+use xueshi_core::fields::Problem;
 use xueshi_core::kinds::ActivityKind;
 use xueshi_core::{Activity, LedgerError};
 
@@ -278,15 +279,10 @@ fn translate(r: &RowReader<'_>, e: &LedgerError, kind: Option<ActivityKind>) -> 
         "from_year" | "to_year" => Some(Column::Year),
         _ => None,
     });
-    // The core writes `中文 (English)`: keep the Chinese.
-    let message = match e.message.rsplit_once(" (") {
-        Some((chinese, english)) if english.is_ascii() && english.ends_with(')') => chinese,
-        _ => e.message.as_str(),
-    };
-    let message = match (message, kind) {
-        ("缺少此字段", Some(k)) => format!("{}需要填写此项", vocab::kind_name(k)),
-        ("缺少此字段" | "不能为空", _) => "请填写此项".to_owned(),
-        (m, _) => m.to_owned(),
+    let message = match (e.problem, kind) {
+        (Problem::Missing, Some(k)) => format!("{}需要填写此项", vocab::kind_name(k)),
+        (Problem::Missing | Problem::Empty, _) => "请填写此项".to_owned(),
+        _ => e.message.clone(),
     };
     (column, message)
 }
