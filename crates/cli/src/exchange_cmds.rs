@@ -4,7 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
-use xueshi_store::spreadsheet::{describe_problems, read_spreadsheet_file};
+use xueshi_handbook::{Handbook, HandbookError};
+use xueshi_store::StoreError;
 
 use crate::CliError;
 use crate::store_cmds::{data_dir, open, open_dir};
@@ -57,64 +58,16 @@ pub fn run(command: ExchangeCommand, explicit: Option<&Path>) -> Result<String, 
         }
         ExchangeCommand::Import { file, skip_bad_rows, max_size_mib } => {
             // Importing is a way to start: an empty data folder is created.
-            let mut store = open_dir(&data_dir(explicit)?, max_size_mib)?;
-            if is_spreadsheet(&file) {
-                import_spreadsheet(&mut store, &file, skip_bad_rows)
-            } else {
-                let report = store.import_ledger(&file)?;
-                let mut out = format!("已导入 {} 条记录、{} 个证明材料文件", report.activities, report.files);
-                if report.names_only > 0 {
-                    out.push_str(&format!("；{} 个证明材料只有文件名（文件未提供）", report.names_only));
-                }
-                out.push('\n');
-                if !report.profile_conflicts.is_empty() {
-                    out.push_str(&format!(
-                        "个人信息中的 {} 与已保存的不同，保留了已保存的\n",
-                        report.profile_conflicts.join("、")
-                    ));
-                }
-                Ok(out)
+            let dir = data_dir(explicit)?;
+            let mut handbook = Handbook::with_store(open_dir(&dir, max_size_mib)?, dir)?;
+            match handbook.import_file(&file, skip_bad_rows) {
+                Ok(done) => Ok(format!("{}\n", done.summary())),
+                Err(HandbookError::Store(StoreError::BadRows(bad))) => Err(CliError::Input(format!(
+                    "{bad}（改正后重新导入，或加 --skip-bad-rows 只导入正确的行）：\n{}",
+                    bad.problems()
+                ))),
+                Err(e) => Err(e.into()),
             }
         }
     }
-}
-
-fn is_spreadsheet(path: &Path) -> bool {
-    let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
-    ["xlsx", "xlsm", "xls", "et", "ods", "csv"].contains(&ext.as_str())
-}
-
-fn import_spreadsheet(store: &mut xueshi_store::Store, path: &Path, skip_bad_rows: bool) -> Result<String, CliError> {
-    let sheet = read_spreadsheet_file(path).map_err(|e| match e {
-        xueshi_store::StoreError::Spreadsheet(e) => CliError::Input(e.to_string()),
-        e => e.into(),
-    })?;
-    let bad_rows = sheet.bad_row_count();
-    let ignored = sheet.ignored_columns.clone();
-    let skipped = sheet.skipped_sheets.clone();
-    let activities = match sheet.into_result(skip_bad_rows) {
-        Ok(list) => list,
-        Err(errors) => {
-            return Err(CliError::Input(format!(
-                "表格中有 {bad_rows} 行有错误，未导入任何记录（改正后重新导入，或加 --skip-bad-rows 只导入正确的行）：\n{}",
-                describe_problems(&errors, bad_rows)
-            )));
-        }
-    };
-    let present = store.add_activities(&activities)?;
-    let mut out = format!("已从表格导入 {} 条记录", activities.len() - present.len());
-    if !present.is_empty() {
-        out.push_str(&format!("；{} 条此前已导入，未重复添加", present.len()));
-    }
-    if skip_bad_rows && bad_rows > 0 {
-        out.push_str(&format!("；跳过了 {bad_rows} 行有错误的行"));
-    }
-    out.push('\n');
-    if !ignored.is_empty() {
-        out.push_str(&format!("未导入的列：{}\n", ignored.join("、")));
-    }
-    if !skipped.is_empty() {
-        out.push_str(&format!("没有表头、未导入的工作表：{}\n", skipped.join("、")));
-    }
-    Ok(out)
 }

@@ -10,13 +10,14 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use xueshi_core::kinds::{ApplicationPath, Level};
-use xueshi_core::{Application, Ledger, RuleBook, RuleSet, assess};
+use xueshi_core::{Application, Ledger, RuleSet, assess};
 use xueshi_export::{
-    DataReference, Difference, EvidenceSource, ExportOptions, FolderSource, PackageInput, PathLookupSource, Progress,
-    export_package, read_manifest, verify_package, verify_package_against,
+    DataReference, Difference, EvidenceSource, FolderSource, PathLookupSource, Progress, read_manifest, verify_package,
+    verify_package_against,
 };
+use xueshi_handbook::{ExportJob, PackageChoices, Request};
 
-use crate::{CliError, lookup, parse_level, parse_path, read, store_cmds};
+use crate::{CliError, parse_level, parse_path, parse_window, read, rule_book, rules_in_force, store_cmds};
 
 /// The options of `xueshi export` that make a submission package.
 #[derive(Args, Debug, Default)]
@@ -91,22 +92,28 @@ pub fn run(command: PackageCommand, explicit: Option<&Path>) -> Result<String, C
     }
 }
 
-/// The rule set for an application: the one named, or the one of the application year.
-fn rules_for<'b>(
-    book: &'b mut RuleBook,
-    choice: Option<&str>,
-    year: i32,
-    city: Option<&str>,
-) -> Result<(&'b RuleSet, String), CliError> {
-    let (id, reason) = match choice {
-        Some(c) => (lookup(book, c)?.id.clone(), String::new()),
-        None => {
-            let s = book.default_for(year, city).ok_or(CliError::NoDefault(year))?;
-            (s.id, s.reason)
-        }
+/// The export asked for: the stored records (for the given or the planned application), or a
+/// ledger file with its folder of evidence (for the given application).
+fn job(args: &PackageArgs, explicit: Option<&Path>) -> Result<ExportJob, CliError> {
+    let window = args.window.as_deref().map(parse_window).transpose()?;
+    let request =
+        Request { year: args.apply_year, level: args.level, path: args.path, window, rules: args.rules.clone() };
+    let (Some(file), Some(folder)) = (&args.ledger, &args.evidence_dir) else {
+        return Ok(store_cmds::open_handbook(explicit, None)?.export_job(&request)?);
     };
-    let set = book.get(&id).ok_or_else(|| CliError::UnknownRules(id.clone()))?;
-    Ok((set, reason))
+    let ledger = Ledger::from_json(&read(file)?)?;
+    let (Some(year), Some(level)) = (args.apply_year, args.level) else {
+        return Err(CliError::Input("用 --ledger 导出时，请用 --apply-year 和 --level 指定参评年度和级别".into()));
+    };
+    let mut application = Application::new(year, level, args.path.unwrap_or(ApplicationPath::Standard));
+    if let Some(span) = window {
+        span.check(year).map_err(CliError::Input)?;
+        application.window = Some(span);
+    }
+    let mut rules = rule_book(explicit)?;
+    let (set, selection) = rules_in_force(&mut rules, args.rules.as_deref(), year, &ledger)?;
+    let set = set.clone();
+    Ok(ExportJob::for_ledger(ledger, application, set, selection, folder)?)
 }
 
 /// `xueshi export --apply-year … --out FILE.zip`.
@@ -116,44 +123,15 @@ pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, Cli
     if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")) {
         return Err(CliError::Input(format!("{} 应以 .zip 结尾", out.display())));
     }
-    let (ledger, source, planned): (Ledger, Box<dyn EvidenceSource>, _) = match (&args.ledger, &args.evidence_dir) {
-        (Some(file), Some(dir)) => (Ledger::from_json(&read(file)?)?, Box::new(FolderSource::new(dir)), None),
-        _ => {
-            let store = store_cmds::open(explicit)?;
-            let ledger = store.ledger()?;
-            let plans = store.applications()?;
-            let plan = plans.into_iter().find(|p| args.apply_year.is_none_or(|y| p.application.year == y));
-            (ledger, Box::new(PathLookupSource::new(move |sha| store.blob_path(sha))), plan)
-        }
-    };
-    let (mut application, planned_rules) = match (args.apply_year, args.level, planned) {
-        (Some(year), Some(level), _) => {
-            (Application::new(year, level, args.path.unwrap_or(ApplicationPath::Standard)), None)
-        }
-        (_, _, Some(plan)) => (plan.application, plan.rules),
-        _ => {
-            return Err(CliError::Input(
-                "请用 --apply-year 和 --level 指定参评年度和级别，或先用 `xueshi plan` 登记参评计划".into(),
-            ));
-        }
-    };
-    if let Some(text) = &args.window {
-        application.window = Some(crate::parse_window(text, application.year)?);
-    }
-    let mut book = RuleBook::builtin()?;
-    let choice = args.rules.clone().or(planned_rules);
-    let (rules, reason) = rules_for(&mut book, choice.as_deref(), application.year, ledger.profile.city.as_deref())?;
-    let assessment = assess(&ledger, rules, &application)?;
-    let options = ExportOptions {
+    let job = job(args, explicit)?;
+    let choices = PackageChoices {
         mask_id: args.mask_id,
-        incomplete_evidence_page: !args.no_incomplete_page,
+        incomplete_page: !args.no_incomplete_page,
         font_path: args.font.clone(),
-        date: None,
     };
-    let input = PackageInput { ledger: &ledger, rules, assessment: &assessment, options: &options };
     let show = std::io::stderr().is_terminal();
     let mut last = None;
-    let report = export_package(&input, source.as_ref(), out, &mut |p: Progress| {
+    let report = job.run(out, &choices, &mut |p: Progress| {
         if show && last != Some((p.stage, p.files_done)) {
             last = Some((p.stage, p.files_done));
             eprint!("\r\x1b[2K{}（{}/{}）", p.stage.label(), p.files_done, p.files_total);
@@ -163,7 +141,9 @@ pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, Cli
     if show {
         eprintln!();
     }
-    let report = report.map_err(|e| CliError::Input(e.to_string()))?;
+    let report = report?;
+    let assessment = &job.assessment;
+    let reason = &job.selection.reason;
     let evidence = report.files.iter().filter(|f| f.role == "evidence").count();
     let mut text = format!(
         "已生成申报材料包 {}（{} 字节）：学时汇总表 PDF {} 页、Excel 表，{} 个证明材料文件，清单 manifest.json\n",
@@ -310,9 +290,12 @@ fn prepare(
     else {
         return Err("清单中的参评级别或途径无法识别".into());
     };
-    let book = RuleBook::builtin().map_err(|e| e.to_string())?;
-    let Some(rules) = book.get(&manifest.rules.id).cloned() else {
-        return Err(format!("规则集 {} 不是内置规则集，无法重新评估和核对", manifest.rules.id));
+    let rules = rule_book(explicit).map_err(|e| e.to_string())?;
+    let Some(rules) = rules.book.get(&manifest.rules.id).cloned() else {
+        return Err(format!(
+            "规则集 {} 既不是内置规则集，也不在数据文件夹保存的规则文件中，无法重新评估和核对",
+            manifest.rules.id
+        ));
     };
     let (ledger, source) = records(given, explicit)?;
     let application = Application::new(manifest.application.year, level, path);

@@ -20,6 +20,7 @@ use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::rules::Selection;
 use xueshi_core::text::for_terminal;
 use xueshi_core::{Application, Ledger, LedgerError, RuleBook, RuleError, RuleSet, YearSpan, assess};
+use xueshi_handbook::{HandbookError, Rules};
 use xueshi_store::StoreError;
 
 #[derive(Parser)]
@@ -95,13 +96,12 @@ pub(crate) fn parse_level(s: &str) -> Result<Level, String> {
     Level::from_code(s).ok_or_else(|| format!("未知的级别 `{s}`，可选：{}", Level::codes()))
 }
 
-/// The window typed after `--window` (`2023-2026`), checked against the application year.
-pub(crate) fn parse_window(text: &str, apply_year: i32) -> Result<YearSpan, CliError> {
-    let span = YearSpan::parse(text).ok_or_else(|| {
+/// The window typed after `--window` (`2023-2026`); the application layer checks it against the
+/// application year.
+pub(crate) fn parse_window(text: &str) -> Result<YearSpan, CliError> {
+    YearSpan::parse(text).ok_or_else(|| {
         CliError::Input(format!("认定跨度“{}”无法识别，请写成 起始年度-结束年度，如 2023-2026", text.trim()))
-    })?;
-    span.check(apply_year).map_err(CliError::Input)?;
-    Ok(span)
+    })
 }
 
 pub(crate) fn parse_path(s: &str) -> Result<ApplicationPath, String> {
@@ -119,10 +119,8 @@ pub(crate) enum CliError {
     Rules(#[from] RuleError),
     #[error("{0}")]
     Assess(#[from] AssessError),
-    #[error("没有 id 为 `{0}` 的规则集；用 `xueshi rules list` 查看可用的规则集")]
-    UnknownRules(String),
-    #[error("{0} 年之前没有收录任何通知，请用 --rules 指定规则集")]
-    NoDefault(i32),
+    #[error("{}", handbook_message(.0))]
+    Handbook(HandbookError),
     #[error("{0}")]
     Store(#[from] StoreError),
     #[error("{0}")]
@@ -130,6 +128,29 @@ pub(crate) enum CliError {
     /// `verify` found problems: the report is printed, the exit code is 1.
     #[error("{0}")]
     Problems(String),
+}
+
+impl From<HandbookError> for CliError {
+    fn from(e: HandbookError) -> CliError {
+        match e {
+            HandbookError::Store(e) => CliError::Store(e),
+            e => CliError::Handbook(e),
+        }
+    }
+}
+
+/// The application layer's error in the command line's words (its flags and subcommands).
+fn handbook_message(e: &HandbookError) -> String {
+    match e {
+        HandbookError::NoRulesForYear(year) => format!("{year} 年之前没有收录任何通知，请用 --rules 指定规则集"),
+        HandbookError::UnknownRules(id) => {
+            format!("没有 id 为 `{id}` 的规则集；用 `xueshi rules list` 查看可用的规则集")
+        }
+        HandbookError::NoPlan => {
+            "请用 --apply-year 和 --level 指定参评年度和级别，或先用 `xueshi plan` 登记参评计划".to_owned()
+        }
+        e => e.to_string(),
+    }
 }
 
 fn main() -> ExitCode {
@@ -158,10 +179,11 @@ fn run(command: Command, data_dir: Option<&Path>) -> Result<String, CliError> {
         Command::Store(c) => store_cmds::run(c, data_dir),
         Command::Exchange(c) => exchange_cmds::run(c, data_dir),
         Command::Package(c) => export_cmds::run(c, data_dir),
-        Command::Rules { command: RulesCommand::List } => Ok(render::rules_list(&RuleBook::builtin()?)),
+        Command::Rules { command: RulesCommand::List } => Ok(render::rules_list(&rule_book(data_dir)?)),
         Command::Rules { command: RulesCommand::Show { id, json } } => {
-            let mut book = RuleBook::builtin()?;
-            let set = lookup(&mut book, &id)?;
+            let mut rules = rule_book(data_dir)?;
+            let id = rules.choose(&id)?;
+            let set = rules.book.get(&id).ok_or(HandbookError::UnknownRules(id))?;
             Ok(if json { to_json(set) } else { render::rules_show(set) })
         }
         Command::Rules { command: RulesCommand::Check { file } } => {
@@ -189,56 +211,56 @@ fn assess_command(args: &AssessArgs, data_dir: Option<&Path>) -> Result<String, 
     let ledger = Ledger::from_json(&read(ledger_file)?)?;
     let mut application = Application::new(apply_year, level, args.path.unwrap_or(ApplicationPath::Standard));
     if let Some(text) = &args.window {
-        application.window = Some(parse_window(text, apply_year)?);
+        let span = parse_window(text)?;
+        span.check(apply_year).map_err(CliError::Input)?;
+        application.window = Some(span);
     }
-    assessment_output(&ledger, &application, args.rules.as_deref(), args.json, |_, _| String::new())
+    let mut rules = rule_book(data_dir)?;
+    let (set, selection) = rules_in_force(&mut rules, args.rules.as_deref(), apply_year, &ledger)?;
+    let assessment = assess(&ledger, set, &application)?;
+    Ok(assessment_output(&ledger, set, &selection, &assessment, args.json, |_, _| String::new()))
+}
+
+/// The built-in notices and the rule files saved in the data folder (through the app or
+/// `xueshi rules add`); only the built-in ones when there is no data folder.
+pub(crate) fn rule_book(data_dir: Option<&Path>) -> Result<Rules, CliError> {
+    match store_cmds::data_dir(data_dir) {
+        Ok(dir) => Ok(Rules::load(&dir)?),
+        Err(_) => Ok(Rules { book: RuleBook::builtin()?, errors: Vec::new() }),
+    }
+}
+
+/// The set `choice` names (an id or a rule file), else the one governing `year` for the ledger's city.
+pub(crate) fn rules_in_force<'r>(
+    rules: &'r mut Rules,
+    choice: Option<&str>,
+    year: i32,
+    ledger: &Ledger,
+) -> Result<(&'r RuleSet, Selection), CliError> {
+    let chosen = choice.map(|c| rules.choose(c)).transpose()?;
+    Ok(rules.in_force(chosen.as_deref(), year, ledger.profile.city.as_deref())?)
 }
 
 /// The assessment of `ledger` as printed by `assess`: JSON, or the Chinese report followed by
 /// what `more` adds to it.
 pub(crate) fn assessment_output(
     ledger: &Ledger,
-    application: &Application,
-    rules_choice: Option<&str>,
+    rules: &RuleSet,
+    selection: &Selection,
+    assessment: &xueshi_core::Assessment,
     json: bool,
     more: impl FnOnce(&xueshi_core::Assessment, &RuleSet) -> String,
-) -> Result<String, CliError> {
-    let mut book = RuleBook::builtin()?;
-    let selection = match rules_choice {
-        Some(id) => {
-            let set = lookup(&mut book, id)?;
-            Selection {
-                id: set.id.clone(), assumed: false, reason: format!("按指定的规则集《{}》评估", set.name)
-            }
-        }
-        None => book
-            .default_for(application.year, ledger.profile.city.as_deref())
-            .ok_or(CliError::NoDefault(application.year))?,
-    };
-    let rules = book.get(&selection.id).ok_or_else(|| CliError::UnknownRules(selection.id.clone()))?;
-    let assessment = assess(ledger, rules, application)?;
-    let text = if json {
-        let mut value = serde_json::to_value(&assessment).unwrap_or_default();
+) -> String {
+    if json {
+        let mut value = serde_json::to_value(assessment).unwrap_or_default();
         if let Some(map) = value.as_object_mut() {
             map.insert("rules_reason".into(), selection.reason.clone().into());
             map.insert("rules_assumed".into(), selection.assumed.into());
         }
         format!("{}\n", serde_json::to_string_pretty(&value).unwrap_or_default())
     } else {
-        render::assessment(&assessment, ledger, &selection) + &more(&assessment, rules)
-    };
-    Ok(text)
-}
-
-/// A set by id, or a rule file by path (added to the book).
-pub(crate) fn lookup<'b>(book: &'b mut RuleBook, id_or_file: &str) -> Result<&'b RuleSet, CliError> {
-    let id = if id_or_file.ends_with(".toml") || Path::new(id_or_file).is_file() {
-        let path = Path::new(id_or_file);
-        book.add_file(&path.display().to_string(), &read(path)?)?
-    } else {
-        id_or_file.to_owned()
-    };
-    book.get(&id).ok_or(CliError::UnknownRules(id))
+        render::assessment(assessment, ledger, selection) + &more(assessment, rules)
+    }
 }
 
 pub(crate) fn read(path: &Path) -> Result<String, CliError> {

@@ -1,9 +1,9 @@
 //! Readable Chinese text for the terminal: an assessment, the list of rule sets, one rule set.
 
+use xueshi_core::Ledger;
 use xueshi_core::engine::{Assessment, Completeness, WindowBasis};
 use xueshi_core::kinds::ApplicationPath;
 use xueshi_core::rules::{RuleSet, Selection, Unit};
-use xueshi_core::{Ledger, RuleBook};
 
 use xueshi_core::kinds::CreditCategory;
 
@@ -109,19 +109,27 @@ pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> Str
 }
 
 /// One line per rule set.
-pub fn rules_list(book: &RuleBook) -> String {
+/// The built-in sets and the user's own (marked 自定), then the user's files that did not load.
+pub fn rules_list(rules: &xueshi_handbook::Rules) -> String {
     let mut rows = vec![vec!["id".into(), "适用年度".into(), "文号".into(), "通知".into()]];
-    for s in book.sets() {
+    for s in rules.book.sets() {
         let governs: Vec<String> = s.governs.iter().map(i32::to_string).collect();
         let city = s.city.as_deref().map(|c| format!("（{c}）")).unwrap_or_default();
         rows.push(vec![
             s.id.clone(),
             governs.join("、"),
             s.doc_number.clone().unwrap_or_else(|| "—".into()),
-            format!("{}{city}", s.name),
+            format!("{}{city}{}", s.name, if s.builtin { "" } else { "（自定）" }),
         ]);
     }
-    table(&rows)
+    let mut out = table(&rows);
+    if !rules.errors.is_empty() {
+        out.push_str("\n数据文件夹中以下规则文件未能载入：\n");
+        for e in &rules.errors {
+            out.push_str(&format!("  {e}\n"));
+        }
+    }
+    out
 }
 
 /// Every clause of a set, with its source sentence.

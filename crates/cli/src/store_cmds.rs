@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 use xueshi_core::Application;
 use xueshi_core::kinds::{ApplicationPath, Level};
+use xueshi_handbook::Handbook;
 use xueshi_store::{DataDir, Options, PlannedApplication, Store, YearConfirmation};
 
 use crate::activity_args::ActivityFlags;
@@ -147,6 +148,13 @@ pub fn open_limited(explicit: Option<&Path>, max_mib: Option<u64>) -> Result<Sto
     open_dir(&dir, max_mib)
 }
 
+/// Opens an existing data folder with its rule book (the built-in and the user's rule files).
+pub fn open_handbook(explicit: Option<&Path>, max_mib: Option<u64>) -> Result<Handbook, CliError> {
+    let store = open_limited(explicit, max_mib)?;
+    let dir = store.data_dir().clone();
+    Ok(Handbook::with_store(store, dir)?)
+}
+
 pub fn open_dir(dir: &DataDir, max_mib: Option<u64>) -> Result<Store, CliError> {
     let mut options = Options::default();
     if let Some(mib) = max_mib {
@@ -219,26 +227,26 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
             Ok(if json { lists::activities_json(&activities) } else { lists::activities(&activities) })
         }
         StoreCommand::Attach { activity, file, material, max_size_mib } => {
-            attach(open_limited(explicit, max_size_mib)?, &activity, &file, &material)
+            attach(open_handbook(explicit, max_size_mib)?, &activity, &file, &material)
         }
         StoreCommand::Profile(args) => profile::run(args, &mut open(explicit)?),
         StoreCommand::Plan { apply_year, level, path, rules, window, window_source, remove } => {
-            let mut store = open(explicit)?;
+            let mut handbook = open_handbook(explicit, None)?;
             let (Some(year), Some(level)) = (apply_year, level) else {
                 if remove || rules.is_some() || window.is_some() || apply_year.is_some() || level.is_some() {
                     return Err(CliError::Input("请同时给出 --apply-year 和 --level".into()));
                 }
-                return Ok(lists::plans(&store.applications()?));
+                return Ok(lists::plans(&handbook.plans()?));
             };
             let application = Application::new(year, level, path.unwrap_or(ApplicationPath::Standard));
             if remove {
-                return Ok(if store.remove_application(&application)? {
+                return Ok(if handbook.store_mut().remove_application(&application)? {
                     "已删除参评计划\n".to_owned()
                 } else {
                     "没有这条参评计划\n".to_owned()
                 });
             }
-            plan(&mut store, application, rules, window.as_deref(), window_source)
+            plan(&mut handbook, application, rules, window.as_deref(), window_source)
         }
         StoreCommand::ConfirmYear { year, date, note, not_confirmed } => {
             let date = match date {
@@ -287,7 +295,7 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
 
 /// Saves a plan, with the unit's own window and where it comes from when given.
 fn plan(
-    store: &mut Store,
+    handbook: &mut Handbook,
     mut application: Application,
     rules: Option<String>,
     window: Option<&str>,
@@ -297,18 +305,20 @@ fn plan(
         return Err(CliError::Input("--window-source 是认定跨度的出处，请同时用 --window 给出认定跨度".into()));
     }
     if let Some(text) = window {
-        application.window = Some(crate::parse_window(text, application.year)?);
+        let span = crate::parse_window(text)?;
+        span.check(application.year).map_err(CliError::Input)?;
+        application.window = Some(span);
     }
-    store.plan_application(&PlannedApplication { application, rules, window_source })?;
+    handbook.add_plan(&PlannedApplication { application, rules, window_source })?;
     let span = application.window.map(|w| format!("，认定跨度 {}–{} 年", w.from, w.to)).unwrap_or_default();
     Ok(format!("已登记参评计划：{} 年参评{}{span}\n", application.year, application.level.label()))
 }
 
-fn attach(mut store: Store, activity: &str, file: &Path, material: &str) -> Result<String, CliError> {
+fn attach(mut handbook: Handbook, activity: &str, file: &Path, material: &str) -> Result<String, CliError> {
     let material = &xueshi_core::text::accept("material", material).map_err(CliError::Input)?;
-    let record = store.activity(activity)?;
-    check_material(&record, material)?;
-    let done = store.attach(activity, file, material)?;
+    let record = handbook.store().activity(activity)?;
+    check_material(&handbook, &record, material)?;
+    let done = handbook.store_mut().attach(activity, file, material)?;
     let how = if done.already_attached {
         "这份文件已作为该材料附在记录上，未重复添加"
     } else if done.deduplicated {
@@ -325,11 +335,11 @@ fn attach(mut store: Store, activity: &str, file: &Path, material: &str) -> Resu
     ))
 }
 
-/// The material must be one the rule sets list for this kind of record (when they list any).
-fn check_material(record: &xueshi_core::Activity, material: &str) -> Result<(), CliError> {
-    let book = xueshi_core::RuleBook::builtin()?;
+/// The material must be one the rule sets (built-in and the user's) list for this kind of record
+/// (when they list any).
+fn check_material(handbook: &Handbook, record: &xueshi_core::Activity, material: &str) -> Result<(), CliError> {
     let mut known: Vec<String> = Vec::new();
-    for set in book.sets() {
+    for set in handbook.rules().book.sets() {
         for rule in set.evidence.iter().filter(|r| r.kinds.contains(&record.kind)) {
             for m in rule.sets.iter().flatten().flatten() {
                 if !known.contains(m) {

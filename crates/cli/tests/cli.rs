@@ -110,7 +110,7 @@ fn a_malformed_ledger_exits_two_naming_the_record_and_field() {
     let out = xueshi(&["assess", "--ledger", &bad, "--apply-year", "2026", "--level", "senior"]);
     assert_eq!(out.status.code(), Some(2));
     let msg = stderr(&out);
-    assert!(msg.contains("t9") && msg.contains("date") && msg.contains("2024-02-30"), "{msg}");
+    assert!(msg.contains("t9") && msg.contains("日期") && msg.contains("2024-02-30"), "{msg}");
     assert!(out.stdout.is_empty());
 }
 
