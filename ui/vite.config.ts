@@ -14,5 +14,7 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/testing/setup.ts'],
+    // A component test mounts Naive UI in jsdom: a few seconds when the machine is busy building.
+    testTimeout: 20000,
   },
 })

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { ActivityFields } from '../bindings'
 import { setSnapshot, state } from '../state'
 import {
@@ -17,6 +17,7 @@ import {
   cleanUp,
   click,
   confirm,
+  eventually,
   mockCommands,
   mountInApp,
   screenText,
@@ -99,7 +100,7 @@ describe('the record editor', () => {
 
     await describeConference()
 
-    await vi.waitFor(() => expect(screenText(testId('preview'))).toContain('可计 12 学时'))
+    await eventually(() => expect(screenText(testId('preview'))).toContain('可计 12 学时'))
     const preview = screenText(testId('preview'))
     expect(preview).toContain('专业 12（会议 2 天）')
     expect(preview).toContain(`依据 湘人社规〔2024〕5号：“${quote}”`)
@@ -129,7 +130,7 @@ describe('the record editor', () => {
 
     await typeInto(testId('title'), title)
 
-    await vi.waitFor(() => expect(screenText(testId('preview'))).toBe('填写完整后显示可计学时：请填写天数'))
+    await eventually(() => expect(screenText(testId('preview'))).toBe('填写完整后显示可计学时：请填写天数'))
   })
 
   it('saves exactly the fields of the chosen kind, then edits the record under the id the app answered with', async () => {
@@ -153,15 +154,15 @@ describe('the record editor', () => {
 
     await click(testId('save'))
 
-    await vi.waitFor(() => expect(sentTo(sent, 'save_activity')).toEqual([{ fields: conference }]))
-    await vi.waitFor(() => expect(screenText()).toContain('已保存。可以继续附上证明材料。'))
+    await eventually(() => expect(sentTo(sent, 'save_activity')).toEqual([{ fields: conference }]))
+    await eventually(() => expect(screenText()).toContain('已保存。可以继续附上证明材料。'))
     expect(screenText(testId('editor'))).toContain('编辑记录')
     expect(screenText(testId('evidence'))).toContain('还没有附上任何文件')
     expect(state.snapshot?.activities).toEqual([other, saved])
     expect(screenText(testId('evidence'))).not.toContain('另一场会议的通知.pdf')
 
     await click(testId('save'))
-    await vi.waitFor(() => expect(sentTo(sent, 'save_activity')[1]).toEqual({ fields: { ...conference, id: 'r1' } }))
+    await eventually(() => expect(sentTo(sent, 'save_activity')[1]).toEqual({ fields: { ...conference, id: 'r1' } }))
   })
 
   it('shows the app’s message when it refuses to save, and keeps what was typed', async () => {
@@ -175,7 +176,7 @@ describe('the record editor', () => {
 
     await click(testId('save'))
 
-    await vi.waitFor(() => expect(screenText(testId('save-error'))).toBe('结束日期早于开始日期，请检查日期'))
+    await eventually(() => expect(screenText(testId('save-error'))).toBe('结束日期早于开始日期，请检查日期'))
     expect(screenText(testId('editor'))).toContain('新增记录')
     expect((testId('title').querySelector('input') as HTMLInputElement).value).toBe(title)
   })
@@ -194,14 +195,14 @@ describe('the record editor', () => {
 
     await typeInto(testId('field-days'), '4')
     await click(testId('save'))
-    await vi.waitFor(() => expect(sentTo(sent, 'save_activity')).toEqual([{ fields: { ...record.fields, days: 4 } }]))
+    await eventually(() => expect(sentTo(sent, 'save_activity')).toEqual([{ fields: { ...record.fields, days: 4 } }]))
 
     await click(byText('删除记录'))
     expect(sentTo(sent, 'remove_activity')).toEqual([])
     expect(screenText()).toContain('删除这条记录？删除前的内容会留在修改日志中。')
     await confirm()
 
-    await vi.waitFor(() => expect(sentTo(sent, 'remove_activity')).toEqual([{ id: 'r7' }]))
+    await eventually(() => expect(sentTo(sent, 'remove_activity')).toEqual([{ id: 'r7' }]))
     expect(shown).toEqual([false])
   })
 

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import type { ActivityView, EvidenceStatus } from '../bindings'
 import { setSnapshot, state } from '../state'
 import { appError, evidenceStatus, recordOf, snapshotWith } from '../testing/fixtures'
@@ -8,6 +8,7 @@ import {
   cleanUp,
   click,
   confirm,
+  eventually,
   mockCommands,
   mountInApp,
   piecesOf,
@@ -110,7 +111,7 @@ describe('the evidence panel', () => {
     expect(sentTo(sent, 'detach_evidence')).toEqual([])
     await confirm()
 
-    await vi.waitFor(() => expect(sentTo(sent, 'detach_evidence')).toEqual([{ seq: 4 }]))
+    await eventually(() => expect(sentTo(sent, 'detach_evidence')).toEqual([{ seq: 4 }]))
     expect(state.snapshot).toEqual(after)
   })
 
@@ -137,7 +138,7 @@ describe('the evidence panel', () => {
     expect(screenText(testId('evidence'))).toContain('拖入了 证书扫描.jpg、通知.pdf，作为 结业证书 附到这条记录？')
     await click(byText('附上'))
 
-    await vi.waitFor(() => expect(sentTo(sent, 'attach_dropped')).toEqual([{ token: 7, activity: 'r1', material: '结业证书' }]))
+    await eventually(() => expect(sentTo(sent, 'attach_dropped')).toEqual([{ token: 7, activity: 'r1', material: '结业证书' }]))
     expect(consumed).toEqual([1])
   })
 
@@ -161,7 +162,7 @@ describe('the evidence panel', () => {
 
     await click(testId('attach'))
 
-    await vi.waitFor(() => expect(screenText()).toContain('无法读取这个文件，请确认它没有被其他程序占用'))
+    await eventually(() => expect(screenText()).toContain('无法读取这个文件，请确认它没有被其他程序占用'))
     expect(state.snapshot).toBe(before)
   })
 })

@@ -3,6 +3,7 @@
 import { mount } from '@vue/test-utils'
 import { clearMocks, mockIPC } from '@tauri-apps/api/mocks'
 import { NConfigProvider, NDialogProvider, NMessageProvider, dateZhCN, zhCN } from 'naive-ui'
+import { vi } from 'vitest'
 import { defineComponent, h, nextTick, reactive, type Component } from 'vue'
 
 export interface Sent {
@@ -44,6 +45,12 @@ export function cleanUp(wrapper: { unmount(): void }) {
   wrapper.unmount()
   clearMocks()
   document.body.innerHTML = ''
+}
+
+/** Retries `check` until it passes: for what shows after the preview's pause or a command's answer.
+ * Generous, because the test command shares a busy machine with the Rust builds. */
+export function eventually(check: () => void) {
+  return vi.waitFor(check, { timeout: 5000, interval: 20 })
 }
 
 /** Lets Vue render and pending commands answer. */
