@@ -81,8 +81,41 @@ fn declarations() -> String {
         let names: Vec<String> = kind_fields(*kind).iter().map(|f| format!("'{f}'")).collect();
         out.push_str(&format!("  {}: [{}],\n", kind.code(), names.join(", ")));
     }
-    out.push_str("}\n");
+    out.push_str("}\n\n");
+    let names: Vec<String> = crate::COMMANDS.iter().map(|c| format!("'{c}'")).collect();
+    out.push_str("/** The commands the web view may call (`src-tauri/src/command_list.rs`). */\n");
+    out.push_str(&format!("export type Command = {}\n", names.join(" | ")));
     out
+}
+
+/// The main window's capability: the app's commands (from the one list) and listening to events.
+fn capability() -> String {
+    let mut permissions = vec!["core:event:allow-listen".to_owned(), "core:event:allow-unlisten".to_owned()];
+    permissions.extend(crate::COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))));
+    let capability = serde_json::json!({
+        "$schema": "../gen/schemas/desktop-schema.json",
+        "identifier": "main",
+        "description": "What the main window may do: the app's own commands (generated from src/command_list.rs by \
+                        `XUESHI_UPDATE_BINDINGS=1 cargo test -p xueshi-app bindings`) and listening to its events. \
+                        No file system, shell or network access from the web view.",
+        "windows": ["main"],
+        "permissions": permissions,
+    });
+    format!("{}\n", serde_json::to_string_pretty(&capability).unwrap_or_default())
+}
+
+/// Compares a generated file with the committed one, or rewrites it with `XUESHI_UPDATE_BINDINGS`.
+fn check_generated(relative: &str, fresh: &str) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+    if std::env::var_os("XUESHI_UPDATE_BINDINGS").is_some() {
+        std::fs::write(&path, fresh).expect("generated file written");
+        return;
+    }
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        committed == fresh,
+        "{relative} is stale: run `XUESHI_UPDATE_BINDINGS=1 cargo test -p xueshi-app bindings`"
+    );
 }
 
 /// A constant mapping each code of a vocabulary to its Chinese label.
@@ -98,15 +131,10 @@ fn labels<'a>(name: &str, ty: &str, entries: impl Iterator<Item = (&'a str, &'a 
 
 #[test]
 fn the_typescript_bindings_of_the_ui_are_up_to_date() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../ui/src/bindings.ts");
-    let fresh = declarations();
-    if std::env::var_os("XUESHI_UPDATE_BINDINGS").is_some() {
-        std::fs::write(&path, &fresh).expect("bindings written");
-        return;
-    }
-    let committed = std::fs::read_to_string(&path).unwrap_or_default();
-    assert!(
-        committed == fresh,
-        "ui/src/bindings.ts is stale: run `XUESHI_UPDATE_BINDINGS=1 cargo test -p xueshi-app bindings`"
-    );
+    check_generated("../ui/src/bindings.ts", &declarations());
+}
+
+#[test]
+fn the_main_windows_capability_allows_exactly_the_listed_commands() {
+    check_generated("capabilities/main.json", &capability());
 }

@@ -62,6 +62,21 @@ fn probe() -> Option<String> {
     None
 }
 
+/// Makes, of the list in `command_list.rs`, `COMMANDS` (their names) and `handler` (the invoke
+/// handler calling them).
+macro_rules! app_commands {
+    ($($name:ident,)*) => {
+        /// The names of the commands the web view may call.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name),)*];
+
+        fn handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$name,)*]
+        }
+    };
+}
+
+include!("command_list.rs");
+
 /// The app on any runtime, with its data in `home`.
 pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
     builder
@@ -98,30 +113,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
                 let _ = window.emit("files-dropped", Dropped { token, names });
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::snapshot,
-            commands::save_profile,
-            commands::save_plan,
-            commands::save_activity,
-            commands::remove_activity,
-            commands::preview_activity,
-            commands::attach_by_dialog,
-            commands::attach_dropped,
-            commands::detach_evidence,
-            commands::open_evidence,
-            commands::compare_rules,
-            commands::load_rule_file,
-            commands::backup_now,
-            commands::restore_backup,
-            commands::verify_vault,
-            commands::import_file,
-            commands::open_demo,
-            commands::close_demo,
-            commands::export_package,
-            commands::cancel_export,
-            commands::reveal_export,
-            commands::first_screen_rendered,
-        ])
+        .invoke_handler(handler())
 }
 
 /// Starts the desktop app on the user's data folder (`XUESHI_DATA_DIR` overrides it). On

@@ -1,9 +1,10 @@
 // The app's commands, typed with the generated bindings. Every change returns the new snapshot.
-import { invoke } from '@tauri-apps/api/core'
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core'
 import type {
   ActivityFields,
   AppError,
   Assessment,
+  Command,
   ExportSummary,
   PlanDto,
   Preview,
@@ -25,30 +26,33 @@ export function errorMessage(e: unknown): string {
   return '操作未完成，请重试'
 }
 
+/** Calls one of the app's commands: only names of the generated `Command` list type-check. */
+function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
+  return invoke<T>(command, args)
+}
+
 export const api = {
-  snapshot: () => invoke<Snapshot>('snapshot'),
-  saveProfile: (profile: ProfileDto) => invoke<Snapshot>('save_profile', { profile }),
-  savePlan: (plan: PlanDto) => invoke<Snapshot>('save_plan', { plan }),
+  snapshot: () => call<Snapshot>('snapshot'),
+  saveProfile: (profile: ProfileDto) => call<Snapshot>('save_profile', { profile }),
+  savePlan: (plan: PlanDto) => call<Snapshot>('save_plan', { plan }),
   /** Answers with the saved record's id (a new record's is given by the app) and the new snapshot. */
-  saveActivity: (fields: ActivityFields) => invoke<SavedActivity>('save_activity', { fields }),
-  removeActivity: (id: string) => invoke<Snapshot>('remove_activity', { id }),
-  previewActivity: (fields: ActivityFields) => invoke<Preview>('preview_activity', { fields }),
-  attachByDialog: (activity: string, material: string) => invoke<Snapshot>('attach_by_dialog', { activity, material }),
-  attachDropped: (token: number, activity: string, material: string) =>
-    invoke<Snapshot>('attach_dropped', { token, activity, material }),
-  detachEvidence: (seq: number) => invoke<Snapshot>('detach_evidence', { seq }),
-  openEvidence: (seq: number) => invoke<void>('open_evidence', { seq }),
-  compareRules: (ids: string[]) => invoke<Assessment[]>('compare_rules', { ids }),
-  loadRuleFile: () => invoke<Snapshot>('load_rule_file'),
-  backupNow: () => invoke<string>('backup_now'),
-  restoreBackup: () => invoke<Snapshot>('restore_backup'),
-  verifyVault: () => invoke<VerifyView>('verify_vault'),
-  importFile: (skipBadRows: boolean) => invoke<string>('import_file', { skipBadRows }),
+  saveActivity: (fields: ActivityFields) => call<SavedActivity>('save_activity', { fields }),
+  removeActivity: (id: string) => call<Snapshot>('remove_activity', { id }),
+  previewActivity: (fields: ActivityFields) => call<Preview>('preview_activity', { fields }),
+  attachByDialog: (activity: string, material: string) => call<Snapshot>('attach_by_dialog', { activity, material }),
+  attachDropped: (token: number, activity: string, material: string) => call<Snapshot>('attach_dropped', { token, activity, material }),
+  detachEvidence: (seq: number) => call<Snapshot>('detach_evidence', { seq }),
+  openEvidence: (seq: number) => call<void>('open_evidence', { seq }),
+  compareRules: (ids: string[]) => call<Assessment[]>('compare_rules', { ids }),
+  loadRuleFile: () => call<Snapshot>('load_rule_file'),
+  backupNow: () => call<string>('backup_now'),
+  restoreBackup: () => call<Snapshot>('restore_backup'),
+  verifyVault: () => call<VerifyView>('verify_vault'),
+  importFile: (skipBadRows: boolean) => call<string>('import_file', { skipBadRows }),
   /** Opens the demo as it was left; `reset` first puts it back as it was shipped (ask the user). */
-  openDemo: (reset = false) => invoke<Snapshot>('open_demo', { reset }),
-  closeDemo: () => invoke<Snapshot>('close_demo'),
-  exportPackage: (maskId: boolean, incompletePage: boolean) =>
-    invoke<ExportSummary | null>('export_package', { maskId, incompletePage }),
-  cancelExport: () => invoke<void>('cancel_export'),
-  revealExport: () => invoke<void>('reveal_export'),
+  openDemo: (reset = false) => call<Snapshot>('open_demo', { reset }),
+  closeDemo: () => call<Snapshot>('close_demo'),
+  exportPackage: (maskId: boolean, incompletePage: boolean) => call<ExportSummary | null>('export_package', { maskId, incompletePage }),
+  cancelExport: () => call<void>('cancel_export'),
+  revealExport: () => call<void>('reveal_export'),
 }

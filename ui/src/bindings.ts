@@ -336,3 +336,6 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
   skill_contest: ['level', 'medal'],
   prior_certificate: ['from_year', 'to_year'],
 }
+
+/** The commands the web view may call (`src-tauri/src/command_list.rs`). */
+export type Command = 'snapshot' | 'save_profile' | 'save_plan' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'cancel_export' | 'reveal_export' | 'first_screen_rendered'

@@ -1,0 +1,27 @@
+// The one list of the commands the web view may call. `lib.rs` makes the invoke handler of it,
+// `build.rs` the commands' permissions, and the tests generate from it the capability
+// (`capabilities/main.json`) and the `Command` type of `ui/src/bindings.ts`.
+app_commands! {
+    snapshot,
+    save_profile,
+    save_plan,
+    save_activity,
+    remove_activity,
+    preview_activity,
+    attach_by_dialog,
+    attach_dropped,
+    detach_evidence,
+    open_evidence,
+    compare_rules,
+    load_rule_file,
+    backup_now,
+    restore_backup,
+    verify_vault,
+    import_file,
+    open_demo,
+    close_demo,
+    export_package,
+    cancel_export,
+    reveal_export,
+    first_screen_rendered,
+}
