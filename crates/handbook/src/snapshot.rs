@@ -18,10 +18,10 @@ use crate::error::{HandbookError, Result};
 impl Handbook {
     /// Everything the screens show. Each table is read once.
     pub fn snapshot(&self) -> Result<Snapshot> {
-        let ledger = self.store.ledger()?;
+        let (ledger, evidence) = self.store.ledger_with_evidence()?;
         let plan = self.current_plan()?;
         let mut by_activity: HashMap<String, Vec<EvidenceView>> = HashMap::new();
-        for e in self.store.all_evidence()? {
+        for e in evidence {
             by_activity.entry(e.activity.clone()).or_default().push(EvidenceView::from(e));
         }
         let mut activities = Vec::with_capacity(ledger.activities.len());

@@ -136,3 +136,27 @@ fn the_stored_records_are_assessed_for_the_plan_of_the_year_asked_for() {
     let none = Request { year: Some(2030), ..Request::default() };
     assert!(matches!(h.assess(&none).err(), Some(HandbookError::NoPlan)));
 }
+
+#[test]
+fn the_ledger_read_with_its_evidence_in_one_pass_is_the_ledger_and_the_evidence_read_apart() {
+    let dir = folder("one-pass");
+    let mut h = Handbook::open(DataDir::new(dir.path())).expect("opens");
+    training(&mut h);
+    let second = Ledger::from_json(
+        r#"{"format": "xueshi-ledger", "version": 1, "profile": {"name": "李老师"}, "activities": [{"id": "2025-002",
+            "kind": "paper", "title": "论文", "date": "2025-06-01", "role": "first", "venue": "domestic"}]}"#,
+    )
+    .expect("ledger");
+    h.store_mut().add_activity(&second.activities[0]).expect("added");
+    for (activity, name) in [("2025-002", "论文.pdf"), ("2025-001", "结业证书.pdf"), ("2025-002", "刊物封面.jpg")]
+    {
+        let body = format!("%PDF-1.4\n% {name}\n%%EOF\n");
+        h.store_mut()
+            .attach_reader(activity, &mut body.as_bytes(), name, Path::new(name), "结业证书")
+            .expect("attached");
+    }
+    let (ledger, evidence) = h.store().ledger_with_evidence().expect("one pass");
+    assert_eq!(ledger, h.store().ledger().expect("ledger"));
+    assert_eq!(evidence, h.store().all_evidence().expect("evidence"));
+    assert_eq!(ledger.activities[1].evidence.len(), 2, "the paper's two files, in the order attached");
+}

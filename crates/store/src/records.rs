@@ -1,7 +1,7 @@
 //! The user's records: the profile and the activities with their evidence, read as the core's
 //! `Ledger` and changed one transaction per call (the change log is written by triggers).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rusqlite::{OptionalExtension, Transaction, params, params_from_iter};
 use xueshi_core::{Activity, Evidence, Ledger, Profile};
@@ -69,6 +69,28 @@ impl Store {
     /// The whole ledger: profile and every activity in the order they were added.
     pub fn ledger(&self) -> Result<Ledger> {
         Ok(Ledger { profile: self.profile()?, activities: self.activities(None)? })
+    }
+
+    /// The whole ledger and every evidence entry with its file's type and size, each table read
+    /// once (what a screen showing the records and their files needs).
+    pub fn ledger_with_evidence(&self) -> Result<(Ledger, Vec<StoredEvidence>)> {
+        let stored = self.all_evidence()?;
+        let mut by_activity: HashMap<&str, Vec<Evidence>> = HashMap::new();
+        for e in &stored {
+            let evidence =
+                Evidence { file: e.file_name.clone(), material: e.material.clone(), sha256: e.sha256.clone() };
+            by_activity.entry(e.activity.as_str()).or_default().push(evidence);
+        }
+        let sql = format!("SELECT {} FROM activities ORDER BY seq", COLUMNS.join(", "));
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map([], |r| to_map(r, 0))?;
+        let mut activities = Vec::new();
+        for row in rows {
+            let mut activity = activity_from_map(&row?)?;
+            activity.evidence = by_activity.remove(activity.id.as_str()).unwrap_or_default();
+            activities.push(activity);
+        }
+        Ok((Ledger { profile: self.profile()?, activities }, stored))
     }
 
     /// The activities, all or those of one year, with their evidence.
