@@ -1,12 +1,12 @@
 //! The fields of an activity given on the command line, as flags (`--kind training --days 2`) or
-//! as `--json '{…}'` (flags win), turned into a ledger-format object and validated by the core's
-//! `Activity::from_map`, exactly like a record read from a ledger file.
+//! as `--json '{…}'` (flags win), turned into a draft of the record (`ActivityDraft`) and checked
+//! by the core exactly like a record read from a ledger file.
 
 use serde_json::{Map, Value};
 use xueshi_core::fields::parse_date;
 use xueshi_core::kinds::ActivityKind;
 use xueshi_core::ledger_json::kind_fields;
-use xueshi_core::{Activity, LedgerError};
+use xueshi_core::{Activity, ActivityDraft, LedgerError};
 
 use crate::CliError;
 
@@ -200,7 +200,7 @@ impl ActivityFlags {
             map.insert("id".into(), Value::String(id));
         }
         let owner = map.get("id").and_then(Value::as_str).unwrap_or("新记录").to_owned();
-        Activity::from_map(&map, owner).map_err(invalid)
+        Activity::try_from(ActivityDraft::new(owner, map)).map_err(invalid)
     }
 
     /// `existing` with the flags applied; its evidence is kept by the store.
@@ -217,7 +217,7 @@ impl ActivityFlags {
             base.remove(field.as_str());
         }
         let map = self.overlay(base)?;
-        Activity::from_map(&map, existing.id.clone()).map_err(invalid)
+        Activity::try_from(ActivityDraft::new(existing.id.clone(), map)).map_err(invalid)
     }
 
     pub fn is_empty(&self) -> bool {

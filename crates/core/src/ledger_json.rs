@@ -128,8 +128,9 @@ fn read_activities(items: &[Value]) -> Result<Vec<Activity>, LedgerError> {
 }
 
 impl Activity {
-    /// Reads one activity object; `owner` names it in errors.
-    pub fn from_map(map: &Map<String, Value>, owner: String) -> Result<Activity, LedgerError> {
+    /// Reads one activity object; `owner` names it in errors. Everything outside the ledger
+    /// reader goes through [`crate::ActivityDraft`].
+    pub(crate) fn from_map(map: &Map<String, Value>, owner: String) -> Result<Activity, LedgerError> {
         let mut f = Fields::new(map, Some(owner), "");
         let id = f.str("id")?;
         let kind = f.code("kind", ActivityKind::from_code, &ActivityKind::codes())?;

@@ -2,6 +2,7 @@
 //! engine. Pure: no I/O besides parsing strings; no SQLite, no Tauri.
 
 pub mod cities;
+pub mod draft;
 pub mod engine;
 pub mod field_names;
 pub mod fields;
@@ -12,6 +13,7 @@ pub mod ledger_json;
 pub mod rules;
 pub mod text;
 
+pub use draft::ActivityDraft;
 pub use engine::{Application, Assessment, YearSpan, assess};
 pub use fields::LedgerError;
 pub use hours::Hours;

@@ -5,8 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use xueshi_core::engine::{Assessment, Credit};
 use xueshi_core::kinds::{ActivityKind, AidTask, ApplicationPath, Category, Level, Platform};
-use xueshi_core::ledger_json::{COMMON_FIELDS, kind_fields};
-use xueshi_core::{Activity, Hours, Profile};
+use xueshi_core::{Activity, ActivityDraft, Hours, Profile};
 
 use crate::error::{HandbookError, Result};
 
@@ -139,21 +138,23 @@ impl ActivityFields {
         serde_json::from_value(value).unwrap_or_default()
     }
 
-    /// Validates the fields exactly like a ledger file (the core decides what is valid).
-    /// Fields the kind does not use (left over from another kind in the form) are dropped.
+    /// The record these fields make, checked exactly like a ledger file's (the core decides what
+    /// is valid). Fields the kind does not use (left over from another kind in the form) are dropped.
     pub fn to_activity(&self, id: &str) -> Result<Activity> {
-        let kind = self.kind.ok_or_else(|| HandbookError::input("请选择活动形式"))?;
-        let mut value = serde_json::to_value(self).map_err(|e| HandbookError::input(e.to_string()))?;
-        let map = value.as_object_mut().ok_or_else(|| HandbookError::input("记录格式有误"))?;
-        map.insert("id".into(), Value::String(id.to_owned()));
-        map.retain(|k, v| {
-            let blank = v.is_null() || v.as_str().is_some_and(|s| s.trim().is_empty());
-            !blank && (COMMON_FIELDS.contains(&k.as_str()) || kind_fields(kind).contains(&k.as_str()))
-        });
-        if !kind.declares_category() {
-            map.remove("category");
+        Ok(Activity::try_from(self.draft(id)?)?)
+    }
+
+    /// The fields as a draft of the record `id`, fitted to the chosen kind.
+    pub fn draft(&self, id: &str) -> Result<ActivityDraft> {
+        if self.kind.is_none() {
+            return Err(HandbookError::input("请选择活动形式"));
         }
-        Ok(Activity::from_map(map, self.title.clone())?)
+        let mut fields = match serde_json::to_value(self) {
+            Ok(Value::Object(map)) => map,
+            _ => return Err(HandbookError::input("记录格式有误")),
+        };
+        fields.insert("id".into(), Value::String(id.to_owned()));
+        Ok(ActivityDraft::new(self.title.clone(), fields).fitted_to_kind())
     }
 }
 

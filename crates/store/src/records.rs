@@ -86,7 +86,7 @@ impl Store {
         let rows = stmt.query_map([], |r| to_map(r, 0))?;
         let mut activities = Vec::new();
         for row in rows {
-            let mut activity = activity_from_map(&row?)?;
+            let mut activity = activity_from_map(row?)?;
             activity.evidence = by_activity.remove(activity.id.as_str()).unwrap_or_default();
             activities.push(activity);
         }
@@ -107,7 +107,7 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (seq, map) = row?;
-            let mut activity = activity_from_map(&map)?;
+            let mut activity = activity_from_map(map)?;
             activity.evidence = evidence.remove(&seq).unwrap_or_default();
             out.push(activity);
         }
@@ -121,7 +121,7 @@ impl Store {
             .query_row(&sql, [id], |r| Ok((r.get::<_, i64>(0)?, to_map(r, 1)?)))
             .optional()?
             .ok_or_else(|| StoreError::NoSuchActivity(id.to_owned()))?;
-        let mut activity = activity_from_map(&map)?;
+        let mut activity = activity_from_map(map)?;
         activity.evidence = self.evidence_by_activity()?.remove(&seq).unwrap_or_default();
         Ok(activity)
     }

@@ -1,12 +1,12 @@
 //! Mapping between the core's `Activity` and a row of the `activities` table. Rows are read back
-//! through `Activity::from_map`, so a record read from the database is validated exactly like one
+//! through `ActivityDraft`, so a record read from the database is validated exactly like one
 //! read from a ledger file.
 
 use rusqlite::Row;
 use rusqlite::types::Value as Sql;
 use serde_json::{Map, Value, json};
 use xueshi_core::hours::Hours;
-use xueshi_core::{Activity, Detail, LedgerError};
+use xueshi_core::{Activity, ActivityDraft, Detail, LedgerError};
 
 /// The columns of `activities` that hold ledger fields, in the order of `values`.
 pub const COLUMNS: &[&str] = &[
@@ -139,9 +139,8 @@ pub fn to_map(row: &Row<'_>, offset: usize) -> rusqlite::Result<Map<String, Valu
 }
 
 /// The activity of a row; `evidence` is filled in by the caller.
-pub fn activity_from_map(map: &Map<String, Value>) -> Result<Activity, LedgerError> {
-    let owner = map.get("id").and_then(Value::as_str).unwrap_or("?").to_owned();
-    Activity::from_map(map, owner)
+pub fn activity_from_map(map: Map<String, Value>) -> Result<Activity, LedgerError> {
+    Activity::try_from(ActivityDraft::owned_by_id(map))
 }
 
 fn date_text(d: chrono::NaiveDate) -> String {

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value, json};
 use xueshi_core::fields::Problem;
 use xueshi_core::kinds::ActivityKind;
-use xueshi_core::{Activity, LedgerError};
+use xueshi_core::{Activity, ActivityDraft, LedgerError};
 
 use super::RowError;
 use super::dates::{self, Years};
@@ -111,7 +111,7 @@ pub(crate) fn read_row(header: &Header, row: &Row, sheet: Option<&str>) -> Outco
         return Outcome::Errors(r.errors);
     }
     let owner = format!("第 {} 行", row.number);
-    match Activity::from_map(&r.map, owner) {
+    match Activity::try_from(ActivityDraft::new(owner, r.map.clone())) {
         Ok(activity) => Outcome::Activity { activity: Box::new(activity), generated_id },
         Err(e) => {
             let kind = kind.map(|(k, _)| k);
