@@ -6,7 +6,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use xueshi_core::{Activity, Ledger};
+use xueshi_core::{Activity, ActivityDraft, Ledger};
 use xueshi_store::spreadsheet::read_spreadsheet;
 
 mod common;
@@ -21,7 +21,7 @@ fuzz_target!(|data: &[u8]| {
                 let serde_json::Value::Object(map) = a.to_json_value() else {
                     panic!("a record's JSON is not an object")
                 };
-                match Activity::from_map(&map, "fuzz".to_owned()) {
+                match Activity::try_from(ActivityDraft::new("fuzz", map.clone())) {
                     Ok(again) => assert_eq!(&again, a, "an imported record read back from its JSON differs"),
                     Err(e) => panic!("an imported record's own JSON is refused: {e}\n{map:?}"),
                 }
