@@ -1,6 +1,6 @@
 //! The TypeScript declarations of every type the web view exchanges with the app, generated from
-//! the Rust types into `ui/src/bindings.ts`, with the Chinese labels of the vocabularies the forms
-//! offer and the fields of each activity kind (`kind_fields`). The test fails when the committed file is stale;
+//! the Rust types into `ui/src/bindings.ts`, with the Chinese labels of every vocabulary the UI shows,
+//! the fields of each activity kind (`kind_fields`) and their names (`xueshi_core::field_names`). The test fails when the committed file is stale;
 //! `XUESHI_UPDATE_BINDINGS=1 cargo test -p xueshi-app bindings` rewrites it.
 
 use std::path::Path;
@@ -10,7 +10,11 @@ use xueshi_core::engine::{
     Assessment, ClauseSource, Completeness, Credit, EvidenceStatus, RecordTotal, RequirementCheck, RequirementSummary,
     Short, Warning, WindowBasis, YearResult, YearState,
 };
-use xueshi_core::kinds::{ActivityKind, AidTask, ApplicationPath, Category, CreditCategory, Level, Platform};
+use xueshi_core::field_names::{AWARD_GRADES, LedgerField, ProfileField, record_fields};
+use xueshi_core::kinds::{
+    ActivityKind, AidTask, ApplicationPath, BookRole, Category, ContestLevel, CreditCategory, Level, Medal, PaperRole,
+    PatentType, Platform, ProjectLevel, ProjectRole, Venue,
+};
 use xueshi_core::ledger_json::kind_fields;
 
 use xueshi_handbook::ErrorCode;
@@ -31,6 +35,16 @@ fn declarations() -> String {
         CreditCategory::decl(&cfg),
         Platform::decl(&cfg),
         AidTask::decl(&cfg),
+        ProjectLevel::decl(&cfg),
+        ContestLevel::decl(&cfg),
+        ProjectRole::decl(&cfg),
+        BookRole::decl(&cfg),
+        PaperRole::decl(&cfg),
+        Venue::decl(&cfg),
+        PatentType::decl(&cfg),
+        Medal::decl(&cfg),
+        LedgerField::decl(&cfg),
+        ProfileField::decl(&cfg),
         xueshi_core::Hours::decl(&cfg),
         Completeness::decl(&cfg),
         RequirementCheck::decl(&cfg),
@@ -73,8 +87,7 @@ fn declarations() -> String {
         out.push_str(&d);
         out.push_str("\n\n");
     }
-    out.push_str(&labels("PLATFORM_LABELS", "Platform", Platform::ALL.iter().map(|p| (p.code(), p.label()))));
-    out.push_str(&labels("AID_TASK_LABELS", "AidTask", AidTask::ALL.iter().map(|t| (t.code(), t.label()))));
+    out.push_str(&vocabulary_labels());
     out.push_str("/** The fields of each kind in the ledger format besides the common ones (`kind_fields`). */\n");
     out.push_str("export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {\n");
     for kind in ActivityKind::ALL {
@@ -84,7 +97,63 @@ fn declarations() -> String {
     out.push_str("}\n\n");
     let names: Vec<String> = crate::COMMANDS.iter().map(|c| format!("'{c}'")).collect();
     out.push_str("/** The commands the web view may call (`src-tauri/src/command_list.rs`). */\n");
-    out.push_str(&format!("export type Command = {}\n", names.join(" | ")));
+    out.push_str(&format!("export type Command = {}\n\n", names.join(" | ")));
+    out.push_str(&kind_field_labels());
+    out
+}
+
+/// The Chinese labels of every vocabulary the UI shows, of the fields and of an award's grades.
+fn vocabulary_labels() -> String {
+    macro_rules! each {
+        ($($ty:ident => $name:literal,)+) => {
+            [$(labels($name, stringify!($ty), $ty::ALL.iter().map(|v| (v.code(), v.label()))),)+].concat()
+        };
+    }
+    let mut out = each! {
+        ActivityKind => "ACTIVITY_KIND_LABELS",
+        Level => "LEVEL_LABELS",
+        ApplicationPath => "APPLICATION_PATH_LABELS",
+        Category => "CATEGORY_LABELS",
+        CreditCategory => "CREDIT_CATEGORY_LABELS",
+        ProjectLevel => "PROJECT_LEVEL_LABELS",
+        ContestLevel => "CONTEST_LEVEL_LABELS",
+        ProjectRole => "PROJECT_ROLE_LABELS",
+        BookRole => "BOOK_ROLE_LABELS",
+        PaperRole => "PAPER_ROLE_LABELS",
+        Venue => "VENUE_LABELS",
+        PatentType => "PATENT_TYPE_LABELS",
+        Medal => "MEDAL_LABELS",
+        Platform => "PLATFORM_LABELS",
+        AidTask => "AID_TASK_LABELS",
+        LedgerField => "FIELD_LABELS",
+        ProfileField => "PROFILE_FIELD_LABELS",
+    };
+    let short = CreditCategory::ALL.iter().map(|c| (c.code(), c.short_label()));
+    let doc = "The short labels of `CreditCategory`, for a table's narrow column.";
+    out.push_str(&documented_labels(doc, "CREDIT_CATEGORY_SHORT_LABELS", "CreditCategory", short));
+    out.push_str("/** The grades of an award (`grade`), in the order the form offers them. */\n");
+    out.push_str("export const AWARD_GRADE_LABELS: Record<number, string> = {\n");
+    for (grade, label) in AWARD_GRADES {
+        out.push_str(&format!("  {grade}: '{label}',\n"));
+    }
+    out.push_str("}\n\n");
+    out
+}
+
+/// Each kind's fields as its form names them (`LedgerField::label_for`), in the order it offers them.
+fn kind_field_labels() -> String {
+    let mut out = String::from(
+        "/** The fields a record of each kind may carry, named as its form names them (`record_fields`). */\n",
+    );
+    out.push_str("export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {\n");
+    for kind in ActivityKind::ALL {
+        out.push_str(&format!("  {}: {{\n", kind.code()));
+        for field in record_fields(*kind) {
+            out.push_str(&format!("    {}: '{}',\n", field.code(), field.label_for(*kind)));
+        }
+        out.push_str("  },\n");
+    }
+    out.push_str("}\n");
     out
 }
 
@@ -120,7 +189,13 @@ fn check_generated(relative: &str, fresh: &str) {
 
 /// A constant mapping each code of a vocabulary to its Chinese label.
 fn labels<'a>(name: &str, ty: &str, entries: impl Iterator<Item = (&'a str, &'a str)>) -> String {
-    let mut out = format!("/** The Chinese labels of `{ty}`, in the order the forms offer them. */\n");
+    let doc = format!("The Chinese labels of `{ty}`, in the order the forms offer them.");
+    documented_labels(&doc, name, ty, entries)
+}
+
+/// A constant mapping each code of a vocabulary to a label, under its doc comment.
+fn documented_labels<'a>(doc: &str, name: &str, ty: &str, entries: impl Iterator<Item = (&'a str, &'a str)>) -> String {
+    let mut out = format!("/** {doc} */\n");
     out.push_str(&format!("export const {name}: Record<{ty}, string> = {{\n"));
     for (code, label) in entries {
         out.push_str(&format!("  {code}: '{label}',\n"));

@@ -15,6 +15,26 @@ export type Platform = "unified" | "other";
 
 export type AidTask = "sanyuan" | "east_west" | "other";
 
+export type ProjectLevel = "provincial" | "municipal";
+
+export type ContestLevel = "national" | "provincial";
+
+export type ProjectRole = "host" | "main" | "participant";
+
+export type BookRole = "first" | "other";
+
+export type PaperRole = "first" | "corresponding" | "other";
+
+export type Venue = "domestic" | "international";
+
+export type PatentType = "invention" | "utility_model" | "design";
+
+export type Medal = "gold" | "silver" | "bronze";
+
+export type LedgerField = "kind" | "title" | "date" | "category" | "end_date" | "days" | "half_days" | "evenings" | "hours" | "level" | "role" | "venue" | "patent_type" | "rank" | "grade" | "units" | "medal" | "from_year" | "to_year" | "platform" | "task" | "provider" | "note" | "evidence" | "id";
+
+export type ProfileField = "name" | "employer" | "current_title" | "title_date" | "id_number" | "certificate_number" | "city";
+
 export type Hours = number;
 
 export type Completeness = "complete" | "incomplete" | "no_rule";
@@ -302,6 +322,109 @@ not_included: Array<string>, };
 
 export type ExportProgress = { stage: string, files_done: number, files_total: number, bytes_done: number, bytes_total: number, };
 
+/** The Chinese labels of `ActivityKind`, in the order the forms offer them. */
+export const ACTIVITY_KIND_LABELS: Record<ActivityKind, string> = {
+  training: '培训班/研修班/进修班',
+  conference: '学术会议/讲座/访问/交流',
+  practice: '继续教育实践活动',
+  online_course: '网络课程',
+  staff_training: '事业单位工作人员培训',
+  research_project: '课题研究与项目开发',
+  book: '著作/译作/教材',
+  paper: '论文',
+  patent: '专利',
+  award: '科技（社科）奖项',
+  digital_exam: '计算机/数字技术应用能力考试',
+  qualification_exam: '职业资格考试',
+  degree_course: '学历（学位）教育课程',
+  aid_posting: '三援/东西部扶贫协作等特定任务',
+  expert_service: '专家服务基层',
+  overseas_exchange: '海外交换（交流）',
+  skill_contest: '技能大赛',
+  prior_certificate: '以前年度学时认定单',
+}
+
+/** The Chinese labels of `Level`, in the order the forms offer them. */
+export const LEVEL_LABELS: Record<Level, string> = {
+  junior: '初级',
+  intermediate: '中级',
+  associate_senior: '副高级',
+  senior: '正高级',
+}
+
+/** The Chinese labels of `ApplicationPath`, in the order the forms offer them. */
+export const APPLICATION_PATH_LABELS: Record<ApplicationPath, string> = {
+  standard: '常规',
+  phd: '博士参评副高',
+  master_medical: '硕士参评医学类副高',
+}
+
+/** The Chinese labels of `Category`, in the order the forms offer them. */
+export const CATEGORY_LABELS: Record<Category, string> = {
+  public: '公需科目',
+  professional: '专业科目',
+}
+
+/** The Chinese labels of `CreditCategory`, in the order the forms offer them. */
+export const CREDIT_CATEGORY_LABELS: Record<CreditCategory, string> = {
+  public: '公需科目',
+  professional: '专业科目',
+  full_year: '全年认定',
+  prior_certificate: '学时认定单',
+}
+
+/** The Chinese labels of `ProjectLevel`, in the order the forms offer them. */
+export const PROJECT_LEVEL_LABELS: Record<ProjectLevel, string> = {
+  provincial: '省部级及以上',
+  municipal: '市厅级',
+}
+
+/** The Chinese labels of `ContestLevel`, in the order the forms offer them. */
+export const CONTEST_LEVEL_LABELS: Record<ContestLevel, string> = {
+  national: '国际/国家级',
+  provincial: '省级',
+}
+
+/** The Chinese labels of `ProjectRole`, in the order the forms offer them. */
+export const PROJECT_ROLE_LABELS: Record<ProjectRole, string> = {
+  host: '主持人',
+  main: '主要完成人（除主持人外署名前三）',
+  participant: '其他参与人',
+}
+
+/** The Chinese labels of `BookRole`, in the order the forms offer them. */
+export const BOOK_ROLE_LABELS: Record<BookRole, string> = {
+  first: '独立或第一作者',
+  other: '其他作者',
+}
+
+/** The Chinese labels of `PaperRole`, in the order the forms offer them. */
+export const PAPER_ROLE_LABELS: Record<PaperRole, string> = {
+  first: '独立或第一作者',
+  corresponding: '通讯作者',
+  other: '其他作者',
+}
+
+/** The Chinese labels of `Venue`, in the order the forms offer them. */
+export const VENUE_LABELS: Record<Venue, string> = {
+  domestic: '国内统一刊号刊物',
+  international: '国外刊物',
+}
+
+/** The Chinese labels of `PatentType`, in the order the forms offer them. */
+export const PATENT_TYPE_LABELS: Record<PatentType, string> = {
+  invention: '发明专利',
+  utility_model: '实用新型专利',
+  design: '外观设计专利',
+}
+
+/** The Chinese labels of `Medal`, in the order the forms offer them. */
+export const MEDAL_LABELS: Record<Medal, string> = {
+  gold: '金奖',
+  silver: '银奖',
+  bronze: '铜奖',
+}
+
 /** The Chinese labels of `Platform`, in the order the forms offer them. */
 export const PLATFORM_LABELS: Record<Platform, string> = {
   unified: '统一平台（国家级继续教育基地的平台）',
@@ -313,6 +436,61 @@ export const AID_TASK_LABELS: Record<AidTask, string> = {
   sanyuan: '三援（援藏、援疆、援外）',
   east_west: '东西部扶贫协作',
   other: '其他省级以上特定任务',
+}
+
+/** The Chinese labels of `LedgerField`, in the order the forms offer them. */
+export const FIELD_LABELS: Record<LedgerField, string> = {
+  kind: '形式',
+  title: '名称',
+  date: '日期',
+  category: '类别',
+  end_date: '结束日期',
+  days: '天数',
+  half_days: '半天数',
+  evenings: '晚上数',
+  hours: '学时',
+  level: '级别',
+  role: '角色/作者身份',
+  venue: '刊物',
+  patent_type: '专利类型',
+  rank: '排名（第几位）',
+  grade: '等级',
+  units: '通过数量',
+  medal: '奖项',
+  from_year: '认定起始年度',
+  to_year: '认定截止年度',
+  platform: '培训平台',
+  task: '任务类型',
+  provider: '主办单位/机构',
+  note: '备注',
+  evidence: '证明材料',
+  id: '记录编号',
+}
+
+/** The Chinese labels of `ProfileField`, in the order the forms offer them. */
+export const PROFILE_FIELD_LABELS: Record<ProfileField, string> = {
+  name: '姓名',
+  employer: '工作单位',
+  current_title: '现职称',
+  title_date: '取得时间',
+  id_number: '身份证号',
+  certificate_number: '登记手册编号',
+  city: '所在市州',
+}
+
+/** The short labels of `CreditCategory`, for a table's narrow column. */
+export const CREDIT_CATEGORY_SHORT_LABELS: Record<CreditCategory, string> = {
+  public: '公需',
+  professional: '专业',
+  full_year: '全年认定',
+  prior_certificate: '认定单',
+}
+
+/** The grades of an award (`grade`), in the order the form offers them. */
+export const AWARD_GRADE_LABELS: Record<number, string> = {
+  1: '一等奖',
+  2: '二等奖',
+  3: '三等奖',
 }
 
 /** The fields of each kind in the ledger format besides the common ones (`kind_fields`). */
@@ -339,3 +517,228 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
 export type Command = 'snapshot' | 'save_profile' | 'save_plan' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'cancel_export' | 'reveal_export' | 'first_screen_rendered'
+
+/** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
+export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {
+  training: {
+    kind: '形式',
+    title: '培训名称',
+    date: '开始日期',
+    category: '类别',
+    end_date: '结束日期',
+    days: '天数',
+    half_days: '半天数',
+    evenings: '晚上数',
+    hours: '证明上载明的学时',
+    provider: '施教机构',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  conference: {
+    kind: '形式',
+    title: '会议/讲座名称',
+    date: '开始日期',
+    category: '类别',
+    end_date: '结束日期',
+    days: '天数',
+    half_days: '半天数',
+    evenings: '晚上数',
+    hours: '证明上载明的学时',
+    provider: '主办单位',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  practice: {
+    kind: '形式',
+    title: '实践活动名称',
+    date: '开始日期',
+    category: '类别',
+    end_date: '结束日期',
+    days: '天数',
+    half_days: '半天数',
+    evenings: '晚上数',
+    hours: '证明上载明的学时',
+    provider: '组织单位',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  online_course: {
+    kind: '形式',
+    title: '课程名称',
+    date: '完成日期',
+    category: '类别',
+    end_date: '结束日期',
+    hours: '证书学时',
+    provider: '学习平台/施教机构',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  staff_training: {
+    kind: '形式',
+    title: '培训名称',
+    date: '完成日期',
+    category: '类别',
+    end_date: '结束日期',
+    hours: '证书学时',
+    platform: '培训平台',
+    provider: '施教机构',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  research_project: {
+    kind: '形式',
+    title: '课题名称',
+    date: '结题日期',
+    end_date: '结束日期',
+    level: '课题级别',
+    role: '本人角色',
+    provider: '立项单位',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  book: {
+    kind: '形式',
+    title: '书名',
+    date: '出版日期',
+    end_date: '结束日期',
+    role: '作者排名',
+    provider: '出版社',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  paper: {
+    kind: '形式',
+    title: '论文题目',
+    date: '发表日期',
+    end_date: '结束日期',
+    role: '作者身份',
+    venue: '刊物',
+    provider: '刊物名称',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  patent: {
+    kind: '形式',
+    title: '专利名称',
+    date: '授权日期',
+    end_date: '结束日期',
+    patent_type: '专利类型',
+    rank: '排名（第几位）',
+    provider: '专利号',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  award: {
+    kind: '形式',
+    title: '奖项及成果名称',
+    date: '获奖日期',
+    end_date: '结束日期',
+    level: '奖项级别',
+    grade: '等级',
+    rank: '排名（第几位）',
+    provider: '颁奖单位',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  digital_exam: {
+    kind: '形式',
+    title: '考试名称',
+    date: '通过日期',
+    end_date: '结束日期',
+    units: '通过模块/科目数',
+    provider: '考试机构',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  qualification_exam: {
+    kind: '形式',
+    title: '考试名称',
+    date: '通过日期',
+    end_date: '结束日期',
+    units: '通过考试科目数',
+    provider: '考试机构',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  degree_course: {
+    kind: '形式',
+    title: '课程名称',
+    date: '通过日期',
+    end_date: '结束日期',
+    units: '通过课程数',
+    provider: '学校',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  aid_posting: {
+    kind: '形式',
+    title: '任务名称（如 援疆）',
+    date: '外派开始日期',
+    end_date: '外派结束日期',
+    task: '任务类型',
+    provider: '派出单位',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  expert_service: {
+    kind: '形式',
+    title: '服务内容',
+    date: '服务日期',
+    category: '类别',
+    end_date: '结束日期',
+    days: '现场服务天数',
+    hours: '线上服务学时',
+    provider: '服务单位',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  overseas_exchange: {
+    kind: '形式',
+    title: '交流项目',
+    date: '开始日期',
+    end_date: '结束日期',
+    provider: '邀请方',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  skill_contest: {
+    kind: '形式',
+    title: '大赛名称',
+    date: '获奖日期',
+    end_date: '结束日期',
+    level: '大赛级别',
+    medal: '奖项',
+    provider: '主办单位',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+  prior_certificate: {
+    kind: '形式',
+    title: '认定单名称',
+    date: '开具日期',
+    end_date: '结束日期',
+    from_year: '认定起始年度',
+    to_year: '认定截止年度',
+    provider: '开具单位',
+    note: '备注',
+    evidence: '证明材料',
+    id: '记录编号',
+  },
+}
