@@ -457,7 +457,7 @@ class WindowAndPlatformScenario(WithApp):
         a = self.app
         a.click("[data-test='add-record']")
         a.wait("[data-test='editor']")
-        a.choose("[data-test='kind']", "三援/东西部扶贫协作等")
+        a.choose("[data-test='kind']", "三援/东西部扶贫协作等特定任务")
         a.type("[data-test='title']", "援疆")
         a.type("[data-test='date']", "2024-02-01", enter=True)
         a.choose("[data-test='field-task']", "三援（援藏、援疆、援外）")

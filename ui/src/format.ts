@@ -1,6 +1,7 @@
-// Display helpers: dates as 2024年5月16日, hours without trailing zeros, Chinese labels of the
-// vocabularies. Nothing here computes hours: the engine does.
-import type { ActivityKind, ApplicationPath, Category, Level, PlanDto, YearResult } from './bindings'
+// Display helpers: dates as 2024年5月16日, hours without trailing zeros, sizes. Nothing here
+// computes hours (the engine does) or names a vocabulary (bindings.ts carries the Rust labels).
+import type { ApplicationPath, Level, PlanDto, YearResult } from './bindings'
+import { CATEGORY_LABELS, CREDIT_CATEGORY_LABELS } from './bindings'
 
 /** `2024-05-16` → `2024年5月16日`; anything else is returned unchanged. */
 export function formatDate(iso: string | null | undefined): string {
@@ -27,61 +28,6 @@ export function formatHours(h: number | null | undefined): string {
   return String(Math.round(h * 100) / 100)
 }
 
-export const kindLabels: Record<ActivityKind, string> = {
-  training: '培训班/研修班',
-  conference: '学术会议/讲座/交流',
-  practice: '继续教育实践活动',
-  online_course: '网络课程',
-  staff_training: '事业单位工作人员培训',
-  research_project: '课题研究与项目开发',
-  book: '著作/译作/教材',
-  paper: '论文',
-  patent: '专利',
-  award: '科技（社科）奖项',
-  digital_exam: '计算机/数字技术应用能力考试',
-  qualification_exam: '职业资格考试',
-  degree_course: '学历（学位）教育课程',
-  aid_posting: '三援/东西部扶贫协作等',
-  expert_service: '专家服务基层',
-  overseas_exchange: '海外交换（交流）',
-  skill_contest: '技能大赛',
-  prior_certificate: '以前年度学时认定单',
-}
-
-export const levelLabels: Record<Level, string> = {
-  junior: '初级',
-  intermediate: '中级',
-  associate_senior: '副高级',
-  senior: '正高级',
-}
-
-export const pathLabels: Record<ApplicationPath, string> = {
-  standard: '常规',
-  phd: '博士参评副高',
-  master_medical: '硕士参评医学类副高',
-}
-
-export const categoryLabels: Record<Category, string> = {
-  public: '公需科目',
-  professional: '专业科目',
-}
-
-/** The category of a credit, as shown in tables. */
-export function creditCategoryLabel(c: string): string {
-  switch (c) {
-    case 'public':
-      return '公需'
-    case 'professional':
-      return '专业'
-    case 'full_year':
-      return '全年认定'
-    case 'prior_certificate':
-      return '认定单'
-    default:
-      return c
-  }
-}
-
 /**
  * A year's standing in the dashboard's words, from the engine's typed state and numbers (never
  * from its Chinese text): the tag (`差 44 学时`) and the line under it (`公需科目差 30，专业科目差 14`).
@@ -91,13 +37,13 @@ export function yearWords(y: YearResult): { headline: string; detail: string } {
     case 'met':
       return { headline: '达标', detail: '' }
     case 'full_year':
-      return { headline: '全年认定', detail: '' }
+      return { headline: CREDIT_CATEGORY_LABELS.full_year, detail: '' }
     case 'prior_certificate':
       return { headline: '由认定单覆盖', detail: '' }
     case 'short': {
       const parts: string[] = []
-      if (y.short.public > 0) parts.push(`公需科目差 ${formatHours(y.short.public)}`)
-      if (y.short.professional > 0) parts.push(`专业科目差 ${formatHours(y.short.professional)}`)
+      if (y.short.public > 0) parts.push(`${CATEGORY_LABELS.public}差 ${formatHours(y.short.public)}`)
+      if (y.short.professional > 0) parts.push(`${CATEGORY_LABELS.professional}差 ${formatHours(y.short.professional)}`)
       return { headline: `差 ${formatHours(y.missing)} 学时`, detail: parts.join('，') }
     }
   }

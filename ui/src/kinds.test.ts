@@ -1,14 +1,29 @@
 import { describe, expect, it } from 'vitest'
-import { blankFields, fieldsOfKind, forms } from './kinds'
-import { kindLabels } from './format'
+import { blankFields, choicesOf, fieldsOfKind, forms, type FieldName } from './kinds'
 import type { ActivityKind } from './bindings'
-import { AID_TASK_LABELS, KIND_FIELDS, PLATFORM_LABELS } from './bindings'
+import * as bindings from './bindings'
+import {
+  ACTIVITY_KIND_LABELS,
+  AID_TASK_LABELS,
+  AWARD_GRADE_LABELS,
+  BOOK_ROLE_LABELS,
+  CONTEST_LEVEL_LABELS,
+  KIND_FIELDS,
+  KIND_FIELD_LABELS,
+  MEDAL_LABELS,
+  PAPER_ROLE_LABELS,
+  PATENT_TYPE_LABELS,
+  PLATFORM_LABELS,
+  PROJECT_LEVEL_LABELS,
+  PROJECT_ROLE_LABELS,
+  VENUE_LABELS,
+} from './bindings'
 
 describe('each activity kind has a form with only its own fields', () => {
   it('covers every kind the ledger format knows', () => {
-    expect(Object.keys(forms).sort()).toEqual(Object.keys(kindLabels).sort())
+    expect(Object.keys(forms).sort()).toEqual(Object.keys(ACTIVITY_KIND_LABELS).sort())
   })
-  it('asks 公需/专业 only for kinds whose records declare it', () => {
+  it('asks 公需/专业 only for kinds whose records declare it (as the Rust side says)', () => {
     const declaring = (Object.keys(forms) as ActivityKind[]).filter((k) => forms[k].category).sort()
     expect(declaring).toEqual(['conference', 'expert_service', 'online_course', 'practice', 'staff_training', 'training'])
   })
@@ -76,5 +91,65 @@ describe('the fields of issue 9: platform, task and the hours on the proof', () 
     const posting = { ...blankFields('aid_posting', '2024-02-01'), task: 'sanyuan' as const }
     expect(fieldsOfKind(posting).task).toBe('sanyuan')
     expect(fieldsOfKind({ ...posting, kind: 'paper' }).task).toBeNull()
+  })
+})
+
+describe('every name and choice of a form is the Rust side’s, never a hand copy', () => {
+  const kinds = Object.keys(forms) as ActivityKind[]
+  // Which generated vocabulary each select of each kind offers; a new select must be added here.
+  const vocabularyOf = (kind: ActivityKind, name: FieldName): Record<string, string> | undefined =>
+    ({
+      level: kind === 'skill_contest' ? CONTEST_LEVEL_LABELS : PROJECT_LEVEL_LABELS,
+      role: { research_project: PROJECT_ROLE_LABELS, book: BOOK_ROLE_LABELS, paper: PAPER_ROLE_LABELS }[kind as string],
+      venue: VENUE_LABELS,
+      patent_type: PATENT_TYPE_LABELS,
+      grade: AWARD_GRADE_LABELS,
+      medal: MEDAL_LABELS,
+      platform: PLATFORM_LABELS,
+      task: AID_TASK_LABELS,
+    })[name as string]
+
+  it('names each field, the title, the date and the provider as the kind’s form is named in Rust', () => {
+    for (const kind of kinds) {
+      const labels = KIND_FIELD_LABELS[kind]
+      for (const spec of forms[kind].fields) expect(spec.label, `${kind}.${spec.name}`).toBe(labels[spec.name])
+      expect([forms[kind].titleLabel, forms[kind].dateLabel, forms[kind].providerLabel]).toEqual([
+        labels.title,
+        labels.date,
+        labels.provider,
+      ])
+    }
+    expect(forms.online_course.fields[0].label).toBe('证书学时')
+    expect(forms.expert_service.fields.find((f) => f.name === 'hours')?.label).toBe('线上服务学时')
+  })
+  it('labels each choice of a select as its value is labelled in Rust, in the same order', () => {
+    for (const kind of kinds) {
+      for (const spec of forms[kind].fields.filter((f) => f.type === 'select')) {
+        const vocabulary = vocabularyOf(kind, spec.name)
+        expect(vocabulary, `${kind}.${spec.name}`).toBeDefined()
+        const expected = choicesOf(vocabulary!).map((c) => ({ ...c, value: spec.name === 'grade' ? Number(c.value) : c.value }))
+        expect(spec.options, `${kind}.${spec.name}`).toEqual(expected)
+      }
+    }
+    expect(forms.research_project.fields[0].options?.map((o) => o.label)).toEqual(Object.values(PROJECT_LEVEL_LABELS))
+    expect(forms.award.fields.find((f) => f.name === 'grade')?.options?.[1]).toEqual({ label: '二等奖', value: 2 })
+  })
+  it('has no source file that writes a generated label out by hand', () => {
+    const labels = new Set<string>()
+    for (const [name, value] of Object.entries(bindings)) {
+      if (!name.endsWith('_LABELS')) continue
+      const tables = name === 'KIND_FIELD_LABELS' ? Object.values(value as Record<string, object>) : [value]
+      for (const table of tables) for (const label of Object.values(table as Record<string, string>)) labels.add(label)
+    }
+    const sources = import.meta.glob(['./**/*.ts', './**/*.vue', '!./**/*.test.ts', '!./bindings.ts'], {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }) as Record<string, string>
+    expect(Object.keys(sources)).toContain('./kinds.ts')
+    const copies = Object.entries(sources).flatMap(([file, text]) =>
+      [...labels].filter((l) => [`'${l}'`, `"${l}"`, `>${l}<`].some((q) => text.includes(q))).map((l) => `${file}: ${l}`),
+    )
+    expect(copies).toEqual([])
   })
 })

@@ -1,18 +1,32 @@
-// The form of each activity kind: only the fields that kind has in the ledger format, with Chinese
-// labels and choices. Whether a value is valid is decided by the engine (see the preview).
-// The labels of platforms and tasks are the Rust vocabularies' (generated into bindings.ts).
-import type { ActivityFields, ActivityKind } from './bindings'
-import { AID_TASK_LABELS, PLATFORM_LABELS } from './bindings'
+// The form of each activity kind: which fields it shows and how (widget, step, hint, note).
+// Every name and choice is the Rust side's, generated into bindings.ts: each field as the kind's
+// form names it (KIND_FIELD_LABELS), the vocabularies' labels. Whether a value is valid is decided
+// by the engine (see the preview).
+import type { SelectOption } from 'naive-ui'
+import type { ActivityFields, ActivityKind, LedgerField } from './bindings'
+import {
+  AID_TASK_LABELS,
+  AWARD_GRADE_LABELS,
+  BOOK_ROLE_LABELS,
+  CONTEST_LEVEL_LABELS,
+  FIELD_LABELS,
+  KIND_FIELD_LABELS,
+  MEDAL_LABELS,
+  PAPER_ROLE_LABELS,
+  PATENT_TYPE_LABELS,
+  PLATFORM_LABELS,
+  PROJECT_LEVEL_LABELS,
+  PROJECT_ROLE_LABELS,
+  VENUE_LABELS,
+} from './bindings'
 
 export type FieldName = Exclude<keyof ActivityFields, 'id' | 'kind' | 'title' | 'date' | 'provider' | 'note'>
 
-import type { SelectOption } from 'naive-ui'
-
 export type Choice = SelectOption & { label: string; value: string | number }
 
-export interface FieldSpec {
+/** How the form asks a field; its name is the Rust side's (see `fieldLabel`). */
+export interface FieldLayout {
   name: FieldName
-  label: string
   type: 'number' | 'select' | 'date'
   options?: Choice[]
   step?: number
@@ -21,6 +35,11 @@ export interface FieldSpec {
   unset?: string
   /** One line under the field saying why it matters. */
   note?: string
+}
+
+export interface FieldSpec extends FieldLayout {
+  /** The name this kind's form gives the field. */
+  label: string
 }
 
 export interface KindForm {
@@ -33,257 +52,70 @@ export interface KindForm {
   providerLabel: string
 }
 
-const sessions: FieldSpec[] = [
-  { name: 'end_date', label: '结束日期', type: 'date' },
-  { name: 'days', label: '天数', type: 'number', step: 1, hint: '整天的数量' },
-  { name: 'half_days', label: '半天数', type: 'number', step: 1 },
-  { name: 'evenings', label: '晚上数', type: 'number', step: 1 },
-  {
-    name: 'hours',
-    label: '证明上载明的学时',
-    type: 'number',
-    step: 0.5,
-    hint: '可不填',
-    note: '2017 年按证明上的学时认定（2018、2019 年申报也适用）',
-  },
-]
+/** The name the form of `kind` gives a field (`LedgerField::label_for`); the general name otherwise. */
+export function fieldLabel(kind: ActivityKind, name: LedgerField): string {
+  return KIND_FIELD_LABELS[kind][name] ?? FIELD_LABELS[name]
+}
 
-/** The choices of a vocabulary, labelled as the Rust side labels them. */
-function choicesOf(labels: Record<string, string>): Choice[] {
+/** The choices of a vocabulary, labelled and ordered as the Rust side labels them. */
+export function choicesOf(labels: Record<string, string>): Choice[] {
   return Object.entries(labels).map(([value, label]) => ({ label, value }))
 }
 
-const projectLevel: Choice[] = [
-  { label: '省部级及以上', value: 'provincial' },
-  { label: '市（厅）级', value: 'municipal' },
+const grades: Choice[] = Object.entries(AWARD_GRADE_LABELS).map(([grade, label]) => ({ label, value: Number(grade) }))
+
+const sessions: FieldLayout[] = [
+  { name: 'end_date', type: 'date' },
+  { name: 'days', type: 'number', step: 1, hint: '整天的数量' },
+  { name: 'half_days', type: 'number', step: 1 },
+  { name: 'evenings', type: 'number', step: 1 },
+  { name: 'hours', type: 'number', step: 0.5, hint: '可不填', note: '2017 年按证明上的学时认定（2018、2019 年申报也适用）' },
 ]
 
-const rank: FieldSpec = { name: 'rank', label: '排名（第几位）', type: 'number', step: 1, hint: '独立或第一填 1' }
+const endDate: FieldLayout = { name: 'end_date', type: 'date' }
+const rank: FieldLayout = { name: 'rank', type: 'number', step: 1, hint: '独立或第一填 1' }
+const count = (name: FieldName): FieldLayout => ({ name, type: 'number', step: 1 })
+const select = (name: FieldName, labels: Record<string, string>): FieldLayout => ({ name, type: 'select', options: choicesOf(labels) })
 
-export const forms: Record<ActivityKind, KindForm> = {
-  training: { dateLabel: '开始日期', category: true, fields: sessions, titleLabel: '培训名称', providerLabel: '施教机构' },
-  conference: { dateLabel: '开始日期', category: true, fields: sessions, titleLabel: '会议/讲座名称', providerLabel: '主办单位' },
-  practice: { dateLabel: '开始日期', category: true, fields: sessions, titleLabel: '实践活动名称', providerLabel: '组织单位' },
-  online_course: {
-    dateLabel: '完成日期',
-    category: true,
-    fields: [{ name: 'hours', label: '证书学时', type: 'number', step: 0.5, hint: '结业证书上载明的学时' }],
-    titleLabel: '课程名称',
-    providerLabel: '学习平台/施教机构',
-  },
-  staff_training: {
-    dateLabel: '完成日期',
-    category: true,
-    fields: [
-      { name: 'hours', label: '证书学时', type: 'number', step: 0.5, hint: '培训合格证书上的学时' },
-      {
-        name: 'platform',
-        label: '培训平台',
-        type: 'select',
-        options: choicesOf(PLATFORM_LABELS),
-        unset: '未填写',
-        note: '2026 年起只认定在统一平台上完成的培训',
-      },
-    ],
-    titleLabel: '培训名称',
-    providerLabel: '施教机构',
-  },
-  research_project: {
-    dateLabel: '结题日期',
-    category: false,
-    fields: [
-      { name: 'level', label: '课题级别', type: 'select', options: projectLevel },
-      {
-        name: 'role',
-        label: '本人角色',
-        type: 'select',
-        options: [
-          { label: '主持人', value: 'host' },
-          { label: '主要完成人（除主持人外署名前三）', value: 'main' },
-          { label: '其他参与人', value: 'participant' },
-        ],
-      },
-    ],
-    titleLabel: '课题名称',
-    providerLabel: '立项单位',
-  },
-  book: {
-    dateLabel: '出版日期',
-    category: false,
-    fields: [
-      {
-        name: 'role',
-        label: '作者排名',
-        type: 'select',
-        options: [
-          { label: '独立或第一作者', value: 'first' },
-          { label: '其他作者', value: 'other' },
-        ],
-      },
-    ],
-    titleLabel: '书名',
-    providerLabel: '出版社',
-  },
-  paper: {
-    dateLabel: '发表日期',
-    category: false,
-    fields: [
-      {
-        name: 'role',
-        label: '作者身份',
-        type: 'select',
-        options: [
-          { label: '独立或第一作者', value: 'first' },
-          { label: '通讯作者', value: 'corresponding' },
-          { label: '其他作者', value: 'other' },
-        ],
-      },
-      {
-        name: 'venue',
-        label: '刊物',
-        type: 'select',
-        options: [
-          { label: '国内统一刊号刊物', value: 'domestic' },
-          { label: '国外刊物', value: 'international' },
-        ],
-      },
-    ],
-    titleLabel: '论文题目',
-    providerLabel: '刊物名称',
-  },
-  patent: {
-    dateLabel: '授权日期',
-    category: false,
-    fields: [
-      {
-        name: 'patent_type',
-        label: '专利类型',
-        type: 'select',
-        options: [
-          { label: '发明专利', value: 'invention' },
-          { label: '实用新型专利', value: 'utility_model' },
-          { label: '外观设计专利', value: 'design' },
-        ],
-      },
-      rank,
-    ],
-    titleLabel: '专利名称',
-    providerLabel: '专利号',
-  },
-  award: {
-    dateLabel: '获奖日期',
-    category: false,
-    fields: [
-      { name: 'level', label: '奖项级别', type: 'select', options: projectLevel },
-      {
-        name: 'grade',
-        label: '等级',
-        type: 'select',
-        options: [
-          { label: '一等奖', value: 1 },
-          { label: '二等奖', value: 2 },
-          { label: '三等奖', value: 3 },
-        ],
-      },
-      rank,
-    ],
-    titleLabel: '奖项及成果名称',
-    providerLabel: '颁奖单位',
-  },
-  digital_exam: {
-    dateLabel: '通过日期',
-    category: false,
-    fields: [{ name: 'units', label: '通过模块/科目数', type: 'number', step: 1 }],
-    titleLabel: '考试名称',
-    providerLabel: '考试机构',
-  },
-  qualification_exam: {
-    dateLabel: '通过日期',
-    category: false,
-    fields: [{ name: 'units', label: '通过考试科目数', type: 'number', step: 1 }],
-    titleLabel: '考试名称',
-    providerLabel: '考试机构',
-  },
-  degree_course: {
-    dateLabel: '通过日期',
-    category: false,
-    fields: [{ name: 'units', label: '通过课程数', type: 'number', step: 1 }],
-    titleLabel: '课程名称',
-    providerLabel: '学校',
-  },
-  aid_posting: {
-    dateLabel: '外派开始日期',
-    category: false,
-    fields: [
-      { name: 'end_date', label: '外派结束日期', type: 'date' },
-      {
-        name: 'task',
-        label: '任务类型',
-        type: 'select',
-        options: choicesOf(AID_TASK_LABELS),
-        unset: '未填写',
-        note: '2026 年只有“三援”视为完成当年',
-      },
-    ],
-    titleLabel: '任务名称（如 援疆）',
-    providerLabel: '派出单位',
-  },
-  expert_service: {
-    dateLabel: '服务日期',
-    category: true,
-    fields: [
-      { name: 'end_date', label: '结束日期', type: 'date' },
-      { name: 'days', label: '现场服务天数', type: 'number', step: 1 },
-      { name: 'hours', label: '线上服务学时', type: 'number', step: 0.5 },
-    ],
-    titleLabel: '服务内容',
-    providerLabel: '服务单位',
-  },
-  overseas_exchange: {
-    dateLabel: '开始日期',
-    category: false,
-    fields: [{ name: 'end_date', label: '结束日期', type: 'date' }],
-    titleLabel: '交流项目',
-    providerLabel: '邀请方',
-  },
-  skill_contest: {
-    dateLabel: '获奖日期',
-    category: false,
-    fields: [
-      {
-        name: 'level',
-        label: '大赛级别',
-        type: 'select',
-        options: [
-          { label: '国际/国家级', value: 'national' },
-          { label: '省级', value: 'provincial' },
-        ],
-      },
-      {
-        name: 'medal',
-        label: '奖项',
-        type: 'select',
-        options: [
-          { label: '金奖', value: 'gold' },
-          { label: '银奖', value: 'silver' },
-          { label: '铜奖', value: 'bronze' },
-        ],
-      },
-    ],
-    titleLabel: '大赛名称',
-    providerLabel: '主办单位',
-  },
-  prior_certificate: {
-    dateLabel: '开具日期',
-    category: false,
-    fields: [
-      { name: 'from_year', label: '认定起始年度', type: 'number', step: 1 },
-      { name: 'to_year', label: '认定截止年度', type: 'number', step: 1 },
-    ],
-    titleLabel: '认定单名称',
-    providerLabel: '开具单位',
-  },
+const layouts: Record<ActivityKind, FieldLayout[]> = {
+  training: sessions,
+  conference: sessions,
+  practice: sessions,
+  online_course: [{ name: 'hours', type: 'number', step: 0.5, hint: '结业证书上载明的学时' }],
+  staff_training: [
+    { name: 'hours', type: 'number', step: 0.5, hint: '培训合格证书上的学时' },
+    { ...select('platform', PLATFORM_LABELS), unset: '未填写', note: '2026 年起只认定在统一平台上完成的培训' },
+  ],
+  research_project: [select('level', PROJECT_LEVEL_LABELS), select('role', PROJECT_ROLE_LABELS)],
+  book: [select('role', BOOK_ROLE_LABELS)],
+  paper: [select('role', PAPER_ROLE_LABELS), select('venue', VENUE_LABELS)],
+  patent: [select('patent_type', PATENT_TYPE_LABELS), rank],
+  award: [select('level', PROJECT_LEVEL_LABELS), { name: 'grade', type: 'select', options: grades }, rank],
+  digital_exam: [count('units')],
+  qualification_exam: [count('units')],
+  degree_course: [count('units')],
+  aid_posting: [endDate, { ...select('task', AID_TASK_LABELS), unset: '未填写', note: '2026 年只有“三援”视为完成当年' }],
+  expert_service: [endDate, count('days'), { name: 'hours', type: 'number', step: 0.5 }],
+  overseas_exchange: [endDate],
+  skill_contest: [select('level', CONTEST_LEVEL_LABELS), select('medal', MEDAL_LABELS)],
+  prior_certificate: [count('from_year'), count('to_year')],
 }
+
+function formOf(kind: ActivityKind): KindForm {
+  return {
+    dateLabel: fieldLabel(kind, 'date'),
+    category: 'category' in KIND_FIELD_LABELS[kind],
+    fields: layouts[kind].map((layout) => ({ ...layout, label: fieldLabel(kind, layout.name) })),
+    titleLabel: fieldLabel(kind, 'title'),
+    providerLabel: fieldLabel(kind, 'provider'),
+  }
+}
+
+/** The form of every kind. */
+export const forms = Object.fromEntries((Object.keys(layouts) as ActivityKind[]).map((k) => [k, formOf(k)])) as Record<
+  ActivityKind,
+  KindForm
+>
 
 /** A new record of a kind: today's date, the usual defaults. */
 export function blankFields(kind: ActivityKind, today: string): ActivityFields {
