@@ -1,0 +1,25 @@
+//! The durable crate's integration tests, one test binary as in every crate: a new test file in
+//! this folder is one more `mod` line below. Its only file so far holds Windows tests.
+
+mod held_open_windows;
+
+/// A test file in this folder without its `mod` line above would be neither built nor run.
+#[test]
+fn every_test_file_in_this_folder_is_a_module_of_this_binary() {
+    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/durable");
+    let declared = include_str!("main.rs");
+    for entry in std::fs::read_dir(&folder).expect("the test folder").flatten() {
+        let path = entry.path();
+        let module = match path.extension() {
+            Some(ext) if ext == "rs" => path.file_stem(),
+            None if path.join("mod.rs").is_file() => path.file_name(),
+            _ => None,
+        };
+        let Some(module) = module.map(|m| m.to_string_lossy().into_owned()) else { continue };
+        let line = format!("mod {module};");
+        assert!(
+            module == "main" || declared.lines().any(|l| l.trim() == line),
+            "tests/durable/{module} is not declared in tests/durable/main.rs: add `{line}`"
+        );
+    }
+}
