@@ -1,9 +1,9 @@
 //! Backups with the online backup API: before a migration, once a day on open, on demand; the
 //! newest ten are kept; restore checks the file and backs up what it replaces.
 
-mod common;
+use crate::common;
 
-use common::{data_dir, every_kind, open, quiet};
+use crate::common::{data_dir, every_kind, open, quiet};
 use rusqlite::Connection;
 use xueshi_store::{BackupReason, Options, Store, StoreError, latest_schema_version};
 

@@ -1,11 +1,9 @@
 //! Import and export of the `xueshi-ledger` JSON with the evidence files alongside, as a folder or
 //! a .zip: a lossless round trip, and imports that are refused as a whole.
 
-mod common;
-
 use std::path::Path;
 
-use common::{add_without_evidence, data_dir, every_kind, file, pdf, png, quiet, tree};
+use crate::common::{add_without_evidence, data_dir, every_kind, file, pdf, png, quiet, tree};
 use xueshi_store::{Store, StoreError};
 
 /// A store holding every kind of record, with files attached to two of them (one file twice, two

@@ -1,10 +1,11 @@
-//! Helpers shared by the store's tests: a fresh data folder, and a ledger with every kind of record.
-#![allow(dead_code)]
+//! Helpers shared by the store's tests: a fresh data folder, a ledger with every kind of record,
+//! what a spreadsheet's reading reports, and a process of its own for a test that needs one.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use xueshi_core::Ledger;
+use xueshi_core::{Activity, Ledger};
+use xueshi_store::spreadsheet::RowError;
 use xueshi_store::{DataDir, Options, Store};
 
 pub const EVERY_KIND: &str = include_str!("every_kind.json");
@@ -81,4 +82,40 @@ pub fn tree(root: &Path) -> BTreeMap<String, Vec<u8>> {
         }
     }
     out
+}
+
+/// A spreadsheet's row errors as (row, column, message), to compare with a list.
+pub fn problems(errors: &[RowError]) -> Vec<(usize, Option<&str>, &str)> {
+    errors.iter().map(|e| (e.row, e.column.as_deref(), e.message.as_str())).collect()
+}
+
+/// The record titled `title`, failing the test (listing them all) when there is none.
+pub fn titled<'a>(activities: &'a [Activity], title: &str) -> &'a Activity {
+    activities.iter().find(|a| a.title == title).unwrap_or_else(|| panic!("no record titled {title}: {activities:#?}"))
+}
+
+/// For a test that changes what all the tests of this binary share (the current folder): runs the
+/// test `module::name` alone in a new process of this test binary and fails if it fails there.
+/// Returns true in that process, where the test then does its work, and false in the test's own
+/// run, which should then return. Call it as `in_a_process_of_its_own(module_path!(), "name")`.
+pub fn in_a_process_of_its_own(module: &str, name: &str) -> bool {
+    const ALONE: &str = "XUESHI_TEST_ALONE";
+    // The test's name as the harness knows it: its path without the binary's name.
+    let test = match module.split_once("::") {
+        Some((_, inside)) => format!("{inside}::{name}"),
+        None => name.to_owned(),
+    };
+    if std::env::var(ALONE).is_ok_and(|t| t == test) {
+        return true;
+    }
+    let binary = std::env::current_exe().expect("the test binary's path");
+    let out = std::process::Command::new(binary)
+        .args([test.as_str(), "--exact", "--test-threads=1"])
+        .env(ALONE, &test)
+        .output()
+        .expect("the test binary runs");
+    let printed = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "{test} failed in its own process:\n{printed}");
+    assert!(printed.contains("1 passed"), "{test} did not run in its own process:\n{printed}");
+    false
 }

@@ -1,25 +1,18 @@
 //! Importing records from spreadsheets as users make them: CSV from Excel/WPS in UTF-8 or GBK, XLSX
 //! with a merged title row, date cells, serial numbers and dates typed as text.
 
+use crate::common::{problems, titled};
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 use xueshi_core::kinds::{ActivityKind, Category, PaperRole, PatentType, Venue};
-use xueshi_core::{Activity, Detail, Hours};
-use xueshi_store::spreadsheet::{RowError, SpreadsheetError, read_spreadsheet};
+use xueshi_core::{Detail, Hours};
+use xueshi_store::spreadsheet::{SpreadsheetError, read_spreadsheet};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }
 
 /// (row, column, start of the message) of each problem, for compact assertions.
-fn problems(errors: &[RowError]) -> Vec<(usize, Option<&str>, &str)> {
-    errors.iter().map(|e| (e.row, e.column.as_deref(), e.message.as_str())).collect()
-}
-
-fn titled<'a>(activities: &'a [Activity], title: &str) -> &'a Activity {
-    activities.iter().find(|a| a.title == title).unwrap_or_else(|| panic!("no record titled {title}: {activities:#?}"))
-}
-
 const UTF8_CSV: &str = "\u{feff}2023年度继续教育学时登记表,,,,,,,,,,,,,,
 序号,年度,类别（公需/专业）,学习形式,培训名称,学习时间,天数,学时,主办单位,级别,角色/排名,等级,刊物类别,备注,审核意见
 1,2023,公需科目,面授培训,数字经济专题培训,2023.10.7-2023.10.9,3,,湖南省人社厅,,,,,,通过
@@ -302,7 +295,7 @@ fn a_year_without_a_date_an_unknown_kind_and_missing_columns_are_reported_per_ro
 
 #[test]
 fn the_example_table_of_the_template_document_imports_without_errors() {
-    let doc = include_str!("../../../docs/导入模板.md");
+    let doc = include_str!("../../../../docs/导入模板.md");
     let csv: String = doc
         .lines()
         .skip_while(|l| !l.starts_with("| 序号"))

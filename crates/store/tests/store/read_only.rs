@@ -3,11 +3,11 @@
 //! `Options::read_only`, which works on every system): the records, checks and exports elsewhere
 //! work, a change is refused in Chinese, and nothing in the data folder is written.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{add_without_evidence, data_dir, every_kind, pdf, quiet, tree};
+use crate::common::{add_without_evidence, data_dir, every_kind, pdf, quiet, tree};
 use xueshi_store::{Options, ReadOnly, Store, StoreError};
 
 fn names(tree: &std::collections::BTreeMap<String, Vec<u8>>) -> Vec<(&String, usize)> {

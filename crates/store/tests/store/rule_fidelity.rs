@@ -3,9 +3,7 @@
 //! of a staff training, the task of a posting, the 学时 on a training's proof) survive the
 //! database, the ledger JSON and a backup.
 
-mod common;
-
-use common::{add_without_evidence, data_dir, every_kind, open, quiet};
+use crate::common::{add_without_evidence, data_dir, every_kind, open, quiet};
 use rusqlite::Connection;
 use rusqlite_migration::Migrations;
 use xueshi_core::engine::YearSpan;

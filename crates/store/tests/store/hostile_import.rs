@@ -2,11 +2,9 @@
 //! drive letters, UNC names, `..`, links) are refused naming the record and the file, and a
 //! refused import leaves nothing in the vault.
 
-mod common;
-
 use std::path::Path;
 
-use common::{data_dir, file, pdf, quiet};
+use crate::common::{data_dir, file, pdf, quiet};
 use xueshi_store::{DataDir, Store};
 
 /// A ledger with one record `r1` titled 网课 naming `name` as its evidence.

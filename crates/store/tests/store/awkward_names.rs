@@ -4,12 +4,12 @@
 //! into a new data folder with the same records, materials and contents, and exporting that again
 //! gives the same files; also through a .zip. All inside a folder named `学时 数据`.
 
-mod common;
+use crate::common;
 
 use std::io::Cursor;
 use std::path::Path;
 
-use common::{pdf, quiet, tree};
+use crate::common::{pdf, quiet, tree};
 use xueshi_core::Ledger;
 use xueshi_store::{DataDir, Store};
 

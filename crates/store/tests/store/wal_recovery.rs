@@ -3,13 +3,11 @@
 //! readable. The store opens it by reading through the WAL, with every committed record, instead
 //! of calling the user's data damaged.
 
-mod common;
-
 use std::fs::OpenOptions;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::Path;
 
-use common::{add_without_evidence, data_dir, every_kind, quiet};
+use crate::common::{add_without_evidence, data_dir, every_kind, quiet};
 use rusqlite::{Connection, OpenFlags};
 use xueshi_store::{DataDir, Store};
 

@@ -3,15 +3,13 @@
 //! error names the file and says to close the program, and nothing is left half done.
 #![cfg(windows)]
 
-mod common;
-
 use std::fs::{File, OpenOptions};
 use std::io::Cursor;
 use std::os::windows::fs::OpenOptionsExt;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{data_dir, every_kind, pdf, quiet};
+use crate::common::{data_dir, every_kind, pdf, quiet};
 use xueshi_store::{Store, StoreError};
 
 /// `FILE_SHARE_READ` alone: how viewers open a document (others may read it, not replace it).

@@ -2,11 +2,9 @@
 //! lowercase hex digits is a clear error ("证明材料记录已损坏"), never a path to read, and never a
 //! panic, in the vault lookup, the viewing copy, both data exports and `verify`.
 
-mod common;
-
 use std::path::Path;
 
-use common::{data_dir, every_kind, pdf, quiet};
+use crate::common::{data_dir, every_kind, pdf, quiet};
 use xueshi_store::viewing::viewing_dir;
 use xueshi_store::{DataDir, Store};
 
@@ -49,7 +47,7 @@ fn assert_damaged(what: &str, result: xueshi_store::Result<impl std::fmt::Debug>
 #[test]
 fn a_stored_hash_holding_a_path_is_a_clear_error_and_the_file_is_never_read() {
     let outside = tempfile::tempdir().expect("tmp");
-    let secret = common::file(outside.path(), "s", b"%PDF- secret");
+    let secret = crate::common::file(outside.path(), "s", b"%PDF- secret");
     let hash = path_as_hash(&secret);
     assert_eq!(hash.len(), 64);
     let (tmp, dir, seq) = store_with_stored_hash(&hash);

@@ -1,11 +1,9 @@
 //! Copies of evidence for "打开": a read-only copy under the original, Windows-safe name with the
 //! extension of its type, in a new folder each time, the vault untouched, earlier runs' folders swept.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{data_dir, every_kind, pdf, png, quiet};
+use crate::common::{data_dir, every_kind, pdf, png, quiet};
 use xueshi_store::viewing::{VIEWING_PREFIX, sweep_viewing_copies, viewing_dir, viewing_name};
 use xueshi_store::{FileType, Store, StoreError};
 

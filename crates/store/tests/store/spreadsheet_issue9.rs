@@ -2,17 +2,10 @@
 //! 学时 on the proof of a training, meeting or practice — each in words or codes, an unknown value
 //! named with its choices.
 
+use crate::common::{problems, titled};
 use xueshi_core::kinds::{AidTask, Platform};
-use xueshi_core::{Activity, Detail, Hours};
-use xueshi_store::spreadsheet::{RowError, read_spreadsheet};
-
-fn problems(errors: &[RowError]) -> Vec<(usize, Option<&str>, &str)> {
-    errors.iter().map(|e| (e.row, e.column.as_deref(), e.message.as_str())).collect()
-}
-
-fn titled<'a>(activities: &'a [Activity], title: &str) -> &'a Activity {
-    activities.iter().find(|a| a.title == title).unwrap_or_else(|| panic!("no record titled {title}: {activities:#?}"))
-}
+use xueshi_core::{Detail, Hours};
+use xueshi_store::spreadsheet::read_spreadsheet;
 
 const CSV: &str = "形式,名称,起止日期,类别,天数,学时,培训平台,任务类型
 培训,全科医师转岗培训,2017.5.8-2017.5.9,专业,2,16,,

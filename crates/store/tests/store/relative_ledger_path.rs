@@ -1,16 +1,18 @@
 //! A ledger `.json` given by a bare name (`xueshi import 记录.json` in its folder) finds the files
-//! beside it: the folder "" is the current one, not a name leading outside. Alone in its test
-//! binary because it changes the process's current folder.
-
-mod common;
+//! beside it: the folder "" is the current one, not a name leading outside. The test changes the
+//! process's current folder, which every test of this binary shares: it does so in a process of
+//! its own (`common::in_a_process_of_its_own`).
 
 use std::path::Path;
 
-use common::{data_dir, file, pdf, quiet};
+use crate::common::{data_dir, file, in_a_process_of_its_own, pdf, quiet};
 use xueshi_store::Store;
 
 #[test]
 fn a_ledger_named_without_its_folder_imports_the_files_beside_it() {
+    if !in_a_process_of_its_own(module_path!(), "a_ledger_named_without_its_folder_imports_the_files_beside_it") {
+        return;
+    }
     let tmp = tempfile::tempdir().expect("tmp");
     file(tmp.path(), "证书.pdf", &pdf("旁边的"));
     let json = r#"{"format":"xueshi-ledger","version":1,"activities":[

@@ -1,10 +1,8 @@
 //! The records: profile, activities of every kind, planned applications, yearly confirmations and
 //! the change log, through the library API.
 
-mod common;
-
+use crate::common::{data_dir, every_kind, open};
 use chrono::NaiveDate;
-use common::{data_dir, every_kind, open};
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::{Activity, Application, Ledger};
 use xueshi_store::{PlannedApplication, StoreError, YearConfirmation};

@@ -1,11 +1,9 @@
 //! The evidence vault: attach atomically under the content hash, dedupe, refusals that change
 //! nothing, the sweep of leftovers, verify and vacuum.
 
-mod common;
-
 use std::path::Path;
 
-use common::{data_dir, every_kind, file, open, pdf, png, quiet};
+use crate::common::{data_dir, every_kind, file, open, pdf, png, quiet};
 use xueshi_store::vault::{blob_path, hash_file};
 use xueshi_store::{FileType, Options, Refusal, Store, StoreError};
 

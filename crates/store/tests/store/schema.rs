@@ -1,12 +1,12 @@
 //! Opening a data folder: every migration from an empty database and from each earlier schema
 //! with data in it, and the refusal of databases written by a newer or another program.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use common::{data_dir, open};
+use crate::common::{data_dir, open};
 use rusqlite::Connection;
 use rusqlite_migration::Migrations;
 use xueshi_core::Ledger;
@@ -15,8 +15,8 @@ use xueshi_store::{DataDir, MIGRATIONS, Store, StoreError, latest_schema_version
 /// For schema version `n` (index `n - 1`): data written with that version's SQL, and the ledger
 /// it must read as after migrating to the latest schema. Add one entry with every migration.
 const FIXTURES: &[(&str, &str)] = &[
-    (include_str!("fixtures/seed_v1.sql"), include_str!("fixtures/seed_v1.json")),
-    (include_str!("fixtures/seed_v2.sql"), include_str!("fixtures/seed_v2.json")),
+    (include_str!("../fixtures/seed_v1.sql"), include_str!("../fixtures/seed_v1.json")),
+    (include_str!("../fixtures/seed_v2.sql"), include_str!("../fixtures/seed_v2.json")),
 ];
 
 /// A database brought to schema version `version` by the first migrations only, with that

@@ -3,11 +3,9 @@
 //! whose record is missing, is refused with a Chinese message naming what is wrong, and the
 //! current data stays exactly as it was.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{data_dir, every_kind, pdf, quiet};
+use crate::common::{data_dir, every_kind, pdf, quiet};
 use rusqlite::Connection;
 use xueshi_store::{BackupReason, Store};
 

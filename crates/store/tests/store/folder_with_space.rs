@@ -3,9 +3,7 @@
 //! and the check that reads the database through an SQLite `file:` URI), attaches, backs up,
 //! restores, verifies and exports there, and the export imports into another such folder.
 
-mod common;
-
-use common::{every_kind, file, pdf};
+use crate::common::{every_kind, file, pdf};
 use xueshi_store::{BackupReason, DataDir, Store};
 
 #[test]
