@@ -3,11 +3,9 @@
 //! no central directory entry, absolute and drive-prefixed names, and a package of 60,000
 //! members (checked in linear time). These are flagged without any data folder.
 
-mod common;
-
 use std::time::Instant;
 
-use common::{Fixture, zip_member, zip_names};
+use crate::common::{Fixture, zip_member, zip_names};
 use xueshi_export::{Difference, MANIFEST_NAME, verify_package};
 
 const EVIDENCE: &str = "2022年/专业科目/2022-09-15 论文 高中数学建模活动的设计与实施/目录.jpg";

@@ -2,9 +2,7 @@
 //! (so a verification can typeset them again and compare bytes), and the manifest records what
 //! that needs (the date printed, the options, the fonts).
 
-mod common;
-
-use common::{Fixture, zip_member};
+use crate::common::{Fixture, zip_member};
 use xueshi_export::{MANIFEST_NAME, Manifest, PDF_NAME, XLSX_NAME};
 
 #[test]

@@ -4,7 +4,7 @@
 //! order mark pasted from WeChat) need no glyph; a character that is really missing gets advice
 //! that fits it.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

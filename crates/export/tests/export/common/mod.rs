@@ -170,3 +170,9 @@ pub fn pdf_text(f: &Fixture, raw: bool) -> Option<String> {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     Some(String::from_utf8(out.stdout).expect("utf-8").split_whitespace().collect())
 }
+
+/// The SHA-256 of `bytes` in lowercase hex, as the vault and the manifest write it.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}

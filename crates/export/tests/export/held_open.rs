@@ -3,14 +3,12 @@
 //! leaving the earlier package as it was and no temporary file.
 #![cfg(windows)]
 
-mod common;
-
 use std::fs::{File, OpenOptions};
 use std::os::windows::fs::OpenOptionsExt;
 use std::path::Path;
 use std::time::Duration;
 
-use common::{Fixture, files_in, zip_names};
+use crate::common::{Fixture, files_in, zip_names};
 use xueshi_export::{ExportError, PDF_NAME};
 
 /// `FILE_SHARE_READ` alone: how viewers open a document (others may read it, not replace it).

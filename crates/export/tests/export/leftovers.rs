@@ -2,12 +2,10 @@
 //! export removes those a killed one left beside the package (`.<name>.<pid>-<stamp>-<n>.part`),
 //! but never a user's file, nor one an export still running holds.
 
-mod common;
-
 use std::fs::{File, FileTimes};
 use std::time::{Duration, SystemTime};
 
-use common::{Fixture, files_in};
+use crate::common::{Fixture, files_in};
 
 /// A file as a killed export leaves it, last written `age` ago.
 fn leftover(f: &Fixture, name: &str, age: Duration) -> File {

@@ -2,12 +2,10 @@
 //! advance gets a ZIP64 member (version needed 4.5) that reads back intact. The real 4 GiB case
 //! streams a sparse file and takes minutes in a debug build: run it with `--ignored`.
 
-mod common;
-
 use std::io::{self, Read};
 use std::ops::ControlFlow;
 
-use common::{Fixture, evidence_content, zip_member};
+use crate::common::{Fixture, evidence_content, zip_member};
 use xueshi_core::Evidence;
 use xueshi_export::{EvidenceSource, FolderSource, Opened, PackageInput, export_package, verify_package};
 

@@ -2,9 +2,7 @@
 //! them, and programs or scripts never reach a reviewer: `结业证书.exe` holding a PDF is packaged as
 //! `结业证书.pdf`; one holding a Windows program is refused with a message naming the record.
 
-mod common;
-
-use common::{Fixture, zip_names};
+use crate::common::{Fixture, zip_names};
 use serde_json::json;
 use xueshi_export::ExportError;
 

@@ -1,11 +1,9 @@
 //! The package: its layout and names (Chinese, duplicates, characters Windows forbids, long
 //! titles), the manifest, and exports that fail or are cancelled leaving nothing behind.
 
-mod common;
-
 use std::ops::ControlFlow;
 
-use common::{Fixture, demo_json, evidence_content, files_in, zip_member, zip_names};
+use crate::common::{Fixture, demo_json, evidence_content, files_in, sha256_hex, zip_member, zip_names};
 use serde_json::json;
 use xueshi_export::{ExportError, MANIFEST_NAME, MAX_PATH_CHARS, Manifest, PDF_NAME, Stage, XLSX_NAME};
 
@@ -159,11 +157,6 @@ fn the_manifest_lists_every_other_file_with_its_size_and_sha256_and_the_assessme
     let evidence = manifest.files.iter().find(|m| m.path.ends_with("课程时长.png")).expect("png");
     assert_eq!(evidence.activity.as_deref(), Some("2021-01"));
     assert_eq!(evidence.original_name.as_deref(), Some("课程学时截图.png"));
-}
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    use sha2::Digest;
-    sha2::Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[test]

@@ -2,13 +2,11 @@
 //! it is 64 lowercase hex digits; anything else (a path, non-ASCII text, uppercase) is a clear
 //! error naming the record, never a path and never a panic.
 
-mod common;
-
 use std::cell::RefCell;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 
-use common::Fixture;
+use crate::common::Fixture;
 use xueshi_export::{ExportError, PackageInput, PathLookupSource, export_package};
 
 /// Exports the demo with one evidence entry's SHA-256 replaced by `crafted`, through a vault that

@@ -2,9 +2,9 @@
 //! subset fonts, a small file, the 身份证号 masked on request, and a character that no font has
 //! reported by field instead of silently dropped.
 
-mod common;
+use crate::common;
 
-use common::{Fixture, demo_json, pdf_text, zip_member};
+use crate::common::{Fixture, demo_json, pdf_text, zip_member};
 use xueshi_export::{ExportError, ExportOptions, FontSet, PDF_NAME, ReportData, render_pdf};
 
 #[test]

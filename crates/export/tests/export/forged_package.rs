@@ -4,14 +4,11 @@
 //! that this was not checked; checked against the owner's data (the records with their SHA-256 and
 //! the vault), each is caught.
 
-mod common;
-
 use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use common::{Fixture, evidence_content};
-use sha2::{Digest, Sha256};
+use crate::common::{Fixture, evidence_content, sha256_hex};
 use xueshi_export::{
     DataReference, Difference, FolderSource, MANIFEST_NAME, PDF_NAME, VerifyReport, XLSX_NAME, verify_package,
     verify_package_against,
@@ -19,10 +16,6 @@ use xueshi_export::{
 use zip::write::SimpleFileOptions;
 
 const EVIDENCE: &str = "2022年/专业科目/2022-09-15 论文 高中数学建模活动的设计与实施/目录.jpg";
-
-fn sha256_hex(bytes: &[u8]) -> String {
-    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
-}
 
 /// The demo, its records holding the SHA-256 of each evidence file (as the vault's do), exported.
 fn exported() -> Fixture {

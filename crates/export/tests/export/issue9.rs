@@ -2,12 +2,10 @@
 //! task of a posting and the 学时 on a training's proof next to the record, and every general
 //! remark of the assessment — the 推定 assumptions included.
 
-mod common;
-
 use std::io::Cursor;
 
+use crate::common::{Fixture, demo_json, pdf_text, zip_member};
 use calamine::{DataType, Reader, Xlsx};
-use common::{Fixture, demo_json, pdf_text, zip_member};
 use serde_json::json;
 use xueshi_core::Application;
 use xueshi_core::kinds::{ApplicationPath, Level};

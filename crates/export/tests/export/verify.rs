@@ -1,13 +1,11 @@
 //! verify-package: a fresh package passes; a changed byte anywhere, a missing file, an extra file
 //! and an assessment that no longer matches are each reported.
 
-mod common;
-
 use std::fs::File;
 use std::io::Write;
 use std::path::Path;
 
-use common::{Fixture, demo_json};
+use crate::common::{Fixture, demo_json};
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_core::{Application, Ledger, assess};
 use xueshi_export::{Difference, MANIFEST_NAME, PDF_NAME, verify_package};

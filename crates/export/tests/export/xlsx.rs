@@ -1,12 +1,10 @@
 //! 学时汇总表.xlsx read back with calamine: Chinese sheet names, the person, yearly totals as
 //! numbers, every record, the evidence list, and column widths that fit Chinese text.
 
-mod common;
-
 use std::io::Cursor;
 
+use crate::common::{Fixture, zip_member};
 use calamine::{Data, DataType, Reader, Xlsx};
-use common::{Fixture, zip_member};
 use xueshi_export::XLSX_NAME;
 
 fn workbook(f: &Fixture) -> Xlsx<Cursor<Vec<u8>>> {
