@@ -4,6 +4,7 @@
 use chrono::{Datelike, Months, NaiveDate};
 use serde::Serialize;
 
+use crate::field_names::grade_label;
 use crate::hours::Hours;
 use crate::kinds::{ActivityKind, Category};
 use crate::ledger::{Activity, Detail};
@@ -299,7 +300,10 @@ fn no_clause_message(activity: &Activity, rules: &RuleSet, candidates: &[usize],
         Detail::Book { role } => facts.push(role.label().to_owned()),
         Detail::Paper { role, venue } => facts.extend([venue.label().to_owned(), role.label().to_owned()]),
         Detail::Patent { patent_type, rank } => facts.push(format!("{}，排名第 {rank}", patent_type.label())),
-        Detail::Award { level, grade, rank } => facts.push(format!("{}{grade}等奖，排名第 {rank}", level.label())),
+        Detail::Award { level, grade, rank } => {
+            let grade = grade_label(*grade).map_or_else(|| format!("{grade}等奖"), str::to_owned);
+            facts.push(format!("{}{grade}，排名第 {rank}", level.label()))
+        }
         Detail::SkillContest { level, medal } => facts.push(format!("{}{}", level.label(), medal.label())),
         _ => {}
     }

@@ -395,3 +395,18 @@ fn each_evidence_requirement_lists_its_alternatives_and_whether_one_is_attached(
     assert_eq!(met.len(), 2, "every alternative set of 2026 一.1, each with its own flags: {met:?}");
     assert!(met[1].iter().all(|m| *m), "通知 + 结业证书 complete the second set");
 }
+
+#[test]
+fn an_award_no_clause_matches_is_described_with_its_grade_in_words() {
+    let own = "id = \"mine-2027\"\nname = \"某市2027年通知\"\nissuer = \"某市人社局\"\ngoverns = [2027]\n\
+               extends = \"hunan-2017\"\nsource = \"mine.txt\"\n\n[[conversion]]\nid = \"c1\"\nkinds = [\"award\"]\n\
+               unit = \"per_item\"\nhours = 60\ncategory = \"professional\"\nwhen = { level = [\"provincial\"] }\n\
+               quote = \"省部级奖项 60 学时\"\n";
+    let mut book = RuleBook::builtin().expect("rules");
+    let id = book.add_file("mine.toml", own).expect("valid file");
+    let award = json!([{"id":"a","kind":"award","title":"市科技进步奖","date":"2026-05-01","level":"municipal","grade":2,"rank":1}]);
+    let application = Application::new(2027, Level::Senior, ApplicationPath::Standard);
+    let a = assess(&ledger(award), book.get(&id).expect("set"), &application).expect("assessment");
+    let warning = a.warnings.iter().find(|w| w.activity.as_deref() == Some("a")).expect("award warning");
+    assert!(warning.message.contains("市厅级二等奖，排名第 1"), "{}", warning.message);
+}
