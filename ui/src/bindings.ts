@@ -66,10 +66,6 @@ clause: string | null, };
 
 export type ClauseSource = { 
 /**
- * `rule-set id/clause id`, e.g. `hunan-2020/conversion.1.day`.
- */
-clause: string, 
-/**
  * The document's 文号 or title.
  */
 document: string, 
@@ -80,25 +76,18 @@ quote: string, };
 
 export type Credit = { activity: string, year: number, category: CreditCategory, hours: Hours, 
 /**
+ * The clause that credits the hours, shared by all its credits; serialized as its id
+ * `clause`, whose document and quote are in the assessment's `clauses`.
+ */
+clause: string, 
+/**
  * How the hours were counted; serialized as words, e.g. `2 天 × 8 学时`.
  */
 basis: string, 
 /**
  * Whether the year is one of the checked years.
  */
-in_window: boolean, 
-/**
- * `rule-set id/clause id`, e.g. `hunan-2020/conversion.1.day`.
- */
-clause: string, 
-/**
- * The document's 文号 or title.
- */
-document: string, 
-/**
- * The sentence the clause quotes.
- */
-quote: string, };
+in_window: boolean, };
 
 export type Short = { public: Hours, professional: Hours, total: Hours, };
 
@@ -179,6 +168,11 @@ window_reason: string, requirement: RequirementSummary, compliant: boolean,
  * The hours still missing over all the checked years (each year's `missing` added up).
  */
 missing: Hours, years: Array<YearResult>, credits: Array<Credit>, 
+/**
+ * The document and quote of every clause the credits cite, by clause id (each quoted once,
+ * however many credits cite it).
+ */
+clauses: { [key in string]: ClauseSource }, 
 /**
  * Per record, in the ledger's order.
  */
@@ -295,6 +289,10 @@ read_only: string | null, };
 export type SavedActivity = { id: string, snapshot: Snapshot, };
 
 export type Preview = { credits: Array<Credit>, 
+/**
+ * The document and quote of each clause the credits cite, by clause id.
+ */
+clauses: { [key in string]: ClauseSource }, 
 /**
  * The 公需 and 专业 hours the record would earn, as the engine totals them.
  */

@@ -1,10 +1,11 @@
 //! The differences between the assessment a package's manifest holds and a fresh one, as
 //! `years[2].total`-style fields; arrays of per-record results are matched by record. Linear in
-//! the number of records.
+//! the number of records. A package made before the clause table is compared in today's form.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 use crate::verify::Difference;
 
@@ -85,10 +86,93 @@ fn keyed(items: &[Value]) -> Option<Vec<(String, &Value)>> {
     Some(out)
 }
 
+/// The assessment of a package made before the clause table, when each credit carried its
+/// clause's `document` and `quote`, in today's form: the clause id on the credit and the document
+/// and quote once in `clauses`. A credit whose document or quote disagrees with the first credit
+/// of its clause keeps its own, so that the difference still shows. Today's form is returned as is.
+pub(crate) fn in_todays_form(assessment: &Value) -> Cow<'_, Value> {
+    let quoted = |c: &Value| c.get("quote").is_some() || c.get("document").is_some();
+    let credits = assessment.get("credits").and_then(Value::as_array);
+    if assessment.get("clauses").is_some() || !credits.is_some_and(|c| c.iter().any(quoted)) {
+        return Cow::Borrowed(assessment);
+    }
+    let mut lifted = assessment.clone();
+    let mut table = Map::new();
+    if let Some(credits) = lifted.get_mut("credits").and_then(Value::as_array_mut) {
+        for credit in credits.iter_mut().filter_map(Value::as_object_mut) {
+            let Some(clause) = credit.get("clause").and_then(Value::as_str).map(str::to_owned) else { continue };
+            let source = Value::Object(
+                ["document", "quote"]
+                    .into_iter()
+                    .filter_map(|k| credit.get(k).map(|v| (k.to_owned(), v.clone())))
+                    .collect(),
+            );
+            let first = table.entry(clause).or_insert_with(|| source.clone());
+            if *first == source {
+                credit.remove("document");
+                credit.remove("quote");
+            }
+        }
+    }
+    if let Some(object) = lifted.as_object_mut() {
+        object.insert("clauses".to_owned(), Value::Object(table));
+    }
+    Cow::Owned(lifted)
+}
+
 /// Equal values, where 90 and 90.0 count as the same number.
 fn numbers_equal(a: &Value, b: &Value) -> bool {
     match (a.as_f64(), b.as_f64()) {
         (Some(x), Some(y)) => x == y,
         _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    fn differences(old: &Value, new: &Value) -> Vec<String> {
+        let mut out = Vec::new();
+        diff("", &in_todays_form(old), new, &mut out);
+        out.iter().map(|d| format!("{d:?}")).collect()
+    }
+
+    fn today() -> Value {
+        json!({"credits": [
+                {"activity": "a", "year": 2025, "clause": "hunan-2024/c1", "hours": 10},
+                {"activity": "b", "year": 2025, "clause": "hunan-2024/c1", "hours": 6}],
+               "clauses": {"hunan-2024/c1": {"document": "湘人社规〔2024〕5号", "quote": "每天按 6 学时计算"}}})
+    }
+
+    fn before_the_table(quote_of_b: &str) -> Value {
+        json!({"credits": [
+                {"activity": "a", "year": 2025, "clause": "hunan-2024/c1", "hours": 10,
+                 "document": "湘人社规〔2024〕5号", "quote": "每天按 6 学时计算"},
+                {"activity": "b", "year": 2025, "clause": "hunan-2024/c1", "hours": 6,
+                 "document": "湘人社规〔2024〕5号", "quote": quote_of_b}]})
+    }
+
+    #[test]
+    fn a_package_made_before_the_clause_table_matches_the_same_assessment_today() {
+        assert_eq!(differences(&before_the_table("每天按 6 学时计算"), &today()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_quote_changed_in_an_old_package_is_still_a_difference() {
+        let found = differences(&before_the_table("每天按 60 学时计算"), &today());
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(found.iter().any(|d| d.contains("credits[记录 b 2025年 hunan-2024/c1].quote")), "{found:?}");
+    }
+
+    #[test]
+    fn a_package_of_today_is_compared_as_it_is() {
+        let mut changed = today();
+        changed["clauses"]["hunan-2024/c1"]["quote"] = json!("每天按 60 学时计算");
+        let found = differences(&changed, &today());
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("clauses.hunan-2024/c1.quote"), "{found:?}");
     }
 }

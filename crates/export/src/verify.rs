@@ -210,7 +210,8 @@ pub fn verify_package(path: &Path, fresh: Option<&Assessment>) -> VerifyReport {
     if let Some(fresh) = fresh {
         report.assessment_checked = true;
         let mut found = Vec::new();
-        crate::assessment_diff::diff("", &manifest.assessment, &assessment_value(fresh), &mut found);
+        let in_package = crate::assessment_diff::in_todays_form(&manifest.assessment);
+        crate::assessment_diff::diff("", &in_package, &assessment_value(fresh), &mut found);
         let more = found.len().saturating_sub(MAX_ASSESSMENT_DIFFERENCES);
         report.differences.extend(found.into_iter().take(MAX_ASSESSMENT_DIFFERENCES));
         if more > 0 {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use xueshi_core::engine::{Assessment, Credit};
+use xueshi_core::engine::{Assessment, ClauseTable, Credit};
 use xueshi_core::kinds::{ActivityKind, AidTask, ApplicationPath, Category, Level, Platform};
 use xueshi_core::{Activity, ActivityDraft, Hours, Profile};
 
@@ -285,6 +285,9 @@ pub struct SavedActivity {
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Preview {
     pub credits: Vec<Credit>,
+    /// The document and quote of each clause the credits cite, by clause id.
+    #[cfg_attr(feature = "ts", ts(as = "std::collections::BTreeMap<String, xueshi_core::engine::ClauseSource>"))]
+    pub clauses: ClauseTable,
     /// The 公需 and 专业 hours the record would earn, as the engine totals them.
     pub hours: Hours,
     pub warnings: Vec<String>,

@@ -13,6 +13,7 @@ impl Handbook {
     pub fn preview(&self, fields: &ActivityFields) -> Result<Preview> {
         let empty = |error: Option<String>, warnings: Vec<String>| Preview {
             credits: Vec::new(),
+            clauses: Default::default(),
             hours: Hours::ZERO,
             warnings,
             error,
@@ -33,6 +34,7 @@ impl Handbook {
             Ok(a) => Ok(Preview {
                 hours: a.records.first().map_or(Hours::ZERO, |r| r.hours),
                 credits: a.credits,
+                clauses: a.clauses,
                 warnings: a.warnings.iter().filter(|w| w.activity.is_some()).map(|w| w.message.to_string()).collect(),
                 error: None,
             }),

@@ -5,6 +5,7 @@ import type {
   ActivityView,
   AppError,
   Assessment,
+  ClauseSource,
   Credit,
   EvidenceStatus,
   Preview,
@@ -53,29 +54,29 @@ export function recordOf(id: string, kind: ActivityKind, more: Partial<ActivityF
   return { fields, year: Number(fields.date.slice(0, 4)), evidence: [] }
 }
 
-/** One professional credit as the engine states it, with the clause it applies and its sentence. */
-export function credit(hours: number, basis: string, quote: string): Credit {
+/** One professional credit as the engine states it, and the clause it applies with its sentence. */
+export interface Credited {
+  credit: Credit
+  clause: ClauseSource
+}
+
+/** One professional credit by the clause `test/clause`, quoting `quote`. */
+export function credit(hours: number, basis: string, quote: string): Credited {
   return {
-    activity: '',
-    year: 2026,
-    category: 'professional',
-    hours,
-    basis,
-    in_window: true,
-    clause: 'test/clause',
-    document: '湘人社规〔2024〕5号',
-    quote,
+    credit: { activity: '', year: 2026, category: 'professional', hours, basis, in_window: true, clause: 'test/clause' },
+    clause: { document: '湘人社规〔2024〕5号', quote },
   }
 }
 
-/** The engine's preview of a record: its total as the engine states it, and the credits behind it. */
-export function previewOf(hours: number, credits: Credit[], warnings: string[] = []): Preview {
-  return { credits, hours, warnings, error: null }
+/** The engine's preview of a record: its total as the engine states it, the credits behind it and their clauses. */
+export function previewOf(hours: number, credited: Credited[], warnings: string[] = []): Preview {
+  const clauses = Object.fromEntries(credited.map((c) => [c.credit.clause, c.clause]))
+  return { credits: credited.map((c) => c.credit), clauses, hours, warnings, error: null }
 }
 
 /** The engine's preview of a record it cannot credit yet, with its reason. */
 export function previewRefused(error: string): Preview {
-  return { credits: [], hours: 0, warnings: [], error }
+  return { credits: [], clauses: {}, hours: 0, warnings: [], error }
 }
 
 export function evidenceStatus(activity: string, more: Partial<EvidenceStatus>): EvidenceStatus {
@@ -111,6 +112,7 @@ export function assessmentWith(evidence: EvidenceStatus[]): Assessment {
     missing: 0,
     years: [],
     credits: [],
+    clauses: {},
     records: [],
     evidence,
     warnings: [],

@@ -15,7 +15,8 @@ pub use application::{Application, YearSpan};
 pub use credit::{Basis, CreditKind, completion_year};
 pub use evidence::{Completeness, EvidenceStatus, RequirementCheck, SetChecks};
 pub use output::{
-    Assessment, ClauseSource, Credit, RecordTotal, RequirementSummary, Short, Warning, YearResult, YearState,
+    Assessment, ClauseSource, ClauseTable, Credit, RecordTotal, RequirementSummary, Short, Warning, YearResult,
+    YearState,
 };
 pub use window::WindowBasis;
 use window::choose_window;
@@ -81,6 +82,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
             })
         })
         .collect();
+    let mut cited = vec![false; sources.len()];
     let mut outside: BTreeMap<i32, Arc<str>> = BTreeMap::new();
     let mut records = Vec::with_capacity(ledger.activities.len());
     let mut credits = Vec::with_capacity(ledger.activities.len() + ledger.activities.len() / 4);
@@ -103,6 +105,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
             warnings.push(Warning { activity: Some(id.clone()), message: message.clone() });
         }
         for c in &raw {
+            cited[c.clause] = true;
             credits.push(Credit {
                 activity: id.clone(),
                 year: c.year,
@@ -164,6 +167,12 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
         }
     }
     year_results.shrink_to_fit();
+    let clauses: ClauseTable = sources
+        .iter()
+        .zip(&cited)
+        .filter(|(_, cited)| **cited)
+        .map(|(source, _)| (source.clause.clone(), source.clone()))
+        .collect();
     let compliant = year_results.iter().all(|y| y.met);
     let missing = year_results.iter().fold(Hours::ZERO, |sum, y| sum + y.missing);
     let r = &rules.requirement;
@@ -194,6 +203,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
         missing,
         years: year_results,
         credits,
+        clauses,
         records,
         evidence,
         warnings,

@@ -1,6 +1,8 @@
-//! What an assessment says, typed for every shell: credits with their clause, per-record totals,
-//! each year's hours, shortfall and state, evidence checks and warnings.
+//! What an assessment says, typed for every shell: credits with their clause, the clauses they
+//! cite (each quoted once), per-record totals, each year's hours, shortfall and state, evidence
+//! checks and warnings.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -20,10 +22,10 @@ pub struct Credit {
     pub year: i32,
     pub category: CreditCategory,
     pub hours: Hours,
-    /// The clause that credits the hours, shared by all its credits; serialized as the fields
-    /// `clause`, `document` and `quote`.
-    #[cfg_attr(feature = "ts", ts(flatten))]
-    #[serde(flatten)]
+    /// The clause that credits the hours, shared by all its credits; serialized as its id
+    /// `clause`, whose document and quote are in the assessment's `clauses`.
+    #[cfg_attr(feature = "ts", ts(rename = "clause", type = "string"))]
+    #[serde(rename = "clause", serialize_with = "clause_id")]
     pub source: Arc<ClauseSource>,
     /// How the hours were counted; serialized as words, e.g. `2 天 × 8 学时`.
     #[cfg_attr(feature = "ts", ts(type = "string"))]
@@ -33,17 +35,27 @@ pub struct Credit {
     pub in_window: bool,
 }
 
-/// Where a credit comes from.
+/// Where a credit comes from. Serialized in the assessment's `clauses` under its id, as the
+/// document and the quote.
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ClauseSource {
     /// `rule-set id/clause id`, e.g. `hunan-2020/conversion.1.day`.
+    #[cfg_attr(feature = "ts", ts(skip))]
+    #[serde(skip)]
     pub clause: String,
     /// The document's 文号 or title.
     pub document: String,
     /// The sentence the clause quotes.
     pub quote: String,
 }
+
+fn clause_id<S: serde::Serializer>(source: &Arc<ClauseSource>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&source.clause)
+}
+
+/// The clauses an assessment's credits cite, each once: clause id → its document and quote.
+pub type ClauseTable = BTreeMap<String, Arc<ClauseSource>>;
 
 fn basis_words<S: serde::Serializer>(basis: &Basis, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&basis.describe())
@@ -170,6 +182,10 @@ pub struct Assessment {
     pub missing: Hours,
     pub years: Vec<YearResult>,
     pub credits: Vec<Credit>,
+    /// The document and quote of every clause the credits cite, by clause id (each quoted once,
+    /// however many credits cite it).
+    #[cfg_attr(feature = "ts", ts(as = "BTreeMap<String, ClauseSource>"))]
+    pub clauses: ClauseTable,
     /// Per record, in the ledger's order.
     pub records: Vec<RecordTotal>,
     pub evidence: Vec<EvidenceStatus>,

@@ -295,6 +295,26 @@ fn every_credit_names_its_clause_document_and_sentence() {
 }
 
 #[test]
+fn in_json_each_credit_names_its_clause_and_the_clause_table_quotes_each_cited_clause_once() {
+    let trainings: Vec<Value> = (0..40)
+        .map(|i| json!({"id":format!("t{i}"),"kind":"training","title":"研修班","date":"2020-05-01","category":"professional","days":2}))
+        .chain([online("o", "2020-06-01", "public", 6.0)])
+        .collect();
+    let a = senior("hunan-2021", 2021, Value::Array(trainings));
+    let json = serde_json::to_value(&a).expect("serializable");
+    let credits = json["credits"].as_array().expect("credits");
+    assert_eq!(credits.len(), 41);
+    assert!(credits.iter().all(|c| c.get("quote").is_none() && c.get("document").is_none()), "{:?}", credits[0]);
+    let table = json["clauses"].as_object().expect("the clause table");
+    let cited: std::collections::BTreeSet<&str> = credits.iter().filter_map(|c| c["clause"].as_str()).collect();
+    assert_eq!(table.keys().map(String::as_str).collect::<std::collections::BTreeSet<_>>(), cited, "only cited ones");
+    let day = &table["hunan-2020/conversion.1.day"];
+    assert_eq!(day["document"], "湘人社函〔2020〕11号");
+    assert!(day["quote"].as_str().is_some_and(|q| q.contains("每天折算为10学时")), "{day}");
+    assert_eq!(json.to_string().matches("每天折算为10学时").count(), 1, "the sentence is sent once for 40 credits");
+}
+
+#[test]
 fn a_year_meeting_both_parts_is_met_and_all_met_years_make_the_application_compliant() {
     let mut records = Vec::new();
     for y in 2021..=2025 {
