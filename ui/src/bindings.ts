@@ -235,7 +235,11 @@ seq: number, file_name: string, material: string, file_type: string | null,
  */
 size: number | null, };
 
-export type ActivityView = { fields: ActivityFields, year: number, evidence: Array<EvidenceView>, };
+export type ActivityView = { fields: ActivityFields, year: number, 
+/**
+ * 公需科目 or 专业科目: declared, or 专业科目 for the kinds that declare none.
+ */
+subject: Category, evidence: Array<EvidenceView>, };
 
 export type RuleSummary = { id: string, 
 /**

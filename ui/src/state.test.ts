@@ -7,6 +7,7 @@ function record(id: string, date: string, extra: Partial<ActivityView['fields']>
   return {
     fields: { ...blankFields('training', date), id, title: `记录${id}`, ...extra },
     year: Number(date.slice(0, 4)),
+    subject: extra.category ?? 'professional',
     evidence: [],
   }
 }

@@ -134,6 +134,12 @@ impl Activity {
         self.date.year()
     }
 
+    /// The subject the record belongs to: the one it declares, or 专业科目 for the kinds that
+    /// declare none (papers, projects, patents…: the ledger format refuses a category on them).
+    pub fn subject(&self) -> Category {
+        self.category.unwrap_or(Category::Professional)
+    }
+
     /// The role, level, venue… of the record by their file names, for matching rule conditions.
     pub fn role_code(&self) -> Option<&'static str> {
         match &self.detail {

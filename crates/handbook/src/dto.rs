@@ -185,6 +185,8 @@ impl From<xueshi_store::StoredEvidence> for EvidenceView {
 pub struct ActivityView {
     pub fields: ActivityFields,
     pub year: i32,
+    /// 公需科目 or 专业科目: declared, or 专业科目 for the kinds that declare none.
+    pub subject: Category,
     pub evidence: Vec<EvidenceView>,
 }
 

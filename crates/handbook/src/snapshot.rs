@@ -27,7 +27,12 @@ impl Handbook {
         let mut activities = Vec::with_capacity(ledger.activities.len());
         for a in &ledger.activities {
             let evidence = by_activity.remove(&a.id).unwrap_or_default();
-            activities.push(ActivityView { fields: ActivityFields::from_activity(a), year: a.year(), evidence });
+            activities.push(ActivityView {
+                fields: ActivityFields::from_activity(a),
+                year: a.year(),
+                subject: a.subject(),
+                evidence,
+            });
         }
         let today = Local::now().date_naive();
         let (mut assessment, mut assessment_error, mut selection, mut deadline) = (None, None, None, None);

@@ -51,7 +51,8 @@ export function snapshotWith(activities: ActivityView[], more: Partial<Snapshot>
 /** A saved record of the given kind, dated today. */
 export function recordOf(id: string, kind: ActivityKind, more: Partial<ActivityFields> = {}): ActivityView {
   const fields = { ...blankFields(kind, TODAY), id, title: '全省基层卫生人员培训', ...more }
-  return { fields, year: Number(fields.date.slice(0, 4)), evidence: [] }
+  // As the app sends it: the declared subject, or 专业科目 for a kind that declares none.
+  return { fields, year: Number(fields.date.slice(0, 4)), subject: fields.category ?? 'professional', evidence: [] }
 }
 
 /** One professional credit as the engine states it, and the clause it applies with its sentence. */
