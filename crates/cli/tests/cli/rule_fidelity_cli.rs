@@ -2,25 +2,10 @@
 //! the task of a posting as flags; the city as one of Hunan's 14 市州; the unit's own window for
 //! `assess` and `plan`; no level refused, with the assumption said in the report.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{ok, text, xueshi};
+use crate::common::{data_folder, ok, refused, text, xueshi};
 use serde_json::Value;
-
-fn refused(data: &Path, args: &[&str]) -> String {
-    let out = xueshi(data, args);
-    assert_eq!(out.status.code(), Some(2), "{args:?} should be refused: {}", text(&out));
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn setup() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let data = tmp.path().join("数据");
-    ok(&data, &["init"]);
-    (tmp, data)
-}
 
 /// A ledger file with one training a year 2021–2026, each 5 days of 专业 and an online 公需 course.
 fn ledger_file(dir: &Path) -> PathBuf {
@@ -40,7 +25,7 @@ fn ledger_file(dir: &Path) -> PathBuf {
 
 #[test]
 fn a_training_keeps_the_hours_on_its_proof_a_staff_training_its_platform_and_a_posting_its_task() {
-    let (_tmp, data) = setup();
+    let (_tmp, data) = data_folder();
     let training = ["add", "--kind", "training", "--title", "转岗培训", "--date", "2017-05-08"];
     ok(&data, &[&training[..], &["--category", "professional", "--days", "2", "--hours", "16"]].concat());
     let staff = ["add", "--kind", "staff_training", "--title", "在线培训", "--date", "2026-03-01"];
@@ -66,7 +51,7 @@ fn a_training_keeps_the_hours_on_its_proof_a_staff_training_its_platform_and_a_p
 
 #[test]
 fn a_platform_on_a_training_or_a_task_on_a_staff_training_is_refused_naming_the_kind_it_is_for() {
-    let (_tmp, data) = setup();
+    let (_tmp, data) = data_folder();
     let training = ["add", "--kind", "training", "--title", "培训", "--date", "2024-05-08", "--category", "public"];
     let message = refused(&data, &[&training[..], &["--days", "2", "--platform", "unified"]].concat());
     assert!(message.contains("--platform 不适用于培训班/研修班/进修班，只用于：事业单位工作人员培训"), "{message}");
@@ -81,7 +66,7 @@ fn a_platform_on_a_training_or_a_task_on_a_staff_training_is_refused_naming_the_
 
 #[test]
 fn the_city_is_saved_in_its_short_form_and_a_place_outside_hunan_is_refused_naming_the_choices() {
-    let (_tmp, data) = setup();
+    let (_tmp, data) = data_folder();
     let shown = ok(&data, &["profile", "--city", "常德市"]);
     assert!(shown.contains("所在市州：常德\n"), "{shown}");
     let message = refused(&data, &["profile", "--city", "北京"]);
@@ -92,7 +77,7 @@ fn the_city_is_saved_in_its_short_form_and_a_place_outside_hunan_is_refused_nami
 
 #[test]
 fn assess_with_the_units_window_checks_those_years() {
-    let (tmp, data) = setup();
+    let (tmp, data) = data_folder();
     let ledger = ledger_file(tmp.path());
     let args = ["assess", "--ledger", ledger.to_str().expect("path"), "--apply-year", "2026"];
     let report = ok(&data, &[&args[..], &["--level", "intermediate", "--window", "2023-2026"]].concat());
@@ -101,7 +86,7 @@ fn assess_with_the_units_window_checks_those_years() {
 
 #[test]
 fn a_window_that_cannot_be_the_applications_is_refused_with_its_reason() {
-    let (tmp, data) = setup();
+    let (tmp, data) = data_folder();
     let ledger = ledger_file(tmp.path());
     let args = ["assess", "--ledger", ledger.to_str().expect("path"), "--apply-year", "2026", "--level", "senior"];
     let message = refused(&data, &[&args[..], &["--window", "2025-2027"]].concat());
@@ -114,7 +99,7 @@ fn a_window_that_cannot_be_the_applications_is_refused_with_its_reason() {
 
 #[test]
 fn a_plan_keeps_the_units_window_with_its_source_and_assess_uses_it() {
-    let (_tmp, data) = setup();
+    let (_tmp, data) = data_folder();
     ok(&data, &["profile", "--name", "湘小红"]);
     let plan = ["plan", "--apply-year", "2026", "--level", "intermediate", "--window", "2023-2026"];
     let saved = ok(&data, &[&plan[..], &["--window-source", "本单位2026年职称评审通知"]].concat());
@@ -127,7 +112,7 @@ fn a_plan_keeps_the_units_window_with_its_source_and_assess_uses_it() {
 
 #[test]
 fn a_window_source_without_a_window_is_refused() {
-    let (_tmp, data) = setup();
+    let (_tmp, data) = data_folder();
     let message =
         refused(&data, &["plan", "--apply-year", "2026", "--level", "intermediate", "--window-source", "本单位通知"]);
     assert!(message.contains("请同时用 --window 给出认定跨度"), "{message}");
@@ -135,7 +120,7 @@ fn a_window_source_without_a_window_is_refused() {
 
 #[test]
 fn an_intermediate_application_in_2026_without_rules_is_assessed_and_says_what_it_presumes() {
-    let (tmp, data) = setup();
+    let (tmp, data) = data_folder();
     let ledger = ledger_file(tmp.path());
     let args = ["assess", "--ledger", ledger.to_str().expect("path"), "--apply-year", "2026"];
     let out = xueshi(&data, &[&args[..], &["--level", "intermediate"]].concat());
@@ -147,7 +132,7 @@ fn an_intermediate_application_in_2026_without_rules_is_assessed_and_says_what_i
 
 #[test]
 fn a_package_for_a_plan_with_the_units_window_is_assessed_by_it_and_verifies() {
-    let (tmp, data) = setup();
+    let (tmp, data) = data_folder();
     ok(&data, &["profile", "--name", "湘小红"]);
     let training = ["add", "--kind", "training", "--title", "专业培训", "--date", "2025-05-08"];
     ok(&data, &[&training[..], &["--category", "professional", "--days", "3"]].concat());
@@ -163,7 +148,7 @@ fn a_package_for_a_plan_with_the_units_window_is_assessed_by_it_and_verifies() {
 
 #[test]
 fn a_package_from_a_ledger_file_with_the_units_window_is_assessed_by_it_and_verifies() {
-    let (tmp, data) = setup();
+    let (tmp, data) = data_folder();
     let ledger = ledger_file(tmp.path());
     let evidence = tmp.path().join("材料");
     std::fs::create_dir_all(&evidence).expect("folder");

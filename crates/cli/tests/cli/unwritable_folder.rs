@@ -7,16 +7,14 @@
 //! bind mount (Linux, as root). Where `mount` is not allowed the two tests say so and skip; the
 //! store's own tests cover the read-only opening itself on every system.
 
-mod common;
-
 #[cfg(target_os = "linux")]
 use std::path::Path;
 #[cfg(target_os = "linux")]
 use std::process::{Command, Output};
 
 #[cfg(target_os = "linux")]
-use common::add_training;
-use common::xueshi;
+use crate::common::add_training;
+use crate::common::xueshi;
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

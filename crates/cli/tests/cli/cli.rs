@@ -1,25 +1,20 @@
 //! The `xueshi` command line from the outside: exit codes, the JSON shape of `assess --json`, the
 //! Chinese table, and the `rules` commands.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::PathBuf;
+use std::process::Output;
 
 use serde_json::Value;
 
-fn xueshi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_xueshi"))
-        .args(args)
-        .env("XUESHI_DATA_DIR", scratch("data"))
-        .output()
-        .expect("xueshi runs")
-}
+use crate::common::{command, demo_ledger, repository};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+/// Runs `xueshi <args>` with a scratch data folder named by `XUESHI_DATA_DIR`.
+fn xueshi(args: &[&str]) -> Output {
+    command().args(args).env("XUESHI_DATA_DIR", scratch("data")).output().expect("xueshi runs")
 }
 
 fn demo() -> String {
-    root().join("demo/ledger.json").display().to_string()
+    demo_ledger().display().to_string()
 }
 
 fn scratch(name: &str) -> PathBuf {
@@ -175,7 +170,7 @@ fn rules_show_quotes_the_source_sentences() {
 #[test]
 fn rules_check_accepts_each_built_in_file_and_refuses_a_broken_one_with_its_place() {
     for file in ["hunan-2020.toml", "changde-2024.toml", "hunan-2026.toml"] {
-        let path = root().join("rules").join(file).display().to_string();
+        let path = repository().join("rules").join(file).display().to_string();
         let out = xueshi(&["rules", "check", &path]);
         assert_eq!(out.status.code(), Some(0), "{file}: {}", stderr(&out));
     }

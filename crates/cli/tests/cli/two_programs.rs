@@ -2,26 +2,21 @@
 //! lines): every change each of them reports as saved is saved, a reader never sees a damaged
 //! database, and backups made at the same moment both succeed.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Output;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::thread;
 
-use common::{add_training, xueshi};
+use crate::common::{add_training, data_folder_named, xueshi};
 
 /// Records each of the two programs adds. Fewer under Windows (the lane runs these tests under
 /// Wine, where every process start is slow): the locking is the same, only the count is smaller.
 const EACH: usize = if cfg!(windows) { 25 } else { 100 };
 
+/// A data folder whose name has a space.
 fn setup() -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let data = tmp.path().join("数据 文件夹");
-    let out = xueshi(&data, &["init"]);
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
-    (tmp, data)
+    data_folder_named("数据 文件夹")
 }
 
 fn add(data: &Path, title: &str) -> Output {

@@ -1,31 +1,15 @@
 //! The data-folder commands from the outside: init, add, edit, remove, list, attach, assess on the
 //! stored records, profile, plan, confirm-year, backup, restore, verify, vacuum.
 
-mod common;
-
 use std::path::Path;
-use std::process::Command;
 
-use common::{ok, xueshi};
+use crate::common::{command, data_folder, ok, refused, xueshi};
 use serde_json::Value;
-
-fn refused(data: &Path, args: &[&str]) -> String {
-    let out = xueshi(data, args);
-    assert_eq!(out.status.code(), Some(2), "{args:?} should be refused");
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
 
 fn pdf(dir: &Path, name: &str, tag: &str) -> String {
     let path = dir.join(name);
     std::fs::write(&path, format!("%PDF-1.4\n% {tag}\n%%EOF\n")).expect("written");
     path.display().to_string()
-}
-
-fn setup() -> (tempfile::TempDir, std::path::PathBuf) {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let data = tmp.path().join("数据");
-    ok(&data, &["init"]);
-    (tmp, data)
 }
 
 #[test]
@@ -38,18 +22,14 @@ fn commands_other_than_init_refuse_a_folder_without_records() {
 #[test]
 fn the_data_folder_can_be_given_by_the_environment_variable() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let out = Command::new(env!("CARGO_BIN_EXE_xueshi"))
-        .arg("init")
-        .env("XUESHI_DATA_DIR", tmp.path().join("env"))
-        .output()
-        .expect("runs");
+    let out = command().arg("init").env("XUESHI_DATA_DIR", tmp.path().join("env")).output().expect("runs");
     assert_eq!(out.status.code(), Some(0));
     assert!(tmp.path().join("env/ledger.sqlite3").is_file());
 }
 
 #[test]
 fn records_added_with_flags_or_json_are_listed_and_numbered_by_year() {
-    let (_tmp, data) = setup();
+    let (_tmp, data) = data_folder();
     ok(
         &data,
         &[
@@ -101,7 +81,7 @@ fn records_added_with_flags_or_json_are_listed_and_numbered_by_year() {
 
 #[test]
 fn an_invalid_record_is_refused_naming_the_field_and_nothing_is_saved() {
-    let (_tmp, data) = setup();
+    let (_tmp, data) = data_folder();
     let message = refused(
         &data,
         &[
@@ -127,7 +107,7 @@ fn an_invalid_record_is_refused_naming_the_field_and_nothing_is_saved() {
 
 #[test]
 fn editing_changes_fields_and_removing_keeps_the_vault_file_until_vacuum() {
-    let (tmp, data) = setup();
+    let (tmp, data) = data_folder();
     ok(
         &data,
         &[
@@ -159,7 +139,7 @@ fn editing_changes_fields_and_removing_keeps_the_vault_file_until_vacuum() {
 
 #[test]
 fn attach_refuses_a_material_the_rules_do_not_list_for_the_kind() {
-    let (tmp, data) = setup();
+    let (tmp, data) = data_folder();
     ok(
         &data,
         &[
@@ -182,7 +162,7 @@ fn attach_refuses_a_material_the_rules_do_not_list_for_the_kind() {
 
 #[test]
 fn assess_on_the_stored_records_reports_evidence_per_record() {
-    let (tmp, data) = setup();
+    let (tmp, data) = data_folder();
     ok(&data, &["profile", "--name", "湘小明"]);
     ok(
         &data,
@@ -215,7 +195,7 @@ fn assess_on_the_stored_records_reports_evidence_per_record() {
 
 #[test]
 fn confirm_year_backup_and_restore_work_from_the_command_line() {
-    let (_tmp, data) = setup();
+    let (_tmp, data) = data_folder();
     ok(&data, &["confirm-year", "2024", "--date", "2025-01-10"]);
     ok(&data, &["add", "--kind", "book", "--title", "教材", "--date", "2024-01-15", "--role", "first"]);
     let line = ok(&data, &["backup"]);

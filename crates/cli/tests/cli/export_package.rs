@@ -2,21 +2,15 @@
 //! a package from a ledger file and a folder of evidence, and from the stored records with files
 //! in the vault; verify passing (exit 0) and catching a changed byte (exit 1); bad input (exit 2).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::{text, xueshi};
-
-fn demo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../demo/ledger.json")
-}
+use crate::common::{demo_ledger, text, xueshi};
 
 /// Writes a small file for every evidence entry of the demo ledger under `<dir>/<record>/<file>`.
 fn evidence_folder(dir: &Path) -> PathBuf {
     let root = dir.join("材料");
     let ledger: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(demo()).expect("demo")).expect("json");
+        serde_json::from_str(&std::fs::read_to_string(demo_ledger()).expect("demo")).expect("json");
     for a in ledger["activities"].as_array().expect("activities") {
         for e in a["evidence"].as_array().into_iter().flatten() {
             let path = root.join(a["id"].as_str().expect("id")).join(e["file"].as_str().expect("file"));
@@ -37,7 +31,7 @@ fn a_package_from_a_ledger_file_verifies_and_a_changed_byte_fails_verification()
     let dir = tempfile::tempdir().expect("temp");
     let evidence = evidence_folder(dir.path());
     let out = dir.path().join("申报材料包.zip");
-    let ledger = demo();
+    let ledger = demo_ledger();
     let args = [
         "export",
         "--ledger",
@@ -85,7 +79,7 @@ fn a_package_of_the_stored_records_takes_files_from_the_vault_and_lists_names_wi
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
     assert!(xueshi(&data, &["init"]).status.success());
-    let imported = xueshi(&data, &["import", demo().to_str().expect("path")]);
+    let imported = xueshi(&data, &["import", demo_ledger().to_str().expect("path")]);
     assert!(imported.status.success(), "{}", text(&imported));
     let file = dir.path().join("证书.pdf");
     std::fs::write(&file, b"%PDF-1.4\n% certificate\n").expect("write");
@@ -127,7 +121,7 @@ fn a_package_of_the_stored_records_takes_files_from_the_vault_and_lists_names_wi
 fn an_export_without_out_or_with_an_unknown_level_is_refused() {
     let dir = tempfile::tempdir().expect("temp");
     let data = dir.path().join("data");
-    let ledger = demo();
+    let ledger = demo_ledger();
     let no_out = xueshi(
         &data,
         &[

@@ -3,12 +3,10 @@
 //! naming 名称, and nothing the user's files hold reaches the terminal as a raw escape sequence or
 //! direction override.
 
-mod common;
-
 use std::path::Path;
 use std::process::Output;
 
-use common::{text, xueshi};
+use crate::common::{data_folder, text, xueshi};
 
 /// Neither an escape sequence nor a direction override reaches the terminal.
 fn assert_terminal_safe(out: &Output) {
@@ -16,13 +14,6 @@ fn assert_terminal_safe(out: &Output) {
     for bad in ['\u{1b}', '\u{7}', '\u{9b}', '\u{202E}', '\u{2066}', '\r'] {
         assert!(!all.contains(bad), "U+{:04X} reached the terminal: {all:?}", u32::from(bad));
     }
-}
-
-fn initialised() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp");
-    let out = xueshi(&dir.path().join("数据"), &["init"]);
-    assert!(out.status.success(), "{}", text(&out));
-    dir
 }
 
 fn add_training(data: &Path, title: &str) -> Output {
@@ -34,8 +25,7 @@ fn add_training(data: &Path, title: &str) -> Output {
 
 #[test]
 fn a_title_pasted_with_a_zero_width_space_and_a_byte_order_mark_exports_a_package() {
-    let dir = initialised();
-    let data = dir.path().join("数据");
+    let (dir, data) = data_folder();
     let out = add_training(&data, "\u{FEFF}数字化\u{200B}转型\u{2060}研修班\u{00AD}");
     assert!(out.status.success(), "{}", text(&out));
     let zip = dir.path().join("申报材料包.zip");
@@ -52,8 +42,7 @@ fn a_title_pasted_with_a_zero_width_space_and_a_byte_order_mark_exports_a_packag
 
 #[test]
 fn a_title_over_two_hundred_characters_is_refused_naming_the_field() {
-    let dir = initialised();
-    let data = dir.path().join("数据");
+    let (_dir, data) = data_folder();
     let out = add_training(&data, &"很长的名称".repeat(41));
     assert_eq!(out.status.code(), Some(2), "{}", text(&out));
     let message = text(&out);
@@ -84,8 +73,7 @@ fn a_rule_file_with_escape_sequences_is_shown_without_them() {
 
 #[test]
 fn a_spreadsheet_cell_with_an_escape_sequence_is_reported_without_it() {
-    let dir = initialised();
-    let data = dir.path().join("数据");
+    let (dir, data) = data_folder();
     let csv = dir.path().join("学时.csv");
     std::fs::write(
         &csv,
@@ -99,8 +87,7 @@ fn a_spreadsheet_cell_with_an_escape_sequence_is_reported_without_it() {
 
 #[test]
 fn the_profile_set_on_the_command_line_is_cleaned_and_limited_like_every_other_input() {
-    let dir = initialised();
-    let data = dir.path().join("数据");
+    let (_dir, data) = data_folder();
     let out = xueshi(&data, &["profile", "--name", "\u{FEFF}王\u{200B}晓梅\u{00A0}", "--json"]);
     assert!(out.status.success(), "{}", text(&out));
     let profile: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
@@ -115,8 +102,7 @@ fn the_profile_set_on_the_command_line_is_cleaned_and_limited_like_every_other_i
 
 #[test]
 fn a_material_pasted_with_a_zero_width_space_is_still_recognised() {
-    let dir = initialised();
-    let data = dir.path().join("数据");
+    let (dir, data) = data_folder();
     assert!(add_training(&data, "研修班").status.success());
     let pdf = dir.path().join("结业证书.pdf");
     std::fs::write(&pdf, b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n").expect("written");

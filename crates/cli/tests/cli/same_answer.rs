@@ -2,11 +2,11 @@
 //! side is the application layer its commands call (`Handbook`: the `snapshot` command returns
 //! `Handbook::snapshot` as it is), the command line's side is the real `xueshi` binary.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
-use common::{ok, xueshi};
+use crate::common::{ok, xueshi};
 use serde_json::Value;
 use xueshi_handbook::dto::{PlanDto, ProfileDto};
 use xueshi_handbook::{Handbook, HandbookError};

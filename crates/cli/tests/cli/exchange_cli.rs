@@ -1,11 +1,9 @@
 //! `xueshi export` and `xueshi import` from the outside: the ledger with its files through a .zip
 //! and a folder, and a 1,000-row spreadsheet with good and bad rows.
 
-mod common;
-
 use std::path::Path;
 
-use common::{ok, xueshi};
+use crate::common::{ok, xueshi};
 
 use serde_json::Value;
 

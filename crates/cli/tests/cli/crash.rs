@@ -10,6 +10,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+
+use crate::common::command;
 use std::time::Duration;
 
 use xueshi_store::{DataDir, Options, Store};
@@ -73,7 +75,7 @@ struct Run {
 
 impl Run {
     fn xueshi(&self, args: &[String]) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_xueshi"));
+        let mut cmd = command();
         cmd.arg("--data-dir").arg(self.dir.root()).args(args);
         cmd.stdout(Stdio::null()).stderr(Stdio::null());
         cmd

@@ -2,23 +2,24 @@
 //! outside the team, against the real `xueshi assess --json`.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
+
+use crate::common::{command, repository};
 
 use serde_json::Value;
 
 fn cases_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/cases")
+    repository().join("tests/cases")
 }
 
 /// Runs one case; returns the differences found.
 fn run_case(path: &Path) -> Vec<String> {
     let text = std::fs::read_to_string(path).expect("case file is readable");
     let case: Value = serde_json::from_str(&text).expect("case file is JSON");
-    let dir = tempfile_dir();
-    let ledger_path = dir.join(format!("{}.json", path.file_stem().unwrap().to_string_lossy()));
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let ledger_path = dir.path().join(format!("{}.json", path.file_stem().unwrap().to_string_lossy()));
     std::fs::write(&ledger_path, case["ledger"].to_string()).expect("ledger written");
     let args = &case["args"];
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_xueshi"));
+    let mut cmd = command();
     cmd.arg("assess").arg("--ledger").arg(&ledger_path).arg("--json");
     cmd.arg("--apply-year").arg(args["apply_year"].to_string());
     cmd.arg("--level").arg(args["level"].as_str().unwrap());
@@ -96,12 +97,6 @@ fn same(a: &Value, b: &Value) -> bool {
         (Some(x), Some(y)) => (x - y).abs() < 1e-9,
         _ => a == b,
     }
-}
-
-fn tempfile_dir() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xueshi-cases-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
 }
 
 #[test]
