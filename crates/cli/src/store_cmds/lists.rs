@@ -1,5 +1,6 @@
 //! Terminal text for the store commands: record lists, plans, the verify report, the change log.
 
+use xueshi_core::field_names::grade_label;
 use xueshi_core::{Activity, Detail};
 use xueshi_store::{Change, PlannedApplication, VerifyReport};
 
@@ -26,7 +27,10 @@ fn measure(a: &Activity) -> String {
         Detail::Book { role } => role.label().to_owned(),
         Detail::Paper { role, venue } => format!("{}·{}", venue.label(), role.label()),
         Detail::Patent { patent_type, rank } => format!("{}·第 {rank} 名", patent_type.label()),
-        Detail::Award { level, grade, rank } => format!("{}·{grade} 等奖·第 {rank} 名", level.label()),
+        Detail::Award { level, grade, rank } => {
+            let grade = grade_label(*grade).map_or_else(|| format!("{grade} 等奖"), str::to_owned);
+            format!("{}·{grade}·第 {rank} 名", level.label())
+        }
         Detail::Units { units } => format!("{units} 门/科"),
         Detail::Posting { task } => {
             let until = a.end_date.map(|end| format!("至 {end}")).unwrap_or_default();
@@ -139,4 +143,16 @@ pub fn changes(list: &[Change]) -> String {
         out.push_str(&format!("{}  {action}  {} {}  {row}\n", c.at, c.entity, c.key));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn an_award_is_listed_with_its_grade_in_words() {
+        let record = serde_json::json!({"id":"a","kind":"award","title":"市科技进步奖","date":"2025-05-01",
+                                        "level":"municipal","grade":2,"rank":3});
+        let file = serde_json::json!({"format":"xueshi-ledger","version":1,"activities":[record]});
+        let ledger = xueshi_core::Ledger::from_value(&file).expect("valid ledger");
+        assert_eq!(super::measure(&ledger.activities[0]), "市厅级·二等奖·第 3 名");
+    }
 }
