@@ -247,7 +247,11 @@ export type RuleSummary = { id: string,
  */
 display: string, doc_number: string | null, governs: Array<number>, city: string | null, builtin: boolean, note: string | null, };
 
-export type Selection = { id: string, assumed: boolean, reason: string, };
+export type Selection = { id: string, assumed: boolean, reason: string, 
+/**
+ * The province-wide notice before the one in force, to compare with by default.
+ */
+previous: string | null, };
 
 export type Deadline = { who: string, 
 /**

@@ -211,6 +211,8 @@ pub struct Selection {
     pub id: String,
     pub assumed: bool,
     pub reason: String,
+    /// The province-wide notice before the one in force, to compare with by default.
+    pub previous: Option<String>,
 }
 
 /// The next certification deadline.

@@ -41,7 +41,9 @@ impl Handbook {
             let city = ledger.profile.city.as_deref();
             match self.rules.in_force(p.rules.as_deref(), p.application.year, city) {
                 Ok((set, chosen)) => {
-                    selection = Some(Selection { id: chosen.id, assumed: chosen.assumed, reason: chosen.reason });
+                    let previous = previous_notice(&self.rules.book, set);
+                    selection =
+                        Some(Selection { id: chosen.id, assumed: chosen.assumed, reason: chosen.reason, previous });
                     match assess(&ledger, set, &p.application) {
                         Ok(a) => assessment = Some(a),
                         Err(e) => assessment_error = Some(e.to_string()),
@@ -90,6 +92,16 @@ fn summary(s: &RuleSet) -> RuleSummary {
         builtin: s.builtin,
         note: s.note.clone(),
     }
+}
+
+/// The latest built-in province-wide set governing only years before those `set` governs.
+fn previous_notice(book: &xueshi_core::RuleBook, set: &RuleSet) -> Option<String> {
+    let first = set.governs.iter().min().copied()?;
+    book.sets()
+        .into_iter()
+        .filter(|s| s.builtin && s.city.is_none() && s.governs.iter().max().is_some_and(|last| *last < first))
+        .max_by_key(|s| s.governs.iter().max().copied())
+        .map(|s| s.id.clone())
 }
 
 /// The first certification period of the application year that has not ended yet.
@@ -144,6 +156,15 @@ mod tests {
         let d = next_deadline(set, 2021, day("2021-03-01")).expect("a deadline");
         assert_eq!((d.from.as_str(), d.to.as_str(), d.days_left), ("2021-07-01", "2021-08-31", 183));
         assert!(next_deadline(set, 2021, day("2021-09-01")).is_none(), "all periods of 2021 are over");
+    }
+
+    #[test]
+    fn the_notice_to_compare_with_is_the_province_wide_one_before_the_set_in_force() {
+        let book = RuleBook::builtin().expect("rules");
+        let previous = |id: &str| previous_notice(&book, book.get(id).expect("set"));
+        assert_eq!(previous("hunan-2026").as_deref(), Some("hunan-2024"));
+        assert_eq!(previous("changde-2024").as_deref(), Some("hunan-2021"), "a city's set against the province's");
+        assert_eq!(previous("hunan-2017"), None, "nothing before the first notice");
     }
 
     #[test]
