@@ -5,19 +5,7 @@ use xueshi_core::engine::{Assessment, Completeness, WindowBasis};
 use xueshi_core::kinds::ApplicationPath;
 use xueshi_core::rules::{RuleSet, Selection, Unit};
 
-use xueshi_core::kinds::CreditCategory;
-
 use crate::width::table;
-
-/// The category in the few characters a terminal column has.
-fn category_label(category: CreditCategory) -> &'static str {
-    match category {
-        CreditCategory::Public => "公需",
-        CreditCategory::Professional => "专业",
-        CreditCategory::FullYear => "全年认定",
-        CreditCategory::PriorCertificate => "认定单",
-    }
-}
 
 /// The assessment as a report: header, per-year table, credits, evidence, warnings.
 pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> String {
@@ -75,7 +63,7 @@ pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> Str
                 c.activity.to_string(),
                 title.to_owned(),
                 year,
-                category_label(c.category).into(),
+                c.category.short_label().into(),
                 c.hours.to_string(),
                 c.basis.describe(),
                 c.source.clause.clone(),
