@@ -137,7 +137,11 @@ in_window: Hours,
  */
 whole_years: Array<number>, };
 
-export type Warning = { activity: string | null, message: string, };
+export type Warning = { activity: string | null, message: string, 
+/**
+ * The warning states an assumption (推定) where the notices do not decide.
+ */
+assumption: boolean, };
 
 export type RequirementSummary = { total: Hours, public: Hours | null, professional: Hours, both_parts: boolean, 
 /**

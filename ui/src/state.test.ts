@@ -71,12 +71,12 @@ describe('the list shows what the engine credited', () => {
 })
 
 describe('the dashboard’s notices', () => {
-  it('lists the general warnings with the assumptions (推定) first and none about a record', () => {
+  it('lists the general warnings with those the engine marks as assumptions first and none about a record', () => {
     const warnings = [
-      { activity: null, message: '本通知未载明核认时间' },
-      { activity: '2025-001', message: '不在认定跨度内' },
-      { activity: null, message: '推定：中级的认定跨度按 2023–2026 年计算' },
+      { activity: null, message: '本通知未载明核认时间', assumption: false },
+      { activity: '2025-001', message: '不在认定跨度内', assumption: false },
+      { activity: null, message: '中级的认定跨度按 2023–2026 年计算', assumption: true },
     ]
-    expect(noticesFirst(warnings).map((w) => w.message)).toEqual(['推定：中级的认定跨度按 2023–2026 年计算', '本通知未载明核认时间'])
+    expect(noticesFirst(warnings).map((w) => w.message)).toEqual(['中级的认定跨度按 2023–2026 年计算', '本通知未载明核认时间'])
   })
 })

@@ -62,8 +62,8 @@ export function yearsOf(activities: ActivityView[]): number[] {
   return [...new Set(activities.map((a) => a.year))].sort((a, b) => b - a)
 }
 
-/** The warnings about no record in particular, those stating an assumption (推定) first. */
+/** The warnings about no record in particular, those the engine marks as assumptions (推定) first. */
 export function noticesFirst(warnings: Warning[]): Warning[] {
   const general = warnings.filter((w) => w.activity === null)
-  return [...general.filter((w) => w.message.includes('推定')), ...general.filter((w) => !w.message.includes('推定'))]
+  return [...general.filter((w) => w.assumption), ...general.filter((w) => !w.assumption)]
 }

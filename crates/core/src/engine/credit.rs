@@ -168,6 +168,22 @@ pub fn completion_year(start: NaiveDate, end: NaiveDate) -> i32 {
     best.0
 }
 
+/// What a record's crediting says about it: a message, and whether it states an assumption (推定).
+pub struct Note {
+    pub message: String,
+    pub assumption: bool,
+}
+
+impl Note {
+    fn plain(message: String) -> Note {
+        Note { message, assumption: false }
+    }
+
+    fn assumption(message: String) -> Note {
+        Note { message, assumption: true }
+    }
+}
+
 /// Credits one activity into `credits`: for each quantity, the first clause (in file order) whose
 /// kinds, unit and conditions match. Explains into `problems` what earns nothing.
 pub fn credit(
@@ -175,14 +191,14 @@ pub fn credit(
     rules: &RuleSet,
     index: &ClauseIndex,
     credits: &mut Vec<RawCredit>,
-    problems: &mut Vec<String>,
+    problems: &mut Vec<Note>,
 ) {
     let candidates = index.of(activity.kind);
     if candidates.is_empty() {
-        problems.push(match rules.advice_for(activity.kind) {
+        problems.push(Note::plain(match rules.advice_for(activity.kind) {
             Some(advice) => advice_message(advice),
             None => format!("《{}》的折算细则不认定“{}”，此记录不计学时", rules.name, activity.kind.label()),
-        });
+        }));
         return;
     }
     let by_days = candidates.iter().any(|i| is_session_unit(rules.conversions[*i].unit));
@@ -190,19 +206,19 @@ pub fn credit(
         let has_sessions = days + half_days + evenings > 0;
         let by_hours = candidates.iter().any(|i| rules.conversions[*i].unit == Unit::PerHour);
         if by_days && !has_sessions {
-            problems.push(format!(
+            problems.push(Note::plain(format!(
                 "《{}》按天数折算“{}”，此记录只填了证明上的学时：请填写天数（或半天数），否则不计学时",
                 rules.name,
                 activity.kind.label()
-            ));
+            )));
             return;
         }
         if !by_days && by_hours && hours.is_none() {
-            problems.push(format!(
+            problems.push(Note::plain(format!(
                 "《{}》没有按天数折算的细则，按证明（结业证书、学时证明）上载明的学时认定“{}”：此记录只填了天数，请填写证明上的学时，否则不计学时",
                 rules.name,
                 activity.kind.label()
-            ));
+            )));
             return;
         }
     }
@@ -212,10 +228,10 @@ pub fn credit(
             c.unit == unit && matches(&c.when, activity)
         });
         let Some(i) = found else {
-            problems.push(match rules.advice_for(activity.kind) {
+            problems.push(Note::plain(match rules.advice_for(activity.kind) {
                 Some(advice) => advice_message(advice),
                 None => no_clause_message(activity, rules, candidates, unit),
-            });
+            }));
             continue;
         };
         let clause = &rules.conversions[i];
@@ -237,13 +253,13 @@ pub fn credit(
         match quantity {
             Quantity::Count(n) => {
                 if clause.several_units_assumed && n > 1 {
-                    problems.push(format!(
+                    problems.push(Note::assumption(format!(
                         "此记录填写了 {n} {}，按每个 {} 学时计 {} 学时；原文“{}”没有说明同一年度通过多门是否每门都计，这是推定，请以核认部门的意见为准",
                         unit.label(),
                         clause.hours,
                         clause.hours * n,
                         clause.quote
-                    ));
+                    )));
                 }
                 push(year, CreditKind::Hours(category), clause.hours * n, Hours::whole(i64::from(n)))
             }
@@ -252,11 +268,11 @@ pub fn credit(
             Quantity::Posting(start, end) => {
                 let min = clause.min_months.unwrap_or(12);
                 if !lasts_at_least(start, end, min) {
-                    problems.push(format!(
+                    problems.push(Note::plain(format!(
                         "外派/交流时间不足 {min} 个月（{} 至 {}），不能按全年认定",
                         start.format("%Y年%-m月%-d日"),
                         end.format("%Y年%-m月%-d日")
-                    ));
+                    )));
                     continue;
                 }
                 match clause.all_years_over_months {
@@ -268,11 +284,11 @@ pub fn credit(
                     _ => {
                         let y = completion_year(start, end);
                         if start.year() != end.year() {
-                            problems.push(format!(
+                            problems.push(Note::plain(format!(
                                 "外派/交流跨 {} 至 {} 年，按天数较多的 {y} 年视为完成当年（天数相同时取后一年）",
                                 start.year(),
                                 end.year()
-                            ));
+                            )));
                         }
                         push(y, CreditKind::FullYear, clause.hours, one);
                     }

@@ -41,7 +41,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
     let mut warnings = Vec::new();
     if !rules.governs.contains(&application.year) {
         let governs: Vec<String> = rules.governs.iter().map(i32::to_string).collect();
-        warnings.push(Warning::general(format!(
+        warnings.push(Warning::assumed(format!(
             "《{}》规定的是 {} 年的认定；用于 {} 年的认定是推定，请以当年通知为准",
             rules.name,
             governs.join("、"),
@@ -49,7 +49,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
         )));
     }
     if let Some(window) = chosen.rule.filter(|w| w.assumed) {
-        warnings.push(Warning::general(format!(
+        warnings.push(Warning::assumed(format!(
             "认定跨度 {first}–{last} 年是推定：{}",
             window.note.as_deref().unwrap_or("原文未明确规定")
         )));
@@ -63,7 +63,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
     }
     let r = &rules.requirement;
     if r.assumed {
-        warnings.push(Warning::general(format!(
+        warnings.push(Warning::assumed(format!(
             "年度学时要求的读法是推定：{}",
             r.note.as_deref().unwrap_or("原文未明确规定")
         )));
@@ -92,8 +92,12 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
         let id: Arc<str> = activity.id.as_str().into();
         raw.clear();
         credit::credit(activity, rules, &clause_index, &mut raw, &mut problems);
-        for problem in problems.drain(..) {
-            warnings.push(Warning { activity: Some(id.clone()), message: problem.into() });
+        for note in problems.drain(..) {
+            warnings.push(Warning {
+                activity: Some(id.clone()),
+                message: note.message.into(),
+                assumption: note.assumption,
+            });
         }
         let counted = raw.iter().find(|c| !matches!(c.kind, CreditKind::PriorCertificate));
         let y = counted.map_or(activity.year(), |c| c.year);
@@ -102,7 +106,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
             let message = outside
                 .entry(y)
                 .or_insert_with(|| format!("{y} 年的记录不在本次认定跨度（{first}–{last} 年）内，不计入").into());
-            warnings.push(Warning { activity: Some(id.clone()), message: message.clone() });
+            warnings.push(Warning { activity: Some(id.clone()), message: message.clone(), assumption: false });
         }
         for c in &raw {
             cited[c.clause] = true;
@@ -160,7 +164,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
             } else {
                 format!("按现有记录该年{}", result.status)
             };
-            warnings.push(Warning::general(format!(
+            warnings.push(Warning::assumed(format!(
                 "{y} 年也可能被核查（推定）：{}。{verdict}",
                 window.note.as_deref().unwrap_or("原文未明确规定")
             )));

@@ -133,11 +133,18 @@ pub struct Warning {
     pub activity: Option<Arc<str>>,
     #[cfg_attr(feature = "ts", ts(as = "String"))]
     pub message: Arc<str>,
+    /// The warning states an assumption (推定) where the notices do not decide.
+    pub assumption: bool,
 }
 
 impl Warning {
     pub(super) fn general(message: String) -> Warning {
-        Warning { activity: None, message: message.into() }
+        Warning { activity: None, message: message.into(), assumption: false }
+    }
+
+    /// A general warning stating an assumption (推定).
+    pub(super) fn assumed(message: String) -> Warning {
+        Warning { activity: None, message: message.into(), assumption: true }
     }
 }
 

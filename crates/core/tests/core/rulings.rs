@@ -199,3 +199,27 @@ fn ruling_11_every_clause_quoting_a_transcription_slip_notes_it() {
     }
     assert!(noted >= 10, "the research and patent clauses of 2024 and 常德 quote them: {noted}");
 }
+
+/// Every warning stating an assumption says 推定 and is marked as one, so that no shell has to
+/// look for the word: a set used for a later year, a borrowed window, several exams counted each.
+#[test]
+fn a_warning_is_marked_as_an_assumption_exactly_when_it_states_one() {
+    let exams = json!([{"id":"q1","kind":"qualification_exam","title":"两门资格考试","date":"2025-06-01","units":2},
+                       {"id":"t1","kind":"training","title":"研修班","date":"2020-03-01","category":"public","days":1}]);
+    let ledger = Ledger::from_value(&json!({"format":"xueshi-ledger","version":1,"activities":exams})).expect("ledger");
+    let book = RuleBook::builtin().expect("rules");
+    let mut seen = (0, 0);
+    for (set, year, level) in [
+        ("hunan-2026", 2026, Level::Intermediate),
+        ("hunan-2024", 2027, Level::Senior),
+        ("hunan-2020", 2020, Level::Senior),
+    ] {
+        let application = Application::new(year, level, ApplicationPath::Standard);
+        let a = assess(&ledger, book.get(set).expect("set"), &application).expect("assessed");
+        for w in &a.warnings {
+            assert_eq!(w.assumption, w.message.contains("推定"), "{set} {year}: {}", w.message);
+            if w.assumption { seen.0 += 1 } else { seen.1 += 1 }
+        }
+    }
+    assert!(seen.0 >= 3 && seen.1 >= 1, "assumptions and plain warnings both occur: {seen:?}");
+}
