@@ -86,17 +86,36 @@ fn keyed(items: &[Value]) -> Option<Vec<(String, &Value)>> {
     Some(out)
 }
 
-/// The assessment of a package made before the clause table, when each credit carried its
-/// clause's `document` and `quote`, in today's form: the clause id on the credit and the document
-/// and quote once in `clauses`. A credit whose document or quote disagrees with the first credit
-/// of its clause keeps its own, so that the difference still shows. Today's form is returned as is.
+/// The assessment of a package made by an earlier version, in today's form; today's form is
+/// returned as is. Before the clause table each credit carried its clause's `document` and
+/// `quote`: they move to `clauses` (a credit whose document or quote disagrees with the first
+/// credit of its clause keeps its own, so that the difference still shows). Before warnings were
+/// marked, an assumption was a warning whose text says 推定, as those versions wrote them.
 pub(crate) fn in_todays_form(assessment: &Value) -> Cow<'_, Value> {
     let quoted = |c: &Value| c.get("quote").is_some() || c.get("document").is_some();
     let credits = assessment.get("credits").and_then(Value::as_array);
-    if assessment.get("clauses").is_some() || !credits.is_some_and(|c| c.iter().any(quoted)) {
+    let lift_clauses = assessment.get("clauses").is_none() && credits.is_some_and(|c| c.iter().any(quoted));
+    let warnings = assessment.get("warnings").and_then(Value::as_array);
+    let mark_warnings = warnings.is_some_and(|w| w.iter().any(|w| w.get("assumption").is_none()));
+    if !lift_clauses && !mark_warnings {
         return Cow::Borrowed(assessment);
     }
     let mut lifted = assessment.clone();
+    if lift_clauses {
+        clauses_into_table(&mut lifted);
+    }
+    if let Some(warnings) = lifted.get_mut("warnings").and_then(Value::as_array_mut) {
+        for warning in warnings.iter_mut().filter_map(Value::as_object_mut) {
+            if !warning.contains_key("assumption") {
+                let stated = warning.get("message").and_then(Value::as_str).is_some_and(|m| m.contains("推定"));
+                warning.insert("assumption".to_owned(), Value::Bool(stated));
+            }
+        }
+    }
+    Cow::Owned(lifted)
+}
+
+fn clauses_into_table(lifted: &mut Value) {
     let mut table = Map::new();
     if let Some(credits) = lifted.get_mut("credits").and_then(Value::as_array_mut) {
         for credit in credits.iter_mut().filter_map(Value::as_object_mut) {
@@ -117,7 +136,6 @@ pub(crate) fn in_todays_form(assessment: &Value) -> Cow<'_, Value> {
     if let Some(object) = lifted.as_object_mut() {
         object.insert("clauses".to_owned(), Value::Object(table));
     }
-    Cow::Owned(lifted)
 }
 
 /// Equal values, where 90 and 90.0 count as the same number.
@@ -174,5 +192,17 @@ mod tests {
         let found = differences(&changed, &today());
         assert_eq!(found.len(), 1, "{found:?}");
         assert!(found[0].contains("clauses.hunan-2024/c1.quote"), "{found:?}");
+    }
+
+    #[test]
+    fn a_package_made_before_warnings_were_marked_matches_and_a_changed_warning_still_shows() {
+        let marked = json!({"warnings": [{"activity": null, "message": "认定跨度 2023–2026 年是推定", "assumption": true},
+                                         {"activity": "a", "message": "不计入", "assumption": false}]});
+        let unmarked = json!({"warnings": [{"activity": null, "message": "认定跨度 2023–2026 年是推定"},
+                                           {"activity": "a", "message": "不计入"}]});
+        assert_eq!(differences(&unmarked, &marked), Vec::<String>::new());
+        let mut changed = unmarked.clone();
+        changed["warnings"][1]["message"] = json!("计入");
+        assert_eq!(differences(&changed, &marked).len(), 1);
     }
 }
