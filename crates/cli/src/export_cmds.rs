@@ -10,12 +10,9 @@ use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use xueshi_core::kinds::{ApplicationPath, Level};
-use xueshi_core::{Application, Ledger, RuleSet, assess};
-use xueshi_export::{
-    DataReference, Difference, EvidenceSource, FolderSource, PathLookupSource, Progress, read_manifest, verify_package,
-    verify_package_against,
-};
-use xueshi_handbook::{ExportJob, PackageChoices, Request};
+use xueshi_core::{Application, Ledger};
+use xueshi_export::Progress;
+use xueshi_handbook::{EvidenceAt, ExportJob, PackageChoices, Records, Request, check_package};
 
 use crate::{CliError, parse_level, parse_path, parse_window, read, rule_book, rules_in_force, store_cmds};
 
@@ -181,54 +178,30 @@ struct Given<'a> {
     font: Option<&'a Path>,
 }
 
-/// The records to check a package against: the ledger and where its evidence files are (None:
-/// the files cannot be compared), or why there are none.
-fn records(given: &Given<'_>, explicit: Option<&Path>) -> Result<(Ledger, Option<Box<dyn EvidenceSource>>), String> {
-    match (given.ledger, given.evidence_dir) {
-        (Some(file), dir) => {
+/// The records to check a package against: a ledger file with (or without) its evidence folder,
+/// else the data folder's.
+fn records(given: &Given<'_>, explicit: Option<&Path>) -> Records {
+    match given.ledger {
+        Some(file) => {
             let ledger = read(file).and_then(|text| Ok(Ledger::from_json(&text)?)).map_err(|e| e.to_string())?;
-            let source = dir.map(|d| Box::new(FolderSource::new(d)) as Box<dyn EvidenceSource>);
-            Ok((ledger, source))
+            let evidence = given
+                .evidence_dir
+                .map(|d| EvidenceAt::Folder(d.to_owned()))
+                .ok_or_else(|| "用 --ledger 时请同时用 --evidence-dir 指定证明材料所在的文件夹".to_owned());
+            Ok((ledger, evidence))
         }
-        (None, _) => {
+        None => {
             let store = store_cmds::open(explicit).map_err(|e| format!("没有可用的数据文件夹，无法核对（{e}）"))?;
             let ledger = store.ledger().map_err(|e| e.to_string())?;
-            Ok((ledger, Some(Box::new(PathLookupSource::new(move |sha| store.blob_path(sha))))))
+            Ok((ledger, Ok(EvidenceAt::Vault(store.data_dir().evidence()))))
         }
     }
 }
 
 fn verify(file: &Path, given: &Given<'_>, explicit: Option<&Path>) -> Result<String, CliError> {
-    let mut unchecked = Vec::new();
-    let report = match prepare(file, given, explicit) {
-        Ok((ledger, source, rules, application)) => {
-            let assessment = assess(&ledger, &rules, &application)?;
-            match source {
-                Some(source) => {
-                    let data = DataReference {
-                        ledger: &ledger,
-                        rules: &rules,
-                        assessment: &assessment,
-                        evidence: source.as_ref(),
-                        font_path: given.font,
-                    };
-                    verify_package_against(file, &data)
-                }
-                None => {
-                    unchecked.push(
-                        "证明材料和学时汇总表：用 --ledger 时请同时用 --evidence-dir 指定证明材料所在的文件夹".into(),
-                    );
-                    verify_package(file, Some(&assessment))
-                }
-            }
-        }
-        Err(why) => {
-            if !why.is_empty() {
-                unchecked.push(format!("评估结果、文件列表和学时汇总表：{why}"));
-            }
-            verify_package(file, None)
-        }
-    };
+    let rules = rule_book(explicit)?;
+    let check = check_package(file, &rules, records(given, explicit), given.font);
+    let report = &check.report;
     let mut text = String::new();
     for d in &report.differences {
         text.push_str(&format!("✗ {d}\n"));
@@ -242,24 +215,14 @@ fn verify(file: &Path, given: &Given<'_>, explicit: Option<&Path>) -> Result<Str
             text.push_str(&format!("  ✓ {c}\n"));
         }
     }
-    unchecked.extend(report.unchecked.iter().cloned());
-    if report.manifest.is_some() && !unchecked.is_empty() {
+    if report.manifest.is_some() && !check.unchecked.is_empty() {
         text.push_str("未检查：\n");
-        for u in &unchecked {
+        for u in &check.unchecked {
             text.push_str(&format!("  - {u}\n"));
         }
     }
     if !report.is_ok() {
-        let records_differ = report.differences.iter().any(|d| {
-            matches!(
-                d,
-                Difference::DiffersFromRecords { .. }
-                    | Difference::MissingFromPackage { .. }
-                    | Difference::NotInRecords { .. }
-                    | Difference::Assessment { .. }
-            )
-        });
-        if records_differ {
+        if check.records_differ() {
             text.push_str("如果导出材料包之后修改过记录或证明材料，请重新导出材料包再检查。\n");
         }
         return Err(CliError::Problems(format!(
@@ -273,32 +236,4 @@ fn verify(file: &Path, given: &Given<'_>, explicit: Option<&Path>) -> Result<Str
     } else {
         Ok(format!("{text}材料包与它自己的清单一致，但上面“未检查”的各项没有核对：{}\n", file.display()))
     }
-}
-
-/// The records, their evidence, and the rule set and application the manifest names; or why the
-/// package can only be checked against its own manifest (empty when the package is unreadable,
-/// which `verify_package` reports itself).
-#[allow(clippy::type_complexity)]
-fn prepare(
-    file: &Path,
-    given: &Given<'_>,
-    explicit: Option<&Path>,
-) -> Result<(Ledger, Option<Box<dyn EvidenceSource>>, RuleSet, Application), String> {
-    let manifest = read_manifest(file).map_err(|_| String::new())?;
-    let (Some(level), Some(path)) =
-        (Level::from_code(&manifest.application.level), ApplicationPath::from_code(&manifest.application.path))
-    else {
-        return Err("清单中的参评级别或途径无法识别".into());
-    };
-    let rules = rule_book(explicit).map_err(|e| e.to_string())?;
-    let Some(rules) = rules.book.get(&manifest.rules.id).cloned() else {
-        return Err(format!(
-            "规则集 {} 既不是内置规则集，也不在数据文件夹保存的规则文件中，无法重新评估和核对",
-            manifest.rules.id
-        ));
-    };
-    let (ledger, source) = records(given, explicit)?;
-    let application = Application::new(manifest.application.year, level, path);
-    let application = crate::packaged_window::as_packaged(application, &manifest.assessment);
-    Ok((ledger, source, rules, application))
 }

@@ -6,7 +6,6 @@ mod activity_args;
 mod evidence_report;
 mod exchange_cmds;
 mod export_cmds;
-mod packaged_window;
 mod render;
 mod store_cmds;
 mod width;

@@ -25,6 +25,18 @@ pub enum EvidenceAt {
     Folder(PathBuf),
 }
 
+impl EvidenceAt {
+    /// The files, as the export and the package check read them.
+    pub fn source(&self) -> Box<dyn EvidenceSource + '_> {
+        match self {
+            EvidenceAt::Vault(dir) => Box::new(PathLookupSource::new(|sha: &str| {
+                is_sha256(sha).then(|| xueshi_store::vault::blob_path(dir, sha))
+            })),
+            EvidenceAt::Folder(dir) => Box::new(FolderSource::new(dir)),
+        }
+    }
+}
+
 /// Everything an export needs, detached from the open data folder.
 pub struct ExportJob {
     pub ledger: Ledger,
@@ -106,12 +118,6 @@ impl ExportJob {
         };
         let input =
             PackageInput { ledger: &self.ledger, rules: &self.rules, assessment: &self.assessment, options: &options };
-        let source: Box<dyn EvidenceSource> = match &self.evidence {
-            EvidenceAt::Vault(dir) => Box::new(PathLookupSource::new(|sha: &str| {
-                is_sha256(sha).then(|| xueshi_store::vault::blob_path(dir, sha))
-            })),
-            EvidenceAt::Folder(dir) => Box::new(FolderSource::new(dir)),
-        };
-        Ok(export_package(&input, source.as_ref(), out, progress)?)
+        Ok(export_package(&input, self.evidence.source().as_ref(), out, progress)?)
     }
 }

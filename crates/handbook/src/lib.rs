@@ -1,7 +1,8 @@
 //! 学时手册's application layer, used by both shells (the desktop app in `src-tauri` and the
 //! command line `xueshi`): the open data folder with the built-in and the user's rule files, the
-//! rule set in force and why, plans, the preview of a record, imports, the export job, checks and
-//! the demo. No Tauri here: the shells parse what the user gave and present what comes back.
+//! rule set in force and why, plans, the preview of a record, imports, the export job, checks of
+//! the data folder and of a package, and the demo. No Tauri here: the shells parse what the user
+//! gave and present what comes back.
 
 mod demo;
 pub mod dto;
@@ -10,6 +11,8 @@ mod export_job;
 pub mod form;
 mod handbook;
 mod import;
+mod package_check;
+mod packaged_window;
 pub mod plans;
 mod preview;
 pub mod rules;
@@ -19,4 +22,5 @@ pub use error::{ErrorCode, HandbookError, Result};
 pub use export_job::{EvidenceAt, ExportJob, PackageChoices};
 pub use handbook::{Assessed, Handbook, Request};
 pub use import::Imported;
+pub use package_check::{PackageCheck, Records, check_package};
 pub use rules::Rules;

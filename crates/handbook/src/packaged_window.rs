@@ -7,7 +7,7 @@ use serde_json::Value;
 use xueshi_core::{Application, YearSpan};
 
 /// `application`, with the unit's window the package's assessment was made with, if it was.
-pub fn as_packaged(application: Application, packaged: &Value) -> Application {
+pub(crate) fn as_packaged(application: Application, packaged: &Value) -> Application {
     if packaged["window_basis"] != "unit" {
         return application;
     }
