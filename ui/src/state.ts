@@ -1,6 +1,6 @@
 // The one piece of shared state: the latest snapshot from the app. Screens read it; commands
 // replace it. Filtering and grouping for display live here as pure functions (tested).
-import { reactive } from 'vue'
+import { markRaw, reactive } from 'vue'
 import type { ActivityKind, ActivityView, Assessment, Category, Completeness, Snapshot, Warning } from './bindings'
 
 export const state = reactive<{ snapshot: Snapshot | null; loading: boolean; error: string | null }>({
@@ -10,7 +10,9 @@ export const state = reactive<{ snapshot: Snapshot | null; loading: boolean; err
 })
 
 export function setSnapshot(s: Snapshot) {
-  state.snapshot = s
+  // A snapshot is replaced whole, never changed in place: kept raw, so that Vue does not wrap each
+  // of its thousands of objects (records, credits, evidence checks) in a proxy as screens read them.
+  state.snapshot = markRaw(s)
   state.error = null
   state.loading = false
 }
@@ -25,16 +27,31 @@ export interface RecordFilter {
 
 export const emptyFilter = (): RecordFilter => ({ year: null, category: null, kind: null, completeness: null, text: '' })
 
+/** The engine's per-record results of an assessment by record id, made once per assessment. */
+const perRecord = new WeakMap<Assessment, { status: Map<string, Completeness>; hours: Map<string, number> }>()
+
+function resultsOf(assessment: Assessment) {
+  let found = perRecord.get(assessment)
+  if (!found) {
+    found = {
+      status: new Map(assessment.evidence.map((e) => [e.activity, e.status])),
+      hours: new Map(assessment.records.map((r) => [r.activity, r.hours])),
+    }
+    perRecord.set(assessment, found)
+  }
+  return found
+}
+
 /** The evidence status of a record, as the engine reported it. */
 export function completenessOf(assessment: Assessment | null | undefined, id: string | null): Completeness | null {
   if (!assessment || !id) return null
-  return assessment.evidence.find((e) => e.activity === id)?.status ?? null
+  return resultsOf(assessment).status.get(id) ?? null
 }
 
 /** The hours the engine credited a record, as its per-record total says (0 when it earns none). */
 export function creditedHours(assessment: Assessment | null | undefined, id: string | null): number | null {
   if (!assessment || !id) return null
-  return assessment.records.find((r) => r.activity === id)?.hours ?? 0
+  return resultsOf(assessment).hours.get(id) ?? 0
 }
 
 /** Records matching a filter, newest first. */
