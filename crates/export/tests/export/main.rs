@@ -19,23 +19,5 @@ mod verify;
 mod xlsx;
 mod zip64;
 
-/// A test file in this folder without its `mod` line above would be neither built nor run.
-#[test]
-fn every_test_file_in_this_folder_is_a_module_of_this_binary() {
-    let folder = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/export");
-    let declared = include_str!("main.rs");
-    for entry in std::fs::read_dir(&folder).expect("the test folder").flatten() {
-        let path = entry.path();
-        let module = match path.extension() {
-            Some(ext) if ext == "rs" => path.file_stem(),
-            None if path.join("mod.rs").is_file() => path.file_name(),
-            _ => None,
-        };
-        let Some(module) = module.map(|m| m.to_string_lossy().into_owned()) else { continue };
-        let line = format!("mod {module};");
-        assert!(
-            module == "main" || declared.lines().any(|l| l.trim() == line),
-            "tests/export/{module} is not declared in tests/export/main.rs: add `{line}`"
-        );
-    }
-}
+// The check that every test file of this folder is declared above (shared by every crate).
+include!("../../../../tests/every_test_file_is_a_module.rs");
