@@ -14,7 +14,7 @@ use xueshi_core::{Application, Ledger};
 use xueshi_export::Progress;
 use xueshi_handbook::{EvidenceAt, ExportJob, PackageChoices, Records, Request, check_package};
 
-use crate::{CliError, parse_level, parse_path, parse_window, read, rule_book, rules_in_force, store_cmds};
+use crate::{CliError, parse_level, parse_path, parse_window, read, rule_book, store_cmds};
 
 /// The options of `xueshi export` that make a submission package.
 #[derive(Args, Debug, Default)]
@@ -108,7 +108,7 @@ fn job(args: &PackageArgs, explicit: Option<&Path>) -> Result<ExportJob, CliErro
         application.window = Some(span);
     }
     let mut rules = rule_book(explicit)?;
-    let (set, selection) = rules_in_force(&mut rules, args.rules.as_deref(), year, &ledger)?;
+    let (set, selection) = rules.resolve(args.rules.as_deref(), year, ledger.profile.city.as_deref())?;
     let set = set.clone();
     Ok(ExportJob::for_ledger(ledger, application, set, selection, folder)?)
 }

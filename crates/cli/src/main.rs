@@ -215,7 +215,7 @@ fn assess_command(args: &AssessArgs, data_dir: Option<&Path>) -> Result<String, 
         application.window = Some(span);
     }
     let mut rules = rule_book(data_dir)?;
-    let (set, selection) = rules_in_force(&mut rules, args.rules.as_deref(), apply_year, &ledger)?;
+    let (set, selection) = rules.resolve(args.rules.as_deref(), apply_year, ledger.profile.city.as_deref())?;
     let assessment = assess(&ledger, set, &application)?;
     Ok(assessment_output(&ledger, set, &selection, &assessment, args.json, |_, _| String::new()))
 }
@@ -227,17 +227,6 @@ pub(crate) fn rule_book(data_dir: Option<&Path>) -> Result<Rules, CliError> {
         Ok(dir) => Ok(Rules::load(&dir)?),
         Err(_) => Ok(Rules { book: RuleBook::builtin()?, errors: Vec::new() }),
     }
-}
-
-/// The set `choice` names (an id or a rule file), else the one governing `year` for the ledger's city.
-pub(crate) fn rules_in_force<'r>(
-    rules: &'r mut Rules,
-    choice: Option<&str>,
-    year: i32,
-    ledger: &Ledger,
-) -> Result<(&'r RuleSet, Selection), CliError> {
-    let chosen = choice.map(|c| rules.choose(c)).transpose()?;
-    Ok(rules.in_force(chosen.as_deref(), year, ledger.profile.city.as_deref())?)
 }
 
 /// The assessment of `ledger` as printed by `assess`: JSON, or the Chinese report followed by

@@ -88,12 +88,6 @@ impl Handbook {
         Ok(self.store.applications()?.into_iter().find(|p| year.is_none_or(|y| p.application.year == y)))
     }
 
-    /// The rule set in force for `plan` and why.
-    pub fn rules_in_force(&self, plan: &PlannedApplication) -> Result<(&RuleSet, Selection)> {
-        let city = self.store.profile()?.city;
-        self.rules.in_force(plan.rules.as_deref(), plan.application.year, city.as_deref())
-    }
-
     /// The application of `request`, completed from the plan of its year; an error says what to give.
     pub fn application(&self, request: &Request) -> Result<PlannedApplication> {
         let mut planned = match (request.year, request.level) {
@@ -112,13 +106,15 @@ impl Handbook {
 
     /// The stored records assessed for `request`.
     pub fn assess(&mut self, request: &Request) -> Result<Assessed<'_>> {
-        let mut planned = self.application(request)?;
-        if let Some(choice) = &request.rules {
-            planned.rules = Some(self.rules.choose(choice)?);
-        }
+        let planned = self.application(request)?;
         let ledger = self.store.ledger()?;
+        // A rule file's path is taken from what the user typed only, never from a stored plan.
+        let chosen = match &request.rules {
+            Some(choice) => Some(self.rules.choose(choice)?),
+            None => planned.rules,
+        };
         let (rules, selection) =
-            self.rules.in_force(planned.rules.as_deref(), planned.application.year, ledger.profile.city.as_deref())?;
+            self.rules.in_force(chosen.as_deref(), planned.application.year, ledger.profile.city.as_deref())?;
         let assessment = assess(&ledger, rules, &planned.application)?;
         Ok(Assessed { ledger, application: planned.application, rules, selection, assessment })
     }

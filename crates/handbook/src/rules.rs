@@ -72,6 +72,13 @@ impl Rules {
         Ok(self.book.add_file(&path.display().to_string(), &text)?)
     }
 
+    /// The set `choice` names (an id, or a rule file's path: see [`Rules::choose`]), else the one
+    /// governing `year` for `city`, with the reason.
+    pub fn resolve(&mut self, choice: Option<&str>, year: i32, city: Option<&str>) -> Result<(&RuleSet, Selection)> {
+        let chosen = choice.map(|c| self.choose(c)).transpose()?;
+        self.in_force(chosen.as_deref(), year, city)
+    }
+
     /// Checks a user's rule file and keeps a copy in the data folder so it loads next time.
     pub fn add_file(&mut self, dir: &DataDir, path: &Path) -> Result<String> {
         let text = read(path)?;

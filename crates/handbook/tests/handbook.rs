@@ -160,3 +160,27 @@ fn the_ledger_read_with_its_evidence_in_one_pass_is_the_ledger_and_the_evidence_
     assert_eq!(evidence, h.store().all_evidence().expect("evidence"));
     assert_eq!(ledger.activities[1].evidence.len(), 2, "the paper's two files, in the order attached");
 }
+
+#[test]
+fn a_stored_plan_naming_a_file_path_is_never_read_as_a_rule_file() {
+    let dir = folder("plan-path");
+    let rule_file = dir.path().join("elsewhere.toml");
+    std::fs::write(&rule_file, OWN_RULES).expect("a valid rule file outside the data folder");
+    let home = DataDir::new(dir.path().join("data"));
+    let mut store = Store::open(&home).expect("store");
+    let application = xueshi_core::Application::new(
+        2027,
+        xueshi_core::kinds::Level::Senior,
+        xueshi_core::kinds::ApplicationPath::Standard,
+    );
+    // As a crafted or restored database could hold it: the plan's rule set is a path.
+    store
+        .plan_application(&PlannedApplication::new(application, Some(rule_file.display().to_string())))
+        .expect("stored");
+    drop(store);
+    let mut h = Handbook::open(home).expect("opens");
+    let err = h.assess(&Request::default()).err().expect("refused");
+    assert!(matches!(err, HandbookError::UnknownRules(_)), "{err}");
+    let typed = Request { rules: Some(rule_file.display().to_string()), ..Request::default() };
+    assert_eq!(h.assess(&typed).expect("a path the user typed is read").rules.id, "my-2027");
+}
