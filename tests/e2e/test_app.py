@@ -120,7 +120,7 @@ class App:
 
     def menu(self, label):
         def item(d):
-            found = [e for e in d.find_elements(By.CSS_SELECTOR, ".n-menu-item-content") if label_of(e) == label]
+            found = [e for e in d.find_elements(By.CSS_SELECTOR, "[data-test='menu'] button") if label_of(e) == label]
             return found[0] if found and found[0].is_displayed() else False
 
         self.press(WebDriverWait(self.driver, 10).until(item))

@@ -31,6 +31,17 @@ function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
   return invoke<T>(command, args)
 }
 
+/**
+ * The snapshot for the first screen: the one `index.html` asked for while the scripts loaded, taken
+ * once (a retry asks again); outside the app, or when the page did not ask, a new request.
+ */
+export function firstSnapshot(): Promise<Snapshot> {
+  const page = window as { __xueshiFirstSnapshot?: Promise<Snapshot> }
+  const asked = page.__xueshiFirstSnapshot
+  delete page.__xueshiFirstSnapshot
+  return asked ?? api.snapshot()
+}
+
 export const api = {
   snapshot: () => call<Snapshot>('snapshot'),
   saveProfile: (profile: ProfileDto) => call<Snapshot>('save_profile', { profile }),
