@@ -7,8 +7,8 @@ use std::path::Path;
 
 use ts_rs::{Config, TS};
 use xueshi_core::engine::{
-    Assessment, ClauseSource, Completeness, Credit, EvidenceStatus, RecordTotal, RequirementCheck, RequirementSummary,
-    Short, Warning, WindowBasis, YearResult, YearState,
+    Assessment, ClauseSource, Completeness, Credit, EvidenceStatus, RecordTotal, RequirementSummary, Short, Warning,
+    WindowBasis, YearResult, YearState,
 };
 use xueshi_core::field_names::{AWARD_GRADES, LedgerField, ProfileField, record_fields};
 use xueshi_core::kinds::{
@@ -47,7 +47,6 @@ fn declarations() -> String {
         ProfileField::decl(&cfg),
         xueshi_core::Hours::decl(&cfg),
         Completeness::decl(&cfg),
-        RequirementCheck::decl(&cfg),
         EvidenceStatus::decl(&cfg),
         ClauseSource::decl(&cfg),
         Credit::decl(&cfg),

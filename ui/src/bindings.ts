@@ -39,8 +39,6 @@ export type Hours = number;
 
 export type Completeness = "complete" | "incomplete" | "no_rule";
 
-export type RequirementCheck = { alternatives: Array<string>, met: boolean, };
-
 export type EvidenceStatus = { activity: string, status: Completeness, 
 /**
  * Index of the complete or closest alternative set (0-based) of the rule's `sets`.
@@ -52,9 +50,11 @@ set: number | null,
 missing: Array<string>, 
 /**
  * Every alternative set of the rule, each requirement with whether it is met, in the rule's
- * order (`set` is the index of the complete or closest one).
+ * order (`set` is the index of the complete or closest one). In JSON `met`: per set, per
+ * requirement, a flag; the requirements' alternatives are in the assessment's
+ * `evidence_rules[clause]`, in the same order.
  */
-sets: Array<Array<RequirementCheck>>, 
+met: Array<Array<boolean>>, 
 /**
  * Attached materials that no set of this kind mentions.
  */
@@ -180,7 +180,13 @@ clauses: { [key in string]: ClauseSource },
 /**
  * Per record, in the ledger's order.
  */
-records: Array<RecordTotal>, evidence: Array<EvidenceStatus>, warnings: Array<Warning>, };
+records: Array<RecordTotal>, evidence: Array<EvidenceStatus>, 
+/**
+ * The materials each evidence rule that checked a record asks for, by clause id (each rule
+ * once, however many records it checks): its alternative sets, each a list of requirements, each the materials
+ * of which any one will do. A record's check says per requirement whether it is met.
+ */
+evidence_rules: { [key in string]: Array<Array<Array<string>>> }, warnings: Array<Warning>, };
 
 export type ProfileDto = { name: string | null, id_number: string | null, employer: string | null, current_title: string | null, 
 /**

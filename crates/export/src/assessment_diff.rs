@@ -90,19 +90,27 @@ fn keyed(items: &[Value]) -> Option<Vec<(String, &Value)>> {
 /// returned as is. Before the clause table each credit carried its clause's `document` and
 /// `quote`: they move to `clauses` (a credit whose document or quote disagrees with the first
 /// credit of its clause keeps its own, so that the difference still shows). Before warnings were
-/// marked, an assumption was a warning whose text says 推定, as those versions wrote them.
+/// marked, an assumption was a warning whose text says 推定, as those versions wrote them. Before
+/// the evidence table each record's check carried its rule's `sets` with the alternatives and a
+/// `met` flag per requirement: the alternatives move to `evidence_rules`, the flags to `met`.
 pub(crate) fn in_todays_form(assessment: &Value) -> Cow<'_, Value> {
     let quoted = |c: &Value| c.get("quote").is_some() || c.get("document").is_some();
     let credits = assessment.get("credits").and_then(Value::as_array);
     let lift_clauses = assessment.get("clauses").is_none() && credits.is_some_and(|c| c.iter().any(quoted));
     let warnings = assessment.get("warnings").and_then(Value::as_array);
     let mark_warnings = warnings.is_some_and(|w| w.iter().any(|w| w.get("assumption").is_none()));
-    if !lift_clauses && !mark_warnings {
+    let evidence = assessment.get("evidence").and_then(Value::as_array);
+    let lift_evidence = assessment.get("evidence_rules").is_none()
+        && evidence.is_some_and(|e| e.iter().any(|e| e.get("sets").is_some()));
+    if !lift_clauses && !mark_warnings && !lift_evidence {
         return Cow::Borrowed(assessment);
     }
     let mut lifted = assessment.clone();
     if lift_clauses {
         clauses_into_table(&mut lifted);
+    }
+    if lift_evidence {
+        evidence_into_table(&mut lifted);
     }
     if let Some(warnings) = lifted.get_mut("warnings").and_then(Value::as_array_mut) {
         for warning in warnings.iter_mut().filter_map(Value::as_object_mut) {
@@ -135,6 +143,32 @@ fn clauses_into_table(lifted: &mut Value) {
     }
     if let Some(object) = lifted.as_object_mut() {
         object.insert("clauses".to_owned(), Value::Object(table));
+    }
+}
+
+/// Each check's `sets` (requirements with `alternatives` and `met`) become its `met` flags, and
+/// the alternatives go to `evidence_rules` under the check's clause (the first check of a clause
+/// gives them: they came from the one rule).
+fn evidence_into_table(lifted: &mut Value) {
+    let mut table = Map::new();
+    if let Some(checks) = lifted.get_mut("evidence").and_then(Value::as_array_mut) {
+        for check in checks.iter_mut().filter_map(Value::as_object_mut) {
+            let Some(Value::Array(sets)) = check.remove("sets") else { continue };
+            let each = |key: &str| -> Value {
+                let per_set = sets.iter().map(|set| {
+                    let requirements = set.as_array().map(Vec::as_slice).unwrap_or_default();
+                    Value::Array(requirements.iter().map(|r| r.get(key).cloned().unwrap_or(Value::Null)).collect())
+                });
+                Value::Array(per_set.collect())
+            };
+            if let Some(clause) = check.get("clause").and_then(Value::as_str) {
+                table.entry(clause.to_owned()).or_insert_with(|| each("alternatives"));
+            }
+            check.insert("met".to_owned(), each("met"));
+        }
+    }
+    if let Some(object) = lifted.as_object_mut() {
+        object.insert("evidence_rules".to_owned(), Value::Object(table));
     }
 }
 
@@ -204,5 +238,28 @@ mod tests {
         let mut changed = unmarked.clone();
         changed["warnings"][1]["message"] = json!("计入");
         assert_eq!(differences(&changed, &marked).len(), 1);
+    }
+
+    #[test]
+    fn a_package_made_before_the_evidence_table_matches_and_a_changed_flag_still_shows() {
+        let today = json!({"evidence": [
+                {"activity": "a", "clause": "hunan-2026/e1", "set": 1, "met": [[false], [true, false]]},
+                {"activity": "b", "clause": "hunan-2026/e1", "set": 0, "met": [[true], [false, false]]}],
+            "evidence_rules": {"hunan-2026/e1": [[["培训通知"]], [["结业证书", "学时证明"], ["培训签到表"]]]}});
+        let sets = |flags: [bool; 3]| {
+            json!([[{"alternatives": ["培训通知"], "met": flags[0]}],
+                   [{"alternatives": ["结业证书", "学时证明"], "met": flags[1]},
+                    {"alternatives": ["培训签到表"], "met": flags[2]}]])
+        };
+        let old = json!({"evidence": [
+                {"activity": "a", "clause": "hunan-2026/e1", "set": 1, "sets": sets([false, true, false])},
+                {"activity": "b", "clause": "hunan-2026/e1", "set": 0, "sets": sets([true, false, false])}]});
+        assert_eq!(differences(&old, &today), Vec::<String>::new());
+
+        let mut changed = old.clone();
+        changed["evidence"][1]["sets"] = sets([true, false, true]);
+        let found = differences(&changed, &today);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].contains("evidence[记录 b hunan-2026/e1].met[1][1]"), "{found:?}");
     }
 }

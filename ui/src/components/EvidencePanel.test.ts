@@ -35,22 +35,26 @@ const record: ActivityView = {
 }
 const choice = { kind: 'training' as const, materials: ['结业证书', '培训通知', '学时证明'] }
 
-/** The engine's finding: two sets accepted, the first half met. */
+/** The rule's two accepted sets (as the assessment lists it once), and the engine's finding for
+ * the record: the first set half met. */
+const ruleSets = [[['结业证书', '学时证明'], ['培训通知']], [['单位出具的学时证明']]]
 const halfMet = evidenceStatus('r1', {
   status: 'incomplete',
   missing: ['培训通知'],
-  sets: [
-    [
-      { alternatives: ['结业证书', '学时证明'], met: true },
-      { alternatives: ['培训通知'], met: false },
-    ],
-    [{ alternatives: ['单位出具的学时证明'], met: false }],
-  ],
+  clause: 'test/evidence.training',
+  met: [[true, false], [false]],
 })
 
 function openPanel(status: EvidenceStatus | null, dropped: { token: number; names: string[] } | null = null) {
   const consumed: number[] = []
-  const { wrapper } = mountInApp(EvidencePanel, { record, choice, status, dropped, onConsumed: () => consumed.push(1) })
+  const { wrapper } = mountInApp(EvidencePanel, {
+    record,
+    choice,
+    status,
+    ruleSets: status ? ruleSets : [],
+    dropped,
+    onConsumed: () => consumed.push(1),
+  })
   unmount = () => cleanUp(wrapper)
   return { consumed }
 }

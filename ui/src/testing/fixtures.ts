@@ -81,11 +81,11 @@ export function previewRefused(error: string): Preview {
 }
 
 export function evidenceStatus(activity: string, more: Partial<EvidenceStatus>): EvidenceStatus {
-  return { activity, status: 'incomplete', set: null, missing: [], sets: [], unrecognised: [], clause: null, ...more }
+  return { activity, status: 'incomplete', set: null, missing: [], met: [], unrecognised: [], clause: null, ...more }
 }
 
-/** An assessment that found nothing but the evidence of each record. */
-export function assessmentWith(evidence: EvidenceStatus[]): Assessment {
+/** An assessment that found nothing but the evidence of each record (and the rules that checked it). */
+export function assessmentWith(evidence: EvidenceStatus[], evidenceRules: Assessment['evidence_rules'] = {}): Assessment {
   return {
     rules: 'test-rules',
     rules_name: '测试规则',
@@ -116,6 +116,7 @@ export function assessmentWith(evidence: EvidenceStatus[]): Assessment {
     clauses: {},
     records: [],
     evidence,
+    evidence_rules: evidenceRules,
     warnings: [],
   }
 }

@@ -24,10 +24,8 @@ pub enum Completeness {
 
 /// One requirement of the checked set: materials of which any one will do, and whether one of
 /// them is attached.
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RequirementCheck {
-    #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
     pub alternatives: Arc<[Arc<str>]>,
     pub met: bool,
 }
@@ -36,8 +34,9 @@ pub struct RequirementCheck {
 type Shape = Arc<Vec<Vec<Arc<[Arc<str>]>>>>;
 
 /// Every alternative set of a rule with, per requirement, whether it is met: the rule's shared
-/// alternatives and one bit per requirement (set after set, in order). Serialized as the sets of
-/// [`RequirementCheck`]s, so checking thousands of records allocates nothing for it.
+/// alternatives and one bit per requirement (set after set, in order), so checking thousands of
+/// records allocates nothing for it. Serialized as the met flags only, set by set: the
+/// alternatives are in the assessment's `evidence_rules` once, under the check's `clause`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SetChecks {
     shape: Option<Shape>,
@@ -66,9 +65,16 @@ impl SetChecks {
     }
 }
 
+impl SetChecks {
+    /// Per set, per requirement, whether it is met.
+    pub fn met(&self) -> Vec<Vec<bool>> {
+        self.sets().into_iter().map(|set| set.into_iter().map(|r| r.met).collect()).collect()
+    }
+}
+
 impl Serialize for SetChecks {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        self.sets().serialize(s)
+        self.met().serialize(s)
     }
 }
 
@@ -85,8 +91,11 @@ pub struct EvidenceStatus {
     #[cfg_attr(feature = "ts", ts(as = "Vec<String>"))]
     pub missing: Arc<[Arc<str>]>,
     /// Every alternative set of the rule, each requirement with whether it is met, in the rule's
-    /// order (`set` is the index of the complete or closest one).
-    #[cfg_attr(feature = "ts", ts(as = "Vec<Vec<RequirementCheck>>"))]
+    /// order (`set` is the index of the complete or closest one). In JSON `met`: per set, per
+    /// requirement, a flag; the requirements' alternatives are in the assessment's
+    /// `evidence_rules[clause]`, in the same order.
+    #[serde(rename = "met")]
+    #[cfg_attr(feature = "ts", ts(rename = "met", as = "Vec<Vec<bool>>"))]
     pub sets: SetChecks,
     /// Attached materials that no set of this kind mentions.
     pub unrecognised: Vec<String>,
@@ -130,7 +139,7 @@ impl<'r> EvidenceIndex<'r> {
                         .map(|set| set.iter().map(|req| req.iter().map(|m| Arc::from(m.as_str())).collect()).collect())
                         .collect(),
                 );
-                Arc::new(Prepared { clause: format!("{}/{}", rule.origin.set, rule.id).into(), sets, shape, all })
+                Arc::new(Prepared { clause: rule.clause().into(), sets, shape, all })
             })
             .collect();
         let by_kind = ActivityKind::ALL

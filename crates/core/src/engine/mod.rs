@@ -8,7 +8,7 @@ mod evidence;
 mod output;
 mod window;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
 pub use application::{Application, YearSpan};
@@ -177,6 +177,14 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
         .filter(|(_, cited)| **cited)
         .map(|(source, _)| (source.clause.clone(), source.clone()))
         .collect();
+    let checked: BTreeSet<&str> = evidence.iter().filter_map(|e| e.clause.as_deref()).collect();
+    let evidence_rules = rules
+        .evidence
+        .iter()
+        .map(|rule| (rule.clause(), rule))
+        .filter(|(clause, _)| checked.contains(clause.as_str()))
+        .map(|(clause, rule)| (clause, rule.sets.clone()))
+        .collect();
     let compliant = year_results.iter().all(|y| y.met);
     let missing = year_results.iter().fold(Hours::ZERO, |sum, y| sum + y.missing);
     let r = &rules.requirement;
@@ -210,6 +218,7 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
         clauses,
         records,
         evidence,
+        evidence_rules,
         warnings,
     })
 }

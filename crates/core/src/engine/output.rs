@@ -196,5 +196,9 @@ pub struct Assessment {
     /// Per record, in the ledger's order.
     pub records: Vec<RecordTotal>,
     pub evidence: Vec<EvidenceStatus>,
+    /// The materials each evidence rule that checked a record asks for, by clause id (each rule
+    /// once, however many records it checks): its alternative sets, each a list of requirements, each the materials
+    /// of which any one will do. A record's check says per requirement whether it is met.
+    pub evidence_rules: BTreeMap<String, Vec<Vec<Vec<String>>>>,
     pub warnings: Vec<Warning>,
 }

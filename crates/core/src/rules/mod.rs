@@ -213,6 +213,13 @@ pub struct EvidenceRule {
     pub origin: Origin,
 }
 
+impl EvidenceRule {
+    /// `set/rule id`: how evidence checks and the assessment's `evidence_rules` name this rule.
+    pub fn clause(&self) -> String {
+        format!("{}/{}", self.origin.set, self.id)
+    }
+}
+
 /// Public-subject themes of one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Theme {

@@ -417,6 +417,33 @@ fn each_evidence_requirement_lists_its_alternatives_and_whether_one_is_attached(
 }
 
 #[test]
+fn in_json_each_evidence_rule_is_listed_once_and_each_record_carries_only_its_flags() {
+    let records: Vec<serde_json::Value> = (0..3)
+        .map(|i| {
+            json!({"id": format!("t{i}"), "kind": "training", "title": "培训", "date": "2025-05-01",
+                        "category": "public", "days": 1, "evidence": [{"file": "证书.pdf", "material": "结业证书"}]})
+        })
+        .collect();
+    let a = senior("hunan-2026", 2026, serde_json::Value::Array(records));
+    let json = serde_json::to_value(&a).expect("serializable");
+    let clause = a.evidence[0].clause.as_deref().expect("checked by a rule");
+    let rules = json["evidence_rules"].as_object().expect("table");
+    assert_eq!(rules.keys().collect::<Vec<_>>(), [clause], "only the rule that checked a record, once");
+    for (i, check) in a.evidence.iter().enumerate() {
+        let flags = &json["evidence"][i]["met"];
+        assert_eq!(flags, &serde_json::to_value(check.sets.met()).expect("flags"));
+        assert!(json["evidence"][i].get("sets").is_none(), "no alternatives repeated per record");
+        // The table's alternatives and the record's flags line up, requirement by requirement.
+        for (set, alternatives) in check.sets.sets().iter().zip(rules[clause].as_array().expect("sets")) {
+            let listed: Vec<Vec<String>> = serde_json::from_value(alternatives.clone()).expect("requirements");
+            let checked: Vec<Vec<String>> =
+                set.iter().map(|r| r.alternatives.iter().map(|m| m.to_string()).collect()).collect();
+            assert_eq!(listed, checked);
+        }
+    }
+}
+
+#[test]
 fn an_award_no_clause_matches_is_described_with_its_grade_in_words() {
     let own = "id = \"mine-2027\"\nname = \"某市2027年通知\"\nissuer = \"某市人社局\"\ngoverns = [2027]\n\
                extends = \"hunan-2017\"\nsource = \"mine.txt\"\n\n[[conversion]]\nid = \"c1\"\nkinds = [\"award\"]\n\
