@@ -6,11 +6,11 @@ use std::process::Output;
 
 use serde_json::Value;
 
-use crate::common::{command, demo_ledger, repository};
+use crate::common::{command, demo_ledger, repository, run};
 
 /// Runs `xueshi <args>` with a scratch data folder named by `XUESHI_DATA_DIR`.
 fn xueshi(args: &[&str]) -> Output {
-    command().args(args).env("XUESHI_DATA_DIR", scratch("data")).output().expect("xueshi runs")
+    run(command().args(args).env("XUESHI_DATA_DIR", scratch("data")))
 }
 
 fn demo() -> String {

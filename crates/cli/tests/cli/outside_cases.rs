@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::common::{command, repository};
+use crate::common::{command, repository, run};
 
 use serde_json::Value;
 
@@ -29,7 +29,7 @@ fn run_case(path: &Path) -> Vec<String> {
     if let Some(r) = args["rules"].as_str() {
         cmd.arg("--rules").arg(r);
     }
-    let out = cmd.output().expect("xueshi runs");
+    let out = run(&mut cmd);
     if !out.status.success() {
         return vec![format!("exit {:?}: {}", out.status.code(), String::from_utf8_lossy(&out.stderr))];
     }

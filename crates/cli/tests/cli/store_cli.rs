@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::common::{command, data_folder, ok, refused, xueshi};
+use crate::common::{command, data_folder, ok, refused, run, xueshi};
 use serde_json::Value;
 
 fn pdf(dir: &Path, name: &str, tag: &str) -> String {
@@ -22,7 +22,7 @@ fn commands_other_than_init_refuse_a_folder_without_records() {
 #[test]
 fn the_data_folder_can_be_given_by_the_environment_variable() {
     let tmp = tempfile::tempdir().expect("tmp");
-    let out = command().arg("init").env("XUESHI_DATA_DIR", tmp.path().join("env")).output().expect("runs");
+    let out = run(command().arg("init").env("XUESHI_DATA_DIR", tmp.path().join("env")));
     assert_eq!(out.status.code(), Some(0));
     assert!(tmp.path().join("env/ledger.sqlite3").is_file());
 }

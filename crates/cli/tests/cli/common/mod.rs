@@ -21,7 +21,27 @@ pub fn xueshi(data: &Path, args: &[&str]) -> Output {
     {
         command.arg("--font").arg(fonts);
     }
-    command.output().expect("xueshi runs")
+    run(&mut command)
+}
+
+/// Runs a command to its end and returns what it printed. A start that fails before the program
+/// runs is tried again, up to five times: Wine, where the Windows lane runs these tests, now and
+/// then refuses to create a process when many start at once ("Internal error", os error 1359).
+/// Such a failure is the test machine's, not the program's, which never ran; how the program
+/// itself ends is returned as it is, never retried.
+pub fn run(command: &mut Command) -> Output {
+    let mut attempt = 1;
+    loop {
+        match command.output() {
+            Ok(out) => return out,
+            Err(e) if attempt < 5 => {
+                eprintln!("starting xueshi failed ({e}), attempt {attempt} of 5; trying again");
+                attempt += 1;
+                std::thread::sleep(std::time::Duration::from_millis(200 * attempt));
+            }
+            Err(e) => panic!("xueshi does not start after 5 attempts: {e}"),
+        }
+    }
 }
 
 /// Runs `xueshi` and returns what it printed, failing the test unless it succeeded.
