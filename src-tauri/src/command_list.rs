@@ -23,5 +23,6 @@ app_commands! {
     export_package,
     cancel_export,
     reveal_export,
+    print_summary,
     first_screen_rendered,
 }

@@ -26,6 +26,24 @@ pub const PICK_ENV: &str = "XUESHI_E2E_PICK";
 /// The same seam for the save dialog of the export: the path to write the package to.
 #[cfg(feature = "test-seams")]
 pub const SAVE_ENV: &str = "XUESHI_E2E_SAVE";
+/// The seam for "open with the system's program": the path of a file to which each file the app
+/// would open is appended, one path per line, instead of opening it.
+#[cfg(feature = "test-seams")]
+pub const OPENED_ENV: &str = "XUESHI_E2E_OPENED";
+
+/// Opens `path` with the system's program (the PDF viewer, the image viewer…).
+fn open_with_system<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path, what: &str) -> AppResult<()> {
+    #[cfg(feature = "test-seams")]
+    if let Some(list) = std::env::var_os(OPENED_ENV) {
+        use std::io::Write;
+        let seam = |e: std::io::Error| AppError::new(ErrorCode::File, format!("测试记录文件无法写入：{e}"));
+        let mut file = std::fs::OpenOptions::new().create(true).append(true).open(list).map_err(seam)?;
+        return writeln!(file, "{}", path.display()).map_err(seam);
+    }
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| AppError::new(ErrorCode::File, format!("{what}无法用系统程序打开：{e}")))
+}
 
 /// Runs blocking work in a worker thread. A panic in it (a defect) becomes `AppError::crashed`
 /// for this one command instead of a failure the app cannot recover from.
@@ -135,9 +153,7 @@ pub async fn detach_evidence<R: Runtime>(app: AppHandle<R>, seq: i64) -> AppResu
 #[tauri::command]
 pub async fn open_evidence<R: Runtime>(app: AppHandle<R>, seq: i64) -> AppResult<()> {
     let path = on_handbook(&app, move |h| h.evidence_copy(seq)).await?;
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| AppError::new(ErrorCode::File, format!("无法用系统程序打开文件：{e}")))
+    open_with_system(&app, &path, "这份证明材料")
 }
 
 #[tauri::command]
@@ -196,8 +212,7 @@ pub async fn export_package<R: Runtime>(
     incomplete_page: bool,
 ) -> AppResult<Option<ExportSummary>> {
     let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
-    let font_path = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
-    let choices = PackageChoices { mask_id, incomplete_page, font_path };
+    let choices = PackageChoices { mask_id, incomplete_page, font_path: bundled_fonts(&app) };
     let out = match app.state::<AppState>().fixed_save_path() {
         Some(p) => Some(p),
         None => app
@@ -243,6 +258,21 @@ pub async fn cancel_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
 pub async fn reveal_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
     let path = app.state::<AppState>().last_export().ok_or_else(|| AppError::input("还没有导出过材料包"))?;
     app.opener().reveal_item_in_dir(&path).map_err(|e| AppError::new(ErrorCode::File, format!("无法打开文件夹：{e}")))
+}
+
+/// Typesets 学时汇总表 alone and opens it with the system's PDF viewer, to print (or save) there.
+#[tauri::command]
+pub async fn print_summary<R: Runtime>(app: AppHandle<R>, mask_id: bool) -> AppResult<()> {
+    let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
+    let font_path = bundled_fonts(&app);
+    let choices = PackageChoices { mask_id, incomplete_page: true, font_path };
+    let pdf = blocking(move || Ok(job.summary_to_view(&choices)?)).await?;
+    open_with_system(&app, &pdf, "学时汇总表已生成，但")
+}
+
+/// The fonts shipped beside the app, when they are there.
+fn bundled_fonts<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir())
 }
 
 /// Called by the web view once the first screen is on display: ends the startup probe.

@@ -32,11 +32,12 @@ driver=
 trap cleanup EXIT
 sleep 1
 
-# The app under test reads its data folder and the dialog seam from the environment it inherits
+# The app under test reads its data folder and the dialog and opening seams from the environment it inherits
 # from tauri-driver.
 export XUESHI_DATA_DIR="$work/data"
 export XUESHI_E2E_PICK="$work/结业证书.pdf"
 export XUESHI_E2E_SAVE="$work/学时材料包.zip"
+export XUESHI_E2E_OPENED="$work/opened.txt"
 python3 tests/e2e/make_pdf.py "$XUESHI_E2E_PICK"
 port=$(( 4500 + RANDOM % 400 * 2 ))
 export XUESHI_WEBDRIVER_PORT=$port

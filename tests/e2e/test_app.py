@@ -315,6 +315,21 @@ class Scenario(WithApp):
         a.driver.find_element(By.CSS_SELECTOR, "body").send_keys(Keys.ESCAPE)
         a.gone("[data-test='export-dialog']")
 
+    def test_6c_the_summary_alone_opens_in_the_pdf_viewer_to_print(self):
+        a = self.app
+        a.menu("总览")
+        opened = Path(os.environ["XUESHI_E2E_OPENED"])
+        before = opened.read_text(encoding="utf-8").splitlines() if opened.exists() else []
+        a.click("[data-test='print-summary']")
+        deadline = time.time() + 60
+        while time.time() < deadline and len(opened.read_text(encoding="utf-8").splitlines() if opened.exists() else []) == len(before):
+            time.sleep(0.2)
+        pdf = Path(opened.read_text(encoding="utf-8").splitlines()[-1])
+        self.assertTrue(pdf.name.startswith("学时汇总表-") and pdf.suffix == ".pdf", pdf.name)
+        self.assertTrue(pdf.read_bytes().startswith(b"%PDF"))
+        text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True).stdout.decode()
+        self.assertIn("学时汇总表", "".join(text.split()))
+
     def test_6_the_rules_and_settings_screens_open(self):
         a = self.app
         a.menu("规则")

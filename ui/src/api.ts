@@ -66,4 +66,6 @@ export const api = {
   exportPackage: (maskId: boolean, incompletePage: boolean) => call<ExportSummary | null>('export_package', { maskId, incompletePage }),
   cancelExport: () => call<void>('cancel_export'),
   revealExport: () => call<void>('reveal_export'),
+  /** Typesets 学时汇总表 alone and opens it in the system's PDF viewer, to print from there. */
+  printSummary: (maskId: boolean) => call<void>('print_summary', { maskId }),
 }

@@ -1,6 +1,7 @@
 //! `xueshi export --apply-year Y --level L --out FILE.zip`: the submission package (学时汇总表 PDF
 //! and XLSX, evidence files, manifest) of the stored records or of a ledger file with a folder of
-//! evidence; and `xueshi verify-package FILE.zip`, which checks a package against its manifest
+//! evidence; `--summary FILE.pdf`, 学时汇总表 alone (to print or hand in by itself); and
+//! `xueshi verify-package FILE.zip`, which checks a package against its manifest
 //! and, with the data folder (or `--ledger` and `--evidence-dir`), against the records: file list,
 //! evidence hashes, the summaries typeset again, and the assessment. It says what it did not check.
 
@@ -37,6 +38,9 @@ pub struct PackageArgs {
     /// 申报材料包（.zip）的保存位置
     #[arg(long, value_name = "FILE.zip")]
     pub out: Option<PathBuf>,
+    /// 单独保存学时汇总表（.pdf），可打印或单独提交；可与 --out 同用
+    #[arg(long, value_name = "FILE.pdf")]
+    pub summary: Option<PathBuf>,
     /// 在 PDF 和 Excel 中隐去身份证号的中间部分（如 430102********1234）
     #[arg(long)]
     pub mask_id: bool,
@@ -57,7 +61,11 @@ pub struct PackageArgs {
 impl PackageArgs {
     /// Whether the user asked for a submission package rather than a ledger export.
     pub fn requested(&self) -> bool {
-        self.out.is_some() || self.apply_year.is_some() || self.level.is_some() || self.window.is_some()
+        self.out.is_some()
+            || self.summary.is_some()
+            || self.apply_year.is_some()
+            || self.level.is_some()
+            || self.window.is_some()
     }
 }
 
@@ -113,22 +121,44 @@ fn job(args: &PackageArgs, explicit: Option<&Path>) -> Result<ExportJob, CliErro
     Ok(ExportJob::for_ledger(ledger, application, set, selection, folder)?)
 }
 
-/// `xueshi export --apply-year … --out FILE.zip`.
+/// `xueshi export --apply-year … --out FILE.zip` and/or `--summary FILE.pdf`.
 pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, CliError> {
-    let out =
-        args.out.as_deref().ok_or_else(|| CliError::Input("请用 --out 指定申报材料包的保存位置（.zip）".into()))?;
-    if !out.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip")) {
-        return Err(CliError::Input(format!("{} 应以 .zip 结尾", out.display())));
+    if args.out.is_none() && args.summary.is_none() {
+        return Err(CliError::Input(
+            "请用 --out 指定申报材料包的保存位置（.zip），或用 --summary 指定学时汇总表的保存位置（.pdf）".into(),
+        ));
     }
+    let named = |path: &Option<PathBuf>, extension: &str| match path {
+        Some(p) if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case(extension)) => {
+            Err(CliError::Input(format!("{} 应以 .{extension} 结尾", p.display())))
+        }
+        _ => Ok(()),
+    };
+    named(&args.out, "zip")?;
+    named(&args.summary, "pdf")?;
     let job = job(args, explicit)?;
     let choices = PackageChoices {
         mask_id: args.mask_id,
         incomplete_page: !args.no_incomplete_page,
         font_path: args.font.clone(),
     };
+    let mut text = String::new();
+    if let Some(summary) = &args.summary {
+        let report = job.summary_pdf(summary, &choices)?;
+        text.push_str(&format!("已生成学时汇总表 {}（PDF {} 页）\n", report.path.display(), report.pages));
+    }
+    match &args.out {
+        Some(out) => text.push_str(&package(&job, out, &choices)?),
+        None => text.push_str(&format!("规则：{}\n", job.assessment.rules_display)),
+    }
+    Ok(text)
+}
+
+/// Writes the package of `job` to `out`, showing progress on a terminal; returns what to print.
+fn package(job: &ExportJob, out: &Path, choices: &PackageChoices) -> Result<String, CliError> {
     let show = std::io::stderr().is_terminal();
     let mut last = None;
-    let report = job.run(out, &choices, &mut |p: Progress| {
+    let report = job.run(out, choices, &mut |p: Progress| {
         if show && last != Some((p.stage, p.files_done)) {
             last = Some((p.stage, p.files_done));
             eprint!("\r\x1b[2K{}（{}/{}）", p.stage.label(), p.files_done, p.files_total);

@@ -1,7 +1,8 @@
 //! 学时手册 export: the submission package for a title application, as one ZIP holding
 //! 学时汇总表.pdf (typst), 学时汇总表.xlsx, the evidence files laid out by year, category and record,
 //! and `manifest.json` (app version, rule set and documents, the assessment, every file with its
-//! size and SHA-256); and `verify_package`, which checks a package against its manifest.
+//! size and SHA-256); `verify_package`, which checks a package against its manifest; and
+//! 学时汇总表 alone as a PDF ([`export_summary_pdf`]), to print or hand in by itself.
 //!
 //! Nothing here touches SQLite: the caller hands over the ledger, the rule set and the assessment
 //! ([`PackageInput`]) and an [`EvidenceSource`] that opens each evidence file.
@@ -25,6 +26,7 @@ mod pdf;
 mod report;
 mod rows;
 mod source;
+mod summary;
 mod temp;
 mod verify;
 mod verify_data;
@@ -43,6 +45,7 @@ pub use package::{PDF_NAME, XLSX_NAME, export_package};
 pub use pdf::render_pdf;
 pub use report::{ReportData, mask_id_number};
 pub use source::{EvidenceSource, FolderSource, Opened, PathLookupSource, is_sha256};
+pub use summary::{SummaryReport, export_summary_pdf};
 pub use verify::{Difference, VerifyReport, verify_package};
 pub use verify_data::{DataReference, verify_package_against};
 pub use xlsx::render_xlsx;

@@ -51,10 +51,15 @@ impl TempFile {
 
     /// Moves the finished package to `out`, retrying for a moment while another program (a ZIP
     /// viewer showing the previous package, a virus scanner) holds it open.
-    pub fn persist(mut self, out: &Path) -> Result<(), ExportError> {
+    pub fn persist(self, out: &Path) -> Result<(), ExportError> {
+        self.persist_as(out, "把材料包移动到")
+    }
+
+    /// [`TempFile::persist`] for another kind of file: `what` says what failed, e.g. "把学时汇总表移动到".
+    pub fn persist_as(mut self, out: &Path, what: &'static str) -> Result<(), ExportError> {
         replace_file(&self.path, out).map_err(|e| match e {
             ReplaceError::InUse(e) => ExportError::FileInUse(e),
-            ReplaceError::Io { path, source } => ExportError::Io { what: "把材料包移动到", path, source },
+            ReplaceError::Io { path, source } => ExportError::Io { what, path, source },
         })?;
         self.kept = true;
         Ok(())

@@ -10,8 +10,9 @@ use xueshi_core::rules::Selection;
 use xueshi_core::{Ledger, RuleSet};
 use xueshi_export::{
     EvidenceSource, ExportOptions, FolderSource, PackageInput, PackageReport, PathLookupSource, Progress,
-    export_package, is_sha256,
+    SummaryReport, export_package, export_summary_pdf, is_sha256, sanitize_component,
 };
+use xueshi_store::viewing::new_viewing_folder;
 
 use crate::error::Result;
 use crate::{Handbook, Request};
@@ -86,8 +87,7 @@ impl ExportJob {
         assessment: Assessment,
         evidence: EvidenceAt,
     ) -> ExportJob {
-        let who = ledger.profile.name.clone().unwrap_or_else(|| "未填写姓名".into());
-        let suggested_name = format!("学时材料包-{who}-{}年{}.zip", application.year, application.level.label());
+        let suggested_name = format!("学时材料包-{}.zip", whose(&ledger, &application));
         ExportJob { ledger, application, rules, selection, assessment, evidence, suggested_name }
     }
 
@@ -110,14 +110,48 @@ impl ExportJob {
         choices: &PackageChoices,
         progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
     ) -> Result<PackageReport> {
-        let options = ExportOptions {
-            mask_id: choices.mask_id,
-            incomplete_evidence_page: choices.incomplete_page,
-            font_path: choices.font_path.clone(),
-            ..ExportOptions::default()
-        };
-        let input =
-            PackageInput { ledger: &self.ledger, rules: &self.rules, assessment: &self.assessment, options: &options };
-        Ok(export_package(&input, self.evidence.source().as_ref(), out, progress)?)
+        let options = choices.options();
+        Ok(export_package(&self.input(&options), self.evidence.source().as_ref(), out, progress)?)
     }
+
+    /// Writes 学时汇总表 alone, as a PDF, to `out` (the same tables as the package's).
+    pub fn summary_pdf(&self, out: &Path, choices: &PackageChoices) -> Result<SummaryReport> {
+        Ok(export_summary_pdf(&self.input(&choices.options()), out)?)
+    }
+
+    /// Writes 学时汇总表 alone into a new folder of the temp dir, to open with the system's PDF
+    /// viewer (and print from there); returns its path. Swept at a later start like the copies of
+    /// evidence opened for viewing.
+    pub fn summary_to_view(&self, choices: &PackageChoices) -> Result<PathBuf> {
+        let folder = new_viewing_folder(&std::env::temp_dir())?;
+        let out = folder.join(sanitize_component(&self.summary_name(), 80, "学时汇总表.pdf"));
+        self.summary_pdf(&out, choices)?;
+        Ok(out)
+    }
+
+    /// The file name offered for 学时汇总表 alone, e.g. `学时汇总表-王晓梅-2026年副高级.pdf`.
+    pub fn summary_name(&self) -> String {
+        format!("学时汇总表-{}.pdf", whose(&self.ledger, &self.application))
+    }
+
+    fn input<'a>(&'a self, options: &'a ExportOptions) -> PackageInput<'a> {
+        PackageInput { ledger: &self.ledger, rules: &self.rules, assessment: &self.assessment, options }
+    }
+}
+
+impl PackageChoices {
+    fn options(&self) -> ExportOptions {
+        ExportOptions {
+            mask_id: self.mask_id,
+            incomplete_evidence_page: self.incomplete_page,
+            font_path: self.font_path.clone(),
+            ..ExportOptions::default()
+        }
+    }
+}
+
+/// Whose files they are, for file names: `王晓梅-2026年副高级`.
+fn whose(ledger: &Ledger, application: &Application) -> String {
+    let who = ledger.profile.name.as_deref().unwrap_or("未填写姓名");
+    format!("{who}-{}年{}", application.year, application.level.label())
 }

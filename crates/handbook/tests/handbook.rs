@@ -1,5 +1,5 @@
 //! The application layer on a temporary data folder: opening evidence, a folder opened for viewing
-//! only, the user's rule files, plans made by either shell, imports.
+//! only, the user's rule files, plans made by either shell, imports, 学时汇总表 made to print.
 
 use std::path::Path;
 
@@ -183,4 +183,27 @@ fn a_stored_plan_naming_a_file_path_is_never_read_as_a_rule_file() {
     assert!(matches!(err, HandbookError::UnknownRules(_)), "{err}");
     let typed = Request { rules: Some(rule_file.display().to_string()), ..Request::default() };
     assert_eq!(h.assess(&typed).expect("a path the user typed is read").rules.id, "my-2027");
+}
+
+#[test]
+fn the_summary_to_print_is_a_pdf_named_for_the_person_and_application_in_a_folder_of_its_own() {
+    let dir = folder("print");
+    let mut h = Handbook::open(DataDir::new(dir.path())).expect("opens");
+    training(&mut h);
+    h.save_plan(&plan(2026, "associate_senior", None)).expect("plan");
+    let job = h.export_job(&Request::default()).expect("job");
+    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fonts");
+    let choices = xueshi_handbook::PackageChoices { font_path: Some(fonts), ..Default::default() };
+    let first = job.summary_to_view(&choices).expect("printed");
+    let second = job.summary_to_view(&choices).expect("printed again");
+    for pdf in [&first, &second] {
+        assert_eq!(pdf.file_name().and_then(|n| n.to_str()), Some("学时汇总表-未填写姓名-2026年副高级.pdf"));
+        assert!(std::fs::read(pdf).expect("written").starts_with(b"%PDF"));
+    }
+    assert_ne!(first.parent(), second.parent(), "a second print never replaces a PDF a viewer may hold open");
+    for pdf in [first, second] {
+        if let Some(folder) = pdf.parent() {
+            let _ = std::fs::remove_dir_all(folder);
+        }
+    }
 }

@@ -103,6 +103,12 @@ impl Store {
     }
 }
 
+/// A new folder for a file to open with the system's program (a copy, a PDF made to print), in
+/// this process's folder of `temp` (the OS temp dir), swept like the copies at a later start.
+pub fn new_viewing_folder(temp: &Path) -> Result<PathBuf> {
+    new_folder(&viewing_dir(temp))
+}
+
 /// A new numbered folder inside `dir`, so that a copy never has to replace an earlier one that a
 /// viewer may still hold open (or that is read-only).
 fn new_folder(dir: &Path) -> Result<PathBuf> {

@@ -1,4 +1,5 @@
-//! `xueshi export --apply-year … --out FILE.zip` and `xueshi verify-package` from the outside:
+//! `xueshi export --apply-year … --out FILE.zip` (or `--summary FILE.pdf`, 学时汇总表 alone) and
+//! `xueshi verify-package` from the outside:
 //! a package from a ledger file and a folder of evidence, and from the stored records with files
 //! in the vault; verify passing (exit 0) and catching a changed byte (exit 1); bad input (exit 2).
 
@@ -141,4 +142,27 @@ fn an_export_without_out_or_with_an_unknown_level_is_refused() {
     let bad = xueshi(&data, &["export", "--apply-year", "2026", "--level", "expert", "--out", "x.zip"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(!Path::new("x.zip").exists());
+}
+
+#[test]
+fn the_summary_alone_is_written_as_a_pdf_without_a_package_and_a_wrong_extension_is_refused() {
+    let dir = tempfile::tempdir().expect("temp");
+    let data = dir.path().join("data");
+    let imported = xueshi(&data, &["import", demo_ledger().to_str().expect("path")]);
+    assert!(imported.status.success(), "{}", text(&imported));
+    let planned = xueshi(&data, &["plan", "--apply-year", "2026", "--level", "associate_senior"]);
+    assert!(planned.status.success(), "{}", text(&planned));
+    let pdf = dir.path().join("学时汇总表.pdf");
+    let made = xueshi(&data, &["export", "--summary", pdf.to_str().expect("path")]);
+    assert!(made.status.success(), "{}", text(&made));
+    assert!(text(&made).contains("已生成学时汇总表") && !text(&made).contains("材料包"), "{}", text(&made));
+    assert!(std::fs::read(&pdf).expect("written").starts_with(b"%PDF"));
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").flatten().map(|e| e.file_name()).collect();
+    assert_eq!(names.len(), 2, "only the data folder and the PDF: {names:?}");
+
+    let wrong = dir.path().join("学时汇总表.docx");
+    let refused = xueshi(&data, &["export", "--summary", wrong.to_str().expect("path")]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(text(&refused).contains("应以 .pdf 结尾"), "{}", text(&refused));
+    assert!(!wrong.exists());
 }

@@ -15,6 +15,7 @@ mod package;
 mod pdf;
 mod reproducible;
 mod source;
+mod summary_alone;
 mod verify;
 mod xlsx;
 mod zip64;
