@@ -20,7 +20,7 @@ use xueshi_core::ledger_json::kind_fields;
 use xueshi_handbook::ErrorCode;
 use xueshi_handbook::dto::{
     ActivityFields, ActivityView, Deadline, EvidenceView, ExportProgress, ExportSummary, MaterialChoice, PlanDto,
-    Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView, VerifyView,
+    Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView, VerifyView, YearCount,
 };
 
 use crate::error::AppError;
@@ -67,6 +67,7 @@ fn declarations() -> String {
         Selection::decl(&cfg),
         Deadline::decl(&cfg),
         ThemeView::decl(&cfg),
+        YearCount::decl(&cfg),
         MaterialChoice::decl(&cfg),
         Snapshot::decl(&cfg),
         SavedActivity::decl(&cfg),

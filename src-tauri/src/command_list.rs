@@ -3,6 +3,7 @@
 // (`capabilities/main.json`) and the `Command` type of `ui/src/bindings.ts`.
 app_commands! {
     snapshot,
+    first_screen,
     save_profile,
     save_plan,
     save_activity,

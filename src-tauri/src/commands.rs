@@ -97,6 +97,13 @@ pub async fn snapshot<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
     on_handbook(&app, |h| h.snapshot()).await
 }
 
+/// The first screen's snapshot: the dashboard's numbers without the records (see
+/// `Handbook::first_screen`); the window asks for the full one once it is drawn.
+#[tauri::command]
+pub async fn first_screen<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
+    on_handbook(&app, |h| h.first_screen()).await
+}
+
 #[tauri::command]
 pub async fn save_profile<R: Runtime>(app: AppHandle<R>, profile: ProfileDto) -> AppResult<Snapshot> {
     change(&app, move |h| h.save_profile(&profile)).await

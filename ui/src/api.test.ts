@@ -18,16 +18,16 @@ describe('the first snapshot', () => {
     const sent = mockCommands(() => snapshotWith([]))
 
     expect(await firstSnapshot()).toBe(asked)
-    expect(sentTo(sent, 'snapshot')).toHaveLength(0)
+    expect(sentTo(sent, 'first_screen')).toHaveLength(0)
 
     // A retry (the first answer was an error, or the page is reloaded) asks the app again.
     expect((await firstSnapshot()).data_dir).toBe('/home/li/学时手册')
-    expect(sentTo(sent, 'snapshot')).toHaveLength(1)
+    expect(sentTo(sent, 'first_screen')).toHaveLength(1)
   })
 
   it('is asked for when the page did not ask (outside the app, in tests)', async () => {
     const sent = mockCommands(() => snapshotWith([]))
     await firstSnapshot()
-    expect(sentTo(sent, 'snapshot')).toHaveLength(1)
+    expect(sentTo(sent, 'first_screen')).toHaveLength(1)
   })
 })

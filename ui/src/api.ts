@@ -32,18 +32,21 @@ function call<T>(command: Command, args?: InvokeArgs): Promise<T> {
 }
 
 /**
- * The snapshot for the first screen: the one `index.html` asked for while the scripts loaded, taken
- * once (a retry asks again); outside the app, or when the page did not ask, a new request.
+ * The snapshot for the first screen (the dashboard's numbers without the records, `complete`
+ * false): the one `index.html` asked for while the scripts loaded, taken once (a retry asks
+ * again); outside the app, or when the page did not ask, a new request.
  */
 export function firstSnapshot(): Promise<Snapshot> {
   const page = window as { __xueshiFirstSnapshot?: Promise<Snapshot> }
   const asked = page.__xueshiFirstSnapshot
   delete page.__xueshiFirstSnapshot
-  return asked ?? api.snapshot()
+  return asked ?? api.firstScreen()
 }
 
 export const api = {
   snapshot: () => call<Snapshot>('snapshot'),
+  /** The snapshot without the records, to draw the dashboard at once; the full one follows. */
+  firstScreen: () => call<Snapshot>('first_screen'),
   saveProfile: (profile: ProfileDto) => call<Snapshot>('save_profile', { profile }),
   savePlan: (plan: PlanDto) => call<Snapshot>('save_plan', { plan }),
   /** Answers with the saved record's id (a new record's is given by the app) and the new snapshot. */

@@ -271,13 +271,25 @@ from: string, to: string, days_left: number, quote: string, };
 
 export type ThemeView = { year: number, topics: Array<string>, };
 
+export type YearCount = { year: number, records: number, incomplete: number, };
+
 export type MaterialChoice = { kind: ActivityKind, materials: Array<string>, };
 
 export type Snapshot = { data_dir: string, demo: boolean, 
 /**
  * No profile and no plan yet: show the first-run setup.
  */
-first_run: boolean, profile: ProfileDto, plan: PlanDto | null, activities: Array<ActivityView>, assessment: Assessment | null, 
+first_run: boolean, profile: ProfileDto, plan: PlanDto | null, 
+/**
+ * `false` for the first screen's snapshot (`Handbook::first_screen`), which leaves out the
+ * records and the assessment's per-record results (credits, evidence, records,
+ * evidence_rules) so that the dashboard can be drawn at once; the full snapshot follows.
+ */
+complete: boolean, activities: Array<ActivityView>, 
+/**
+ * Each year that has records, in order: its records and those with incomplete evidence.
+ */
+year_counts: Array<YearCount>, assessment: Assessment | null, 
 /**
  * Why there is no assessment (e.g. the rule set has no window for the level).
  */
@@ -532,7 +544,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'save_profile' | 'save_plan' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

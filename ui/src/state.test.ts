@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import type { ActivityView, Assessment } from './bindings'
-import { completenessOf, creditedHours, emptyFilter, filterActivities, noticesFirst, yearsOf } from './state'
+import {
+  completeSnapshot,
+  completenessOf,
+  creditedHours,
+  emptyFilter,
+  filterActivities,
+  noticesFirst,
+  setSnapshot,
+  state,
+  yearsOf,
+} from './state'
+import { snapshotWith } from './testing/fixtures'
 import { blankFields } from './kinds'
 
 function record(id: string, date: string, extra: Partial<ActivityView['fields']> = {}): ActivityView {
@@ -78,5 +89,35 @@ describe('the dashboard’s notices', () => {
       { activity: null, message: '中级的认定跨度按 2023–2026 年计算', assumption: true },
     ]
     expect(noticesFirst(warnings).map((w) => w.message)).toEqual(['中级的认定跨度按 2023–2026 年计算', '本通知未载明核认时间'])
+  })
+})
+
+describe('the full snapshot after the first screen', () => {
+  it('replaces the first screen snapshot once it arrives', async () => {
+    const first = snapshotWith([], { complete: false })
+    setSnapshot(first)
+    const full = snapshotWith([record('a', '2025-05-12')])
+    await completeSnapshot(first, () => Promise.resolve(full))
+    expect(state.snapshot).toBe(full)
+  })
+
+  it('never replaces a newer snapshot that a command answered meanwhile', async () => {
+    const first = snapshotWith([], { complete: false })
+    setSnapshot(first)
+    const saved = snapshotWith([record('a', '2025-05-12'), record('b', '2025-06-01')])
+    await completeSnapshot(first, async () => {
+      setSnapshot(saved)
+      return snapshotWith([record('a', '2025-05-12')])
+    })
+    expect(state.snapshot).toBe(saved)
+  })
+
+  it('is not asked for when the first snapshot is already complete', async () => {
+    let asked = 0
+    await completeSnapshot(snapshotWith([]), async () => {
+      asked += 1
+      return snapshotWith([])
+    })
+    expect(asked).toBe(0)
   })
 })

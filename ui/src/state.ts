@@ -17,6 +17,16 @@ export function setSnapshot(s: Snapshot) {
   state.loading = false
 }
 
+/**
+ * After the first screen's snapshot is drawn, the full one (with the records) in its place, unless
+ * a command has replaced the snapshot meanwhile (its answer is newer and complete).
+ */
+export async function completeSnapshot(first: Snapshot, full: () => Promise<Snapshot>): Promise<void> {
+  if (first.complete) return
+  const whole = await full()
+  if (state.snapshot === first) setSnapshot(whole)
+}
+
 export interface RecordFilter {
   year: number | null
   category: Category | 'other' | null

@@ -227,6 +227,16 @@ pub struct Deadline {
     pub quote: String,
 }
 
+/// How many records a year has, and how many of them lack evidence (the engine's status
+/// `incomplete`), for the year cards.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct YearCount {
+    pub year: i32,
+    pub records: u32,
+    pub incomplete: u32,
+}
+
 /// The public-subject themes of a year, to help choose 公需 courses.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -254,7 +264,13 @@ pub struct Snapshot {
     pub first_run: bool,
     pub profile: ProfileDto,
     pub plan: Option<PlanDto>,
+    /// `false` for the first screen's snapshot (`Handbook::first_screen`), which leaves out the
+    /// records and the assessment's per-record results (credits, evidence, records,
+    /// evidence_rules) so that the dashboard can be drawn at once; the full snapshot follows.
+    pub complete: bool,
     pub activities: Vec<ActivityView>,
+    /// Each year that has records, in order: its records and those with incomplete evidence.
+    pub year_counts: Vec<YearCount>,
     pub assessment: Option<Assessment>,
     /// Why there is no assessment (e.g. the rule set has no window for the level).
     pub assessment_error: Option<String>,

@@ -1,21 +1,37 @@
 //! Everything the screens show, in one read: the profile, the plan, the records with their
 //! evidence, the assessment under the rule set in force with the reason, the next deadline.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{Local, NaiveDate};
 use xueshi_core::RuleSet;
-use xueshi_core::engine::assess;
+use xueshi_core::engine::{Assessment, Completeness, assess};
 use xueshi_core::kinds::ActivityKind;
 
 use crate::Handbook;
 use crate::dto::{
     ActivityFields, ActivityView, Deadline, EvidenceView, MaterialChoice, ProfileDto, RuleSummary, Selection, Snapshot,
-    ThemeView,
+    ThemeView, YearCount,
 };
 use crate::error::{HandbookError, Result};
 
 impl Handbook {
+    /// What the first screen (the dashboard) needs, small enough to arrive at once: the snapshot
+    /// without the records and the assessment's per-record results, marked incomplete. The
+    /// window asks for the full snapshot once this one is drawn.
+    pub fn first_screen(&self) -> Result<Snapshot> {
+        let mut snapshot = self.snapshot()?;
+        snapshot.complete = false;
+        snapshot.activities = Vec::new();
+        if let Some(a) = &mut snapshot.assessment {
+            a.credits = Vec::new();
+            a.evidence = Vec::new();
+            a.records = Vec::new();
+            a.evidence_rules = Default::default();
+        }
+        Ok(snapshot)
+    }
+
     /// Everything the screens show. Each table is read once.
     pub fn snapshot(&self) -> Result<Snapshot> {
         let (ledger, evidence) = self.store.ledger_with_evidence()?;
@@ -65,6 +81,8 @@ impl Handbook {
             first_run: plan.is_none() && ledger.profile.name.is_none(),
             profile: ProfileDto::from_profile(&ledger.profile),
             plan: plan.as_ref().map(crate::plans::plan_dto),
+            complete: true,
+            year_counts: year_counts(&activities, assessment.as_ref()),
             activities,
             assessment,
             assessment_error,
@@ -80,6 +98,22 @@ impl Handbook {
             read_only: self.store.open_report().read_only.map(|reason| reason.notice().to_owned()),
         })
     }
+}
+
+/// Each year's records and those the engine found incomplete.
+fn year_counts(activities: &[ActivityView], assessment: Option<&Assessment>) -> Vec<YearCount> {
+    let incomplete: std::collections::HashSet<&str> = assessment
+        .map(|a| a.evidence.iter().filter(|e| e.status == Completeness::Incomplete).map(|e| &*e.activity).collect())
+        .unwrap_or_default();
+    let mut years: BTreeMap<i32, YearCount> = BTreeMap::new();
+    for a in activities {
+        let count = years.entry(a.year).or_insert(YearCount { year: a.year, records: 0, incomplete: 0 });
+        count.records += 1;
+        if a.fields.id.as_deref().is_some_and(|id| incomplete.contains(id)) {
+            count.incomplete += 1;
+        }
+    }
+    years.into_values().collect()
 }
 
 fn summary(s: &RuleSet) -> RuleSummary {

@@ -207,3 +207,23 @@ fn the_summary_to_print_is_a_pdf_named_for_the_person_and_application_in_a_folde
         }
     }
 }
+
+#[test]
+fn the_first_screen_has_the_dashboards_numbers_without_the_records_and_is_marked_incomplete() {
+    let dir = folder("first-screen");
+    let mut h = Handbook::open(DataDir::new(dir.path())).expect("opens");
+    training(&mut h);
+    h.save_plan(&plan(2026, "associate_senior", None)).expect("plan");
+    let full = h.snapshot().expect("snapshot");
+    let first = h.first_screen().expect("first screen");
+    assert!(full.complete && !first.complete);
+    let counts: Vec<(i32, u32, u32)> = full.year_counts.iter().map(|c| (c.year, c.records, c.incomplete)).collect();
+    assert_eq!(counts, [(2025, 1, 1)], "one training of 2025, without its evidence");
+    assert_eq!(first.year_counts, full.year_counts);
+    assert!(first.activities.is_empty() && full.activities.len() == 1);
+    let (whole, light) = (full.assessment.expect("assessed"), first.assessment.expect("assessed"));
+    assert_eq!(light.years, whole.years, "the year cards' numbers are all there");
+    assert_eq!((light.compliant, light.missing), (whole.compliant, whole.missing));
+    assert!(light.credits.is_empty() && light.evidence.is_empty() && light.records.is_empty());
+    assert!(!whole.credits.is_empty() && !whole.evidence.is_empty());
+}
