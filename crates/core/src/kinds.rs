@@ -206,6 +206,18 @@ vocabulary! {
     }
 }
 
+vocabulary! {
+    /// What the pre-review (预审) found that a reviewer would question.
+    FindingKind {
+        SameFile = "same_file" / "同一文件用于多条记录",
+        OverlappingDates = "overlapping_dates" / "培训日期重叠",
+        DayOverLimit = "day_over_limit" / "单日学时超过折算上限",
+        OutsideWindow = "outside_window" / "不在认定跨度内",
+        PaperWithoutIssn = "paper_without_issn" / "论文未填刊号",
+        YearWithoutEvidence = "year_without_evidence" / "有学时无证明材料",
+    }
+}
+
 impl CreditCategory {
     /// The name in a table's narrow column: 公需, 专业, 全年认定, 认定单.
     pub fn short_label(self) -> &'static str {

@@ -10,6 +10,7 @@ pub mod hours;
 pub mod kinds;
 pub mod ledger;
 pub mod ledger_json;
+pub mod review;
 pub mod rules;
 pub mod text;
 

@@ -7,6 +7,7 @@ mod engine;
 mod ledger_format;
 mod pasted_text;
 mod properties;
+mod review;
 mod rule_files;
 mod rulings;
 
