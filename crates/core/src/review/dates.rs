@@ -8,22 +8,30 @@ use chrono::{Datelike, NaiveDate};
 use super::{Context, Finding};
 use crate::hours::Hours;
 use crate::kinds::{ActivityKind, FindingKind};
+use crate::ledger::Detail;
 use crate::rules::{RuleSet, Unit};
 
 /// A record counted by its days, half days or evenings in the checked years.
 struct Counted {
     record: usize,
     from: NaiveDate,
+    /// The last date the record states (its start date when it states no end date).
     to: NaiveDate,
+    /// The days its hours are spread over: its dates, or, without an end date, as many days from
+    /// its start as it claims (the kindest reading of a record that gives only its start).
+    spread: i64,
     hours: Hours,
     /// Some of its hours are whole days.
     whole_days: bool,
     kind: ActivityKind,
 }
 
-impl Counted {
-    fn days(&self) -> i64 {
-        (self.to - self.from).num_days() + 1
+/// The days a record claims, a half day counting as part of one: 2 days and 1 half day → 3.
+fn days_claimed(detail: &Detail) -> i64 {
+    match detail {
+        Detail::Sessions { days, half_days, .. } => i64::from(*days) + i64::from(half_days.div_ceil(2)),
+        Detail::ExpertService { days, .. } => i64::from(*days),
+        _ => 1,
     }
 }
 
@@ -46,13 +54,22 @@ fn counted_by_sessions(ctx: &Context) -> Vec<Counted> {
         }
         let Some(&record) = ctx.position.get(&*credit.activity) else { continue };
         let activity = &ctx.ledger.activities[record];
-        let entry = counted.entry(record).or_insert_with(|| Counted {
-            record,
-            from: activity.date,
-            to: activity.end_date.filter(|end| *end >= activity.date).unwrap_or(activity.date),
-            hours: Hours::ZERO,
-            whole_days: false,
-            kind: activity.kind,
+        let entry = counted.entry(record).or_insert_with(|| {
+            let end = activity.end_date.filter(|end| *end >= activity.date);
+            let to = end.unwrap_or(activity.date);
+            let spread = match end {
+                Some(end) => (end - activity.date).num_days() + 1,
+                None => days_claimed(&activity.detail),
+            };
+            Counted {
+                record,
+                from: activity.date,
+                to,
+                spread: spread.clamp(1, LONGEST_SPAN_DAYS),
+                hours: Hours::ZERO,
+                whole_days: false,
+                kind: activity.kind,
+            }
         });
         entry.hours += credit.hours;
         entry.whole_days |= unit == Unit::PerDay;
@@ -113,9 +130,8 @@ fn over_limit(
 ) {
     let mut per_day: BTreeMap<NaiveDate, (i64, Vec<usize>)> = BTreeMap::new();
     for c in counted {
-        let days = c.days().min(LONGEST_SPAN_DAYS);
-        let share = c.hours.hundredths() / days;
-        for day in c.from.iter_days().take(days as usize) {
+        let share = c.hours.hundredths() / c.spread;
+        for day in c.from.iter_days().take(usize::try_from(c.spread).unwrap_or(1)) {
             let entry = per_day.entry(day).or_default();
             entry.0 += share;
             entry.1.push(c.record);

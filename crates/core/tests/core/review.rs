@@ -121,6 +121,14 @@ fn one_record_claiming_more_days_than_its_dates_span_is_over_the_limit() {
 }
 
 #[test]
+fn a_training_giving_only_its_start_date_is_read_as_its_days_in_a_row() {
+    let start_only = json!({"id":"t1","kind":"training","title":"研修班","date":"2022-05-12","category":"public",
+        "days":3,"half_days":1,"evidence":evidence("结业证书.pdf", 'a')});
+    let next = training("t2", "2022-05-16", "2022-05-16", 1, 0, 'b');
+    assert_eq!(findings("hunan-2024", 2024, json!([start_only, next])), []);
+}
+
+#[test]
 fn a_day_and_an_evening_on_one_date_stay_within_the_2020_tables_day() {
     let day_and_evening = json!({"id":"t1","kind":"training","title":"研修班","date":"2019-05-12","category":"public",
         "days":1,"evenings":1,"evidence":evidence("结业证书.pdf", 'a')});
