@@ -5,6 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use xueshi_core::engine::{Application, Assessment, assess};
+use xueshi_core::review::{Finding, review};
 use xueshi_core::rules::Selection;
 use xueshi_core::{Ledger, RuleSet};
 use xueshi_store::viewing::viewing_dir;
@@ -42,6 +43,13 @@ pub struct Assessed<'h> {
     pub rules: &'h RuleSet,
     pub selection: Selection,
     pub assessment: Assessment,
+}
+
+impl Assessed<'_> {
+    /// 预审 of the assessed records: what a reviewer would question.
+    pub fn review(&self) -> Vec<Finding> {
+        review(&self.ledger, self.rules, &self.assessment)
+    }
 }
 
 impl Handbook {
@@ -117,6 +125,12 @@ impl Handbook {
             self.rules.in_force(chosen.as_deref(), planned.application.year, ledger.profile.city.as_deref())?;
         let assessment = assess(&ledger, rules, &planned.application)?;
         Ok(Assessed { ledger, application: planned.application, rules, selection, assessment })
+    }
+
+    /// 预审: what a reviewer would question in the stored records, for `request` under the rule
+    /// set and plan in force (the same as [`Handbook::assess`]).
+    pub fn review(&mut self, request: &Request) -> Result<Vec<Finding>> {
+        Ok(self.assess(request)?.review())
     }
 
     pub fn save_profile(&mut self, profile: &ProfileDto) -> Result<()> {

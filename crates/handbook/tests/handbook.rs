@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use xueshi_core::Ledger;
+use xueshi_core::kinds::{FindingKind, Level};
 use xueshi_handbook::dto::PlanDto;
 use xueshi_handbook::{Handbook, HandbookError, Imported, Request};
 use xueshi_store::{DataDir, PlannedApplication, Store};
@@ -226,4 +227,19 @@ fn the_first_screen_has_the_dashboards_numbers_without_the_records_and_is_marked
     assert_eq!((light.compliant, light.missing), (whole.compliant, whole.missing));
     assert!(light.credits.is_empty() && light.evidence.is_empty() && light.records.is_empty());
     assert!(!whole.credits.is_empty() && !whole.evidence.is_empty());
+}
+
+#[test]
+fn the_pre_review_of_the_stored_records_names_what_a_reviewer_would_question_under_the_plan_in_force() {
+    let dir = folder("review");
+    let mut h = Handbook::open(DataDir::new(dir.path())).expect("opens");
+    training(&mut h);
+    h.save_plan(&plan(2026, "associate_senior", None)).expect("plan");
+    let findings = h.review(&Request::default()).expect("reviewed");
+    let kinds: Vec<FindingKind> = findings.iter().map(|f| f.kind).collect();
+    assert_eq!(kinds, [FindingKind::YearWithoutEvidence], "{findings:?}");
+    assert_eq!((findings[0].year, findings[0].records.as_slice()), (Some(2025), &["2025-001".to_owned()][..]));
+    let later = Request { year: Some(2032), level: Some(Level::Senior), ..Request::default() };
+    let outside = h.review(&later).expect("reviewed for a later application");
+    assert_eq!(outside.iter().map(|f| f.kind).collect::<Vec<_>>(), [FindingKind::OutsideWindow], "{outside:?}");
 }
