@@ -7,6 +7,7 @@ mod evidence_report;
 mod exchange_cmds;
 mod export_cmds;
 mod render;
+mod review_cmd;
 mod store_cmds;
 mod width;
 
@@ -38,6 +39,8 @@ struct Cli {
 enum Command {
     /// 按规则评估学时记录：已保存的记录，或用 --ledger 指定的记录文件（xueshi-ledger JSON）
     Assess(AssessArgs),
+    /// 预审：列出审核时可能被质疑的问题（同一文件用于多条记录、日期重叠、单日学时超限、不在认定跨度内、论文未填刊号、有学时无证明材料）；有问题也以 0 退出
+    Review(AssessArgs),
     /// 查看和检查规则文件
     Rules {
         #[command(subcommand)]
@@ -175,6 +178,7 @@ fn main() -> ExitCode {
 fn run(command: Command, data_dir: Option<&Path>) -> Result<String, CliError> {
     match command {
         Command::Assess(args) => assess_command(&args, data_dir),
+        Command::Review(args) => review_cmd::run(&args, data_dir),
         Command::Store(c) => store_cmds::run(c, data_dir),
         Command::Exchange(c) => exchange_cmds::run(c, data_dir),
         Command::Package(c) => export_cmds::run(c, data_dir),
@@ -201,8 +205,23 @@ fn run(command: Command, data_dir: Option<&Path>) -> Result<String, CliError> {
 }
 
 fn assess_command(args: &AssessArgs, data_dir: Option<&Path>) -> Result<String, CliError> {
-    let Some(ledger_file) = &args.ledger else {
+    if args.ledger.is_none() {
         return store_cmds::assess_stored(args, data_dir);
+    }
+    assess_ledger_file(args, data_dir, |ledger, set, selection, assessment| {
+        assessment_output(ledger, set, selection, assessment, args.json, |_, _| String::new())
+    })
+}
+
+/// Assesses the ledger file of `--ledger` for the application the flags give, and hands the
+/// result to `output`.
+pub(crate) fn assess_ledger_file(
+    args: &AssessArgs,
+    data_dir: Option<&Path>,
+    output: impl FnOnce(&Ledger, &RuleSet, &Selection, &xueshi_core::Assessment) -> String,
+) -> Result<String, CliError> {
+    let Some(ledger_file) = &args.ledger else {
+        return Err(CliError::Input("请用 --ledger 指定学时记录文件".into()));
     };
     let (Some(apply_year), Some(level)) = (args.apply_year, args.level) else {
         return Err(CliError::Input("请用 --apply-year 和 --level 指定参评年度和级别".into()));
@@ -217,7 +236,7 @@ fn assess_command(args: &AssessArgs, data_dir: Option<&Path>) -> Result<String, 
     let mut rules = rule_book(data_dir)?;
     let (set, selection) = rules.resolve(args.rules.as_deref(), apply_year, ledger.profile.city.as_deref())?;
     let assessment = assess(&ledger, set, &application)?;
-    Ok(assessment_output(&ledger, set, &selection, &assessment, args.json, |_, _| String::new()))
+    Ok(output(&ledger, set, &selection, &assessment))
 }
 
 /// The built-in notices and the rule files saved in the data folder (through the app or

@@ -16,7 +16,7 @@ mod assess;
 mod lists;
 mod profile;
 
-pub use assess::assess_stored;
+pub use assess::{assess_stored, request};
 pub use profile::ProfileArgs;
 
 #[derive(Subcommand)]

@@ -11,6 +11,7 @@ mod exchange_cli;
 mod export_package;
 mod outside_cases;
 mod pasted_text;
+mod review_cli;
 mod rule_fidelity_cli;
 mod same_answer;
 mod store_cli;

@@ -88,7 +88,7 @@ fn overlapping(ctx: &Context, counted: &[Counted], findings: &mut Vec<Finding>) 
             pairs.insert((first, second));
             let shared = dates(b.from, a.to.min(b.to));
             let message = format!(
-                "{} 与 {} 的日期在 {shared} 重叠，两条记录都按整天计了学时",
+                "{} 与 {}的日期在 {shared} 重叠，两条记录都按整天计了学时",
                 ctx.names(&[first]),
                 ctx.names(&[second])
             );

@@ -83,7 +83,7 @@ pub(super) fn papers_without_issn(ctx: &Context, findings: &mut Vec<Finding>) {
         if texts.into_iter().flatten().any(states_journal_number) {
             continue;
         }
-        let message = format!("论文 {} 的记录中没有刊号：审核时会核对刊物的刊号", ctx.names(&[i]));
+        let message = format!("论文 {}的记录中没有刊号：审核时会核对刊物的刊号", ctx.names(&[i]));
         findings.push(ctx.finding(
             FindingKind::PaperWithoutIssn,
             vec![i],

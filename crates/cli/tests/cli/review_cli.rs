@@ -1,0 +1,47 @@
+//! `xueshi review`, 预审: the findings on the stored records or a ledger file, as a Chinese list or
+//! JSON, with exit 0 whatever it finds.
+
+use serde_json::Value;
+
+use crate::common::{add_training, data_folder, ok};
+
+#[test]
+fn two_trainings_on_the_same_day_are_listed_with_what_to_do_and_the_exit_is_zero() {
+    let (_tmp, data) = data_folder();
+    for title in ["数字化研修班", "安全生产研修班"] {
+        assert_eq!(add_training(&data, title, "1").status.code(), Some(0));
+    }
+    let out = ok(&data, &["review", "--apply-year", "2025", "--level", "senior"]);
+    assert!(out.starts_with("预审：2025 年申报"), "{out}");
+    assert!(
+        out.contains(
+            "【培训日期重叠】2024-06-01《数字化研修班》 与 2024-06-01《安全生产研修班》的日期在 2024-06-01 重叠"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("【有学时无证明材料】2024 年有 2 条记录"), "{out}");
+    assert_eq!(out.matches("怎么办：").count(), 2, "{out}");
+}
+
+#[test]
+fn a_data_folder_without_anything_to_question_says_so() {
+    let (_tmp, data) = data_folder();
+    let out = ok(&data, &["review", "--apply-year", "2026", "--level", "intermediate"]);
+    assert!(out.contains("没有发现审核时可能被质疑的问题"), "{out}");
+}
+
+#[test]
+fn a_ledger_file_is_reviewed_as_json_naming_the_kind_records_and_year() {
+    let (tmp, data) = data_folder();
+    let ledger = tmp.path().join("记录.json");
+    let text = r#"{"format":"xueshi-ledger","version":1,"activities":[
+        {"id":"old","kind":"online_course","title":"网络课程","date":"2015-03-01","category":"public","hours":20}]}"#;
+    std::fs::write(&ledger, text).expect("ledger file");
+    let path = ledger.to_string_lossy().into_owned();
+    let out = ok(&data, &["review", "--ledger", &path, "--apply-year", "2024", "--level", "senior", "--json"]);
+    let findings: Value = serde_json::from_str(&out).expect("JSON");
+    assert_eq!(findings[0]["kind"], "outside_window", "{out}");
+    assert_eq!(findings[0]["records"], serde_json::json!(["old"]));
+    assert_eq!(findings[0]["year"], 2015);
+    assert!(findings[0]["action"].as_str().is_some_and(|a| a.contains("不必")), "{out}");
+}
