@@ -12,10 +12,11 @@ use xueshi_core::engine::{
 };
 use xueshi_core::field_names::{AWARD_GRADES, LedgerField, ProfileField, record_fields};
 use xueshi_core::kinds::{
-    ActivityKind, AidTask, ApplicationPath, BookRole, Category, ContestLevel, CreditCategory, Level, Medal, PaperRole,
-    PatentType, Platform, ProjectLevel, ProjectRole, Venue,
+    ActivityKind, AidTask, ApplicationPath, BookRole, Category, ContestLevel, CreditCategory, FindingKind, Level,
+    Medal, PaperRole, PatentType, Platform, ProjectLevel, ProjectRole, Venue,
 };
 use xueshi_core::ledger_json::kind_fields;
+use xueshi_core::review::Finding;
 
 use xueshi_handbook::ErrorCode;
 use xueshi_handbook::dto::{
@@ -58,6 +59,8 @@ fn declarations() -> String {
         RequirementSummary::decl(&cfg),
         WindowBasis::decl(&cfg),
         Assessment::decl(&cfg),
+        FindingKind::decl(&cfg),
+        Finding::decl(&cfg),
         ProfileDto::decl(&cfg),
         PlanDto::decl(&cfg),
         ActivityFields::decl(&cfg),
@@ -125,6 +128,7 @@ fn vocabulary_labels() -> String {
         Medal => "MEDAL_LABELS",
         Platform => "PLATFORM_LABELS",
         AidTask => "AID_TASK_LABELS",
+        FindingKind => "FINDING_KIND_LABELS",
         LedgerField => "FIELD_LABELS",
         ProfileField => "PROFILE_FIELD_LABELS",
     };

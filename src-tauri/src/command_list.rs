@@ -14,6 +14,7 @@ app_commands! {
     detach_evidence,
     open_evidence,
     compare_rules,
+    review,
     load_rule_file,
     backup_now,
     restore_backup,

@@ -10,6 +10,7 @@ use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use xueshi_core::engine::Assessment;
+use xueshi_core::review::Finding;
 use xueshi_handbook::dto::{
     ActivityFields, ExportProgress, ExportSummary, PlanDto, Preview, ProfileDto, SavedActivity, Snapshot, VerifyView,
 };
@@ -102,6 +103,12 @@ pub async fn snapshot<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
 #[tauri::command]
 pub async fn first_screen<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
     on_handbook(&app, |h| h.first_screen()).await
+}
+
+/// 预审 of the current plan: what a reviewer would question (none without a plan).
+#[tauri::command]
+pub async fn review<R: Runtime>(app: AppHandle<R>) -> AppResult<Vec<Finding>> {
+    on_handbook(&app, |h| h.review_plan()).await
 }
 
 #[tauri::command]

@@ -188,6 +188,26 @@ records: Array<RecordTotal>, evidence: Array<EvidenceStatus>,
  */
 evidence_rules: { [key in string]: Array<Array<Array<string>>> }, warnings: Array<Warning>, };
 
+export type FindingKind = "same_file" | "overlapping_dates" | "day_over_limit" | "outside_window" | "paper_without_issn" | "year_without_evidence";
+
+export type Finding = { kind: FindingKind, 
+/**
+ * The ids of the records concerned, in the ledger's order.
+ */
+records: Array<string>, 
+/**
+ * The year it concerns, when it concerns a year.
+ */
+year: number | null, 
+/**
+ * What a reviewer would question, naming the records by date and title.
+ */
+message: string, 
+/**
+ * What to do about it.
+ */
+action: string, };
+
 export type ProfileDto = { name: string | null, id_number: string | null, employer: string | null, current_title: string | null, 
 /**
  * `YYYY-MM-DD`
@@ -466,6 +486,16 @@ export const AID_TASK_LABELS: Record<AidTask, string> = {
   other: '其他省级以上特定任务',
 }
 
+/** The Chinese labels of `FindingKind`, in the order the forms offer them. */
+export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
+  same_file: '同一文件用于多条记录',
+  overlapping_dates: '培训日期重叠',
+  day_over_limit: '单日学时超过折算上限',
+  outside_window: '不在认定跨度内',
+  paper_without_issn: '论文未填刊号',
+  year_without_evidence: '有学时无证明材料',
+}
+
 /** The Chinese labels of `LedgerField`, in the order the forms offer them. */
 export const FIELD_LABELS: Record<LedgerField, string> = {
   kind: '形式',
@@ -544,7 +574,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'review' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

@@ -133,6 +133,14 @@ impl Handbook {
         Ok(self.assess(request)?.review())
     }
 
+    /// The 预审 the dashboard and the export dialog show: the current plan's; none without a plan.
+    pub fn review_plan(&mut self) -> Result<Vec<Finding>> {
+        if self.current_plan()?.is_none() {
+            return Ok(Vec::new());
+        }
+        self.review(&Request::default())
+    }
+
     pub fn save_profile(&mut self, profile: &ProfileDto) -> Result<()> {
         Ok(self.store.set_profile(&profile.to_profile()?)?)
     }

@@ -234,8 +234,10 @@ fn the_pre_review_of_the_stored_records_names_what_a_reviewer_would_question_und
     let dir = folder("review");
     let mut h = Handbook::open(DataDir::new(dir.path())).expect("opens");
     training(&mut h);
+    assert_eq!(h.review_plan().expect("no plan, nothing to review"), []);
     h.save_plan(&plan(2026, "associate_senior", None)).expect("plan");
     let findings = h.review(&Request::default()).expect("reviewed");
+    assert_eq!(h.review_plan().expect("the plan's review"), findings);
     let kinds: Vec<FindingKind> = findings.iter().map(|f| f.kind).collect();
     assert_eq!(kinds, [FindingKind::YearWithoutEvidence], "{findings:?}");
     assert_eq!((findings[0].year, findings[0].records.as_slice()), (Some(2025), &["2025-001".to_owned()][..]));
