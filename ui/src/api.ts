@@ -6,6 +6,7 @@ import type {
   Assessment,
   Command,
   ExportSummary,
+  Finding,
   PlanDto,
   Preview,
   ProfileDto,
@@ -58,6 +59,8 @@ export const api = {
   detachEvidence: (seq: number) => call<Snapshot>('detach_evidence', { seq }),
   openEvidence: (seq: number) => call<void>('open_evidence', { seq }),
   compareRules: (ids: string[]) => call<Assessment[]>('compare_rules', { ids }),
+  /** 预审 of the current plan: what a reviewer would question (none without a plan). */
+  review: () => call<Finding[]>('review'),
   loadRuleFile: () => call<Snapshot>('load_rule_file'),
   backupNow: () => call<string>('backup_now'),
   restoreBackup: () => call<Snapshot>('restore_backup'),
