@@ -287,7 +287,16 @@ class Scenario(WithApp):
         card = a.year_text(2025)
         self.assertIn("46", card)
         self.assertIn("差 44 学时", card)
+        review = label_of(a.wait("[data-test='finding']"))
+        self.assertIn("高中数学建模教学研究", review)
+        self.assertIn("没有刊号", review)
         a.shot("06-dashboard")
+        a.click("[data-test='finding-record']")
+        title = a.wait("[data-test='editor'] [data-test='title'] input, [data-test='editor'] input[data-test='title']")
+        self.assertEqual(title.get_attribute("value"), "高中数学建模教学研究")
+        a.close_editor()
+        a.menu("总览")
+        a.wait("[data-test='dashboard']")
 
     def test_5_a_training_of_zero_days_is_refused_and_nothing_is_saved(self):
         a = self.app
@@ -307,6 +316,7 @@ class Scenario(WithApp):
         a.menu("总览")
         a.click("[data-test='export']")
         a.wait("[data-test='export-dialog']")
+        a.wait_text("[data-test='export-dialog'] [data-test='review-count']", "审核时可能被质疑的问题 1 个")
         a.click("[data-test='export-start']")
         result = label_of(a.wait("[data-test='export-result']", timeout=120))
         self.assertIn("学时材料包.zip", result)
