@@ -188,7 +188,7 @@ records: Array<RecordTotal>, evidence: Array<EvidenceStatus>,
  */
 evidence_rules: { [key in string]: Array<Array<Array<string>>> }, warnings: Array<Warning>, };
 
-export type FindingKind = "same_file" | "overlapping_dates" | "day_over_limit" | "outside_window" | "paper_without_issn" | "year_without_evidence";
+export type FindingKind = "same_file" | "same_certificate" | "overlapping_dates" | "day_over_limit" | "outside_window" | "paper_without_issn" | "year_without_evidence";
 
 export type Finding = { kind: FindingKind, 
 /**
@@ -489,6 +489,7 @@ export const AID_TASK_LABELS: Record<AidTask, string> = {
 /** The Chinese labels of `FindingKind`, in the order the forms offer them. */
 export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   same_file: '同一文件用于多条记录',
+  same_certificate: '同一证书编号用于多条记录',
   overlapping_dates: '培训日期重叠',
   day_over_limit: '单日学时超过折算上限',
   outside_window: '不在认定跨度内',

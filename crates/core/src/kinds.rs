@@ -210,6 +210,7 @@ vocabulary! {
     /// What the pre-review (预审) found that a reviewer would question.
     FindingKind {
         SameFile = "same_file" / "同一文件用于多条记录",
+        SameCertificate = "same_certificate" / "同一证书编号用于多条记录",
         OverlappingDates = "overlapping_dates" / "培训日期重叠",
         DayOverLimit = "day_over_limit" / "单日学时超过折算上限",
         OutsideWindow = "outside_window" / "不在认定跨度内",

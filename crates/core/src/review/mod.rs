@@ -2,6 +2,7 @@
 //! before anything is exported. Pure: it reads the ledger, the rule set in force and the
 //! assessment made under it, and says for each finding which records it concerns and what to do.
 
+mod certificates;
 mod dates;
 mod records;
 
@@ -35,6 +36,7 @@ pub fn review(ledger: &Ledger, rules: &RuleSet, assessment: &Assessment) -> Vec<
     let context = Context::new(ledger, assessment);
     let mut findings = Vec::new();
     records::same_file(&context, &mut findings);
+    certificates::same_certificate(&context, &mut findings);
     dates::overlapping_and_over_limit(&context, rules, &mut findings);
     records::outside_window(&context, &mut findings);
     records::papers_without_issn(&context, &mut findings);

@@ -78,6 +78,35 @@ fn the_same_file_on_two_records_is_found_and_named_without_its_folders() {
 }
 
 #[test]
+fn the_same_certificate_number_in_the_notes_of_two_records_is_found_however_its_dashes_are_written() {
+    let with_note = |id: &str, date: &str, note: &str, hash: char| {
+        let mut record = training(id, date, date, 1, 0, hash);
+        record["note"] = json!(note);
+        record
+    };
+    let found = findings(
+        "hunan-2024",
+        2024,
+        json!([
+            with_note("t1", "2022-05-12", "合格证明编号：长沙—2022—0017", 'a'),
+            with_note("t2", "2022-06-12", "证书编号 长沙-2022-0017，已盖章", 'b'),
+            with_note("t3", "2022-07-12", "证书编号：长沙-2022-0018", 'c'),
+            with_note("t4", "2022-08-12", "编号 12；第 2 期", 'd'),
+            with_note("t5", "2022-09-12", "第 2 期，编号 12", 'e'),
+        ]),
+    );
+    let same = of(&found, FindingKind::SameCertificate);
+    assert_eq!(same.len(), 1, "{found:?}");
+    assert_eq!(same[0].records, ["t1", "t2"]);
+    assert!(
+        same[0].message.contains("“长沙-2022-0017”") && same[0].message.contains("2022-06-12《t2研修班》"),
+        "{}",
+        same[0].message
+    );
+    assert!(same[0].action.contains("备注"), "{}", same[0].action);
+}
+
+#[test]
 fn two_trainings_counted_by_whole_days_on_the_same_dates_overlap_and_are_not_reported_twice() {
     let found = findings(
         "hunan-2024",
