@@ -95,11 +95,9 @@ impl<'a> Context<'a> {
     /// and how many more.
     fn names(&self, records: &[usize]) -> String {
         const SHOWN: usize = 4;
-        let mut names: Vec<String> = records.iter().take(SHOWN).map(|i| name(&self.ledger.activities[*i])).collect();
-        if records.len() > SHOWN {
-            names.push(format!("等 {} 条", records.len()));
-        }
-        names.join("、")
+        let names: Vec<String> = records.iter().take(SHOWN).map(|i| name(&self.ledger.activities[*i])).collect();
+        let names = names.join("、");
+        if records.len() > SHOWN { format!("{names} 等 {} 条", records.len()) } else { names }
     }
 }
 

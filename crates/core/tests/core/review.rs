@@ -107,6 +107,18 @@ fn the_same_certificate_number_in_the_notes_of_two_records_is_found_however_its_
 }
 
 #[test]
+fn a_finding_about_many_records_names_the_first_four_and_how_many_in_all() {
+    let records: Vec<Value> = (1..=6)
+        .map(|n| training(&format!("t{n}"), &format!("2022-0{n}-12"), &format!("2022-0{n}-12"), 1, 0, 'a'))
+        .collect();
+    let found = findings("hunan-2024", 2024, Value::Array(records));
+    let same = of(&found, FindingKind::SameFile);
+    assert_eq!(same[0].records.len(), 6, "{found:?}");
+    assert!(same[0].message.ends_with("2022-04-12《t4研修班》 等 6 条"), "{}", same[0].message);
+    assert!(!same[0].message.contains("t5"), "{}", same[0].message);
+}
+
+#[test]
 fn two_trainings_counted_by_whole_days_on_the_same_dates_overlap_and_are_not_reported_twice() {
     let found = findings(
         "hunan-2024",
