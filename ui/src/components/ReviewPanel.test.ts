@@ -3,7 +3,7 @@ import type { Finding } from '../bindings'
 import { FINDING_KIND_LABELS } from '../bindings'
 import { setSnapshot, state } from '../state'
 import { recordOf, snapshotWith } from '../testing/fixtures'
-import { byText, cleanUp, click, eventually, mockCommands, mountInApp, screenText, sentTo, testId } from '../testing/mount'
+import { byText, cleanUp, click, eventually, mockCommands, mountInApp, screenText, sentTo, settle, testId } from '../testing/mount'
 import ReviewPanel from './ReviewPanel.vue'
 
 let unmount: (() => void) | null = null
@@ -78,10 +78,14 @@ describe('the pre-review panel', () => {
     expect(document.querySelectorAll('[data-test="finding-record"]')).toHaveLength(0)
   })
 
-  it('asks again when the records change', async () => {
+  it('asks again when the records change, but not for the first screen before the records are read', async () => {
     const { sent } = openPanel([overlap])
     await eventually(() => expect(sentTo(sent, 'review')).toHaveLength(1))
+    setSnapshot(snapshotWith([], { complete: false }))
     setSnapshot(snapshotWith(records.slice(0, 1)))
     await eventually(() => expect(sentTo(sent, 'review')).toHaveLength(2))
+    setSnapshot(snapshotWith([], { complete: false }))
+    await settle()
+    expect(sentTo(sent, 'review')).toHaveLength(2)
   })
 })
