@@ -1,0 +1,26 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import { setSnapshot, state } from '../state'
+import { previewOf, recordOf, snapshotWith } from '../testing/fixtures'
+import { cleanUp, eventually, mockCommands, mountInApp, testId } from '../testing/mount'
+import RecordsView from './RecordsView.vue'
+
+let unmount: (() => void) | null = null
+afterEach(() => {
+  unmount?.()
+  unmount = null
+  state.snapshot = null
+})
+
+describe('the records screen', () => {
+  it('opens the record the dashboard’s pre-review links to, and says it did', async () => {
+    setSnapshot(
+      snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' }), recordOf('r2', 'paper', { title: '数学建模教学研究' })]),
+    )
+    mockCommands((cmd) => (cmd === 'preview_activity' ? previewOf(0, []) : null))
+    const opened: number[] = []
+    const { wrapper } = mountInApp(RecordsView, { openId: 'r2', onOpened: () => opened.push(1) })
+    unmount = () => cleanUp(wrapper)
+    await eventually(() => expect(testId('title').querySelector('input')?.value).toBe('数学建模教学研究'))
+    expect(opened).toEqual([1])
+  })
+})
