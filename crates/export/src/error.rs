@@ -31,6 +31,8 @@ pub enum ExportError {
     MissingGlyphs(Vec<crate::MissingGlyph>),
     #[error("排版学时汇总表失败：{0}")]
     Typeset(String),
+    #[error("排版证明材料汇编失败：{0}")]
+    EvidenceBook(String),
     #[error("生成 Excel 学时汇总表失败：{0}")]
     Spreadsheet(String),
     #[error("写入 ZIP 材料包失败：{0}")]

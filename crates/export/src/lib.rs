@@ -13,7 +13,9 @@
 //! ```
 
 mod assessment_diff;
+mod book_files;
 mod error;
+mod evidence_book;
 mod evidence_plan;
 mod filetype;
 mod fonts;
@@ -30,10 +32,13 @@ mod summary;
 mod temp;
 mod verify;
 mod verify_data;
+mod world;
 mod xlsx;
 mod zipscan;
 
+pub use book_files::{MAX_SIDE, scale_photo};
 pub use error::ExportError;
+pub use evidence_book::{BookProblem, EVIDENCE_BOOK_NAME, EvidenceBook, export_evidence_book, render_evidence_book};
 pub use fonts::{FontSet, LoadedFace, MissingGlyph};
 pub use layout::{PlannedFile, plan_layout, plan_layout_typed};
 pub use manifest::{
@@ -42,7 +47,7 @@ pub use manifest::{
 };
 pub use names::{MAX_PATH_CHARS, sanitize_component};
 pub use package::{PDF_NAME, XLSX_NAME, export_package};
-pub use pdf::render_pdf;
+pub use pdf::{RenderedPdf, render_pdf};
 pub use report::{ReportData, mask_id_number};
 pub use source::{EvidenceSource, FolderSource, Opened, PathLookupSource, is_sha256};
 pub use summary::{SummaryReport, export_summary_pdf};

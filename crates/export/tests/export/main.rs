@@ -4,6 +4,7 @@
 
 mod common;
 
+mod evidence_book;
 mod file_types;
 mod fonts;
 mod forged_package;
