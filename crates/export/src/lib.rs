@@ -104,6 +104,8 @@ pub struct Progress {
 pub enum Stage {
     /// Checking the data against the fonts and typesetting the PDF.
     Typesetting,
+    /// Typesetting the evidence book (证明材料汇编).
+    EvidenceBook,
     /// Writing the spreadsheet.
     Spreadsheet,
     /// Copying evidence files into the package.
@@ -118,6 +120,7 @@ impl Stage {
     pub fn label(self) -> &'static str {
         match self {
             Stage::Typesetting => "正在排版学时汇总表（PDF）",
+            Stage::EvidenceBook => "正在排版证明材料汇编（PDF）",
             Stage::Spreadsheet => "正在生成学时汇总表（Excel）",
             Stage::Evidence => "正在复制证明材料",
             Stage::Finishing => "正在写入清单并完成打包",
@@ -137,6 +140,10 @@ pub struct PackageReport {
     /// Evidence entries known by name only (no file in the app), left out of the package.
     pub not_included: Vec<NotIncluded>,
     pub pdf_pages: usize,
+    /// Pages of 证明材料汇编.pdf.
+    pub evidence_book_pages: usize,
+    /// Evidence files the book could only name (a PDF that needs a password, a damaged photo).
+    pub evidence_book_problems: Vec<BookProblem>,
     /// The fonts the PDF was typeset with (family and file).
     pub fonts: Vec<String>,
 }

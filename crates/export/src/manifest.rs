@@ -88,7 +88,8 @@ pub struct ManifestFile {
     pub path: String,
     pub size: u64,
     pub sha256: String,
-    /// `summary` (the PDF and XLSX) or `evidence`.
+    /// `summary` (the PDF and XLSX), `evidence_book` (证明材料汇编.pdf, absent in packages of
+    /// earlier versions) or `evidence`.
     pub role: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activity: Option<String>,

@@ -12,6 +12,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use crate::error::ExportError;
+use crate::evidence_book::{EVIDENCE_BOOK_NAME, render_evidence_book};
 use crate::evidence_plan::{EvidencePlan, detect, plan_evidence, read_head};
 use crate::fonts::FontSet;
 use crate::hashing::{BUFFER, CopyError, copy_hashed, digest};
@@ -83,13 +84,13 @@ pub fn export_package(
             bytes_done: 0,
             bytes_total: 0,
             files_done: 0,
-            files_total: 3,
+            files_total: 4,
             current: Some(PDF_NAME.to_owned()),
         },
     };
     reporter.report()?;
     let EvidencePlan { files: planned, not_included } = plan_evidence(input, evidence)?;
-    reporter.state.files_total = planned.len() + 3;
+    reporter.state.files_total = planned.len() + 4;
     reporter.state.bytes_total = planned.iter().map(|(_, size)| size).sum();
     let report = ReportData::build(input.ledger, input.rules, input.assessment, input.options);
     let mut fonts = FontSet::discover(input.options.font_path.as_deref())?;
@@ -101,6 +102,8 @@ pub fn export_package(
         incomplete_evidence_page: input.options.incomplete_evidence_page,
         fonts: recorded_fonts(&fonts),
     };
+    reporter.stage(Stage::EvidenceBook, Some(EVIDENCE_BOOK_NAME))?;
+    let book = render_evidence_book(input, evidence, &mut fonts)?;
     drop(fonts);
     reporter.stage(Stage::Evidence, None)?;
 
@@ -125,7 +128,20 @@ pub fn export_package(
         material: None,
         original_name: None,
     });
-    reporter.state.files_done = 1;
+    zip.start_file(EVIDENCE_BOOK_NAME, stored)?;
+    zip.write_all(&book.bytes).map_err(|e| ExportError::Zip(e.to_string()))?;
+    let (sha256, size) = digest(&book.bytes);
+    drop(book.bytes);
+    files.push(ManifestFile {
+        path: EVIDENCE_BOOK_NAME.to_owned(),
+        size,
+        sha256,
+        role: "evidence_book".to_owned(),
+        activity: None,
+        material: None,
+        original_name: None,
+    });
+    reporter.state.files_done = 2;
 
     let mut buffer = vec![0u8; BUFFER];
     for (p, _) in &planned {
@@ -217,6 +233,8 @@ pub fn export_package(
         files: manifest.files,
         not_included: manifest.not_included,
         pdf_pages: pdf.pages,
+        evidence_book_pages: book.pages,
+        evidence_book_problems: book.problems,
         fonts: font_names,
     })
 }

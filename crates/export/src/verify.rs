@@ -153,7 +153,10 @@ impl VerifyReport {
             out.push("文件列表和每个证明材料的 SHA-256，与数据文件夹中的记录对照".to_owned());
         }
         if self.summaries_checked {
-            out.push("学时汇总表 PDF 和 Excel，与按数据文件夹中的记录重新生成的结果逐字节比较".to_owned());
+            out.push(
+                "学时汇总表 PDF 和 Excel（以及证明材料汇编，材料包中有时），与按数据文件夹中的记录重新生成的结果逐字节比较"
+                    .to_owned(),
+            );
         }
         out
     }

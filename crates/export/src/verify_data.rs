@@ -1,13 +1,15 @@
 //! Checking a package against the owner's data, which a forger who re-hashes the manifest cannot
 //! fake: the package's file list and every evidence file's SHA-256 against the records (the hash
-//! each evidence entry was stored under), and the PDF and XLSX typeset again from the records
-//! with the date, options and fonts the manifest records, compared byte for byte.
+//! each evidence entry was stored under), and the PDF and XLSX (and 证明材料汇编.pdf, in packages
+//! that have it) typeset again from the records with the date, options and fonts the manifest
+//! records, compared byte for byte.
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use xueshi_core::{Assessment, Ledger, RuleSet};
 
+use crate::evidence_book::{EVIDENCE_BOOK_NAME, render_evidence_book};
 use crate::evidence_plan::plan_evidence;
 use crate::fonts::FontSet;
 use crate::hashing::{digest, hash_reader};
@@ -64,10 +66,13 @@ fn compare(manifest: &Manifest, data: &DataReference<'_>, report: &mut VerifyRep
     compare_files(manifest, &evidence, &mut report.differences);
     report.records_checked = true;
     match (typeset, date) {
-        (Some(t), Some(_)) => match summaries(&input, t, &evidence) {
-            Ok((pdf, xlsx)) => {
+        (Some(t), Some(_)) => match summaries(&input, t, &evidence, has_book(manifest).then_some(data.evidence)) {
+            Ok((pdf, xlsx, book)) => {
                 compare_summary(manifest, PDF_NAME, &pdf, &mut report.differences);
                 compare_summary(manifest, XLSX_NAME, &xlsx, &mut report.differences);
+                if let Some(book) = book {
+                    compare_summary(manifest, EVIDENCE_BOOK_NAME, &book, &mut report.differences);
+                }
                 report.summaries_checked = true;
             }
             Err(reason) => report.unchecked.push(format!("学时汇总表 PDF 和 Excel：{reason}")),
@@ -108,11 +113,20 @@ fn expected_evidence(input: &PackageInput<'_>, source: &dyn EvidenceSource) -> R
     Ok(files)
 }
 
+/// Whether the package has an evidence book (packages made before it was added have none).
+fn has_book(manifest: &Manifest) -> bool {
+    manifest.files.iter().any(|f| f.path == EVIDENCE_BOOK_NAME && f.role == "evidence_book")
+}
+
 /// The manifest's file list against the records': evidence by path and SHA-256, and no other
-/// files than the two summaries. (The package's members were checked against the manifest.)
+/// files than the two summaries and the evidence book. (The package's members were checked
+/// against the manifest.)
 fn compare_files(manifest: &Manifest, expected: &[ManifestFile], out: &mut Vec<Difference>) {
     let listed: HashMap<&str, &ManifestFile> = manifest.files.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut wanted: HashSet<&str> = HashSet::from([PDF_NAME, XLSX_NAME]);
+    if has_book(manifest) {
+        wanted.insert(EVIDENCE_BOOK_NAME);
+    }
     for e in expected {
         wanted.insert(e.path.as_str());
         match listed.get(e.path.as_str()) {
@@ -136,8 +150,18 @@ fn compare_files(manifest: &Manifest, expected: &[ManifestFile], out: &mut Vec<D
     }
 }
 
-/// The PDF and XLSX made again from the records, with the manifest's date, options and fonts.
-fn summaries(input: &PackageInput<'_>, t: &Typeset, evidence: &[ManifestFile]) -> Result<(Vec<u8>, Vec<u8>), String> {
+/// What the summaries are made of again: the PDF, the XLSX and (when `book` gives the evidence)
+/// the evidence book.
+type Remade = (Vec<u8>, Vec<u8>, Option<Vec<u8>>);
+
+/// The PDF and XLSX made again from the records, with the manifest's date, options and fonts, and
+/// the evidence book from the files of `book`.
+fn summaries(
+    input: &PackageInput<'_>,
+    t: &Typeset,
+    evidence: &[ManifestFile],
+    book: Option<&dyn EvidenceSource>,
+) -> Result<Remade, String> {
     let report = ReportData::build(input.ledger, input.rules, input.assessment, input.options);
     let mut fonts =
         FontSet::discover(input.options.font_path.as_deref()).map_err(|e| format!("无法重新排版（{e}）"))?;
@@ -154,7 +178,15 @@ fn summaries(input: &PackageInput<'_>, t: &Typeset, evidence: &[ManifestFile]) -
         ));
     }
     let xlsx = render_xlsx(&report, evidence).map_err(|e| e.to_string())?;
-    Ok((pdf.bytes, xlsx))
+    let book = match book {
+        Some(source) => Some(
+            render_evidence_book(input, source, &mut fonts)
+                .map_err(|e| format!("无法重新排版证明材料汇编（{e}）"))?
+                .bytes,
+        ),
+        None => None,
+    };
+    Ok((pdf.bytes, xlsx, book))
 }
 
 fn compare_summary(manifest: &Manifest, name: &str, made: &[u8], out: &mut Vec<Difference>) {

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 
 use crate::common::{Fixture, evidence_content, sha256_hex};
 use xueshi_export::{
-    DataReference, Difference, FolderSource, MANIFEST_NAME, PDF_NAME, VerifyReport, XLSX_NAME, verify_package,
-    verify_package_against,
+    DataReference, Difference, EVIDENCE_BOOK_NAME, FolderSource, MANIFEST_NAME, PDF_NAME, VerifyReport, XLSX_NAME,
+    verify_package, verify_package_against,
 };
 use zip::write::SimpleFileOptions;
 
@@ -147,4 +147,29 @@ fn a_file_dropped_from_the_zip_and_the_manifest_is_caught_with_the_data() {
         "{:#?}",
         report.differences
     );
+}
+
+#[test]
+fn the_evidence_book_replaced_with_the_manifest_re_hashed_is_caught_with_the_data() {
+    let f = exported();
+    let forged = forge(&f, EVIDENCE_BOOK_NAME, Some(b"%PDF-1.7\n% a book with other certificates\n"));
+    passes_alone_but_says_so(&f, &forged);
+    let report = against_data(&f, &forged);
+    assert!(
+        report
+            .differences
+            .iter()
+            .any(|d| matches!(d, Difference::DiffersFromRecords { path, .. } if path == EVIDENCE_BOOK_NAME)),
+        "{:#?}",
+        report.differences
+    );
+}
+
+#[test]
+fn a_package_made_before_the_evidence_book_still_matches_the_owners_data() {
+    let f = exported();
+    let before = forge(&f, EVIDENCE_BOOK_NAME, None);
+    let report = against_data(&f, &before);
+    assert!(report.is_ok(), "{:#?}", report.differences);
+    assert!(report.fully_checked(), "unchecked: {:?}", report.unchecked);
 }

@@ -5,7 +5,9 @@ use std::ops::ControlFlow;
 
 use crate::common::{Fixture, demo_json, evidence_content, files_in, sha256_hex, zip_member, zip_names};
 use serde_json::json;
-use xueshi_export::{ExportError, MANIFEST_NAME, MAX_PATH_CHARS, Manifest, PDF_NAME, Stage, XLSX_NAME};
+use xueshi_export::{
+    EVIDENCE_BOOK_NAME, ExportError, MANIFEST_NAME, MAX_PATH_CHARS, Manifest, PDF_NAME, Stage, XLSX_NAME,
+};
 
 #[test]
 fn the_package_holds_both_summaries_the_manifest_and_the_evidence_by_year_category_and_record() {
@@ -21,8 +23,12 @@ fn the_package_holds_both_summaries_the_manifest_and_the_evidence_by_year_catego
         &"2023年/专业科目/2023-12-18 课题 基于核心素养的高中数学单元教学研究（市级课题）/结题证明.pdf".to_owned()
     ));
     let evidence = f.ledger.activities.iter().map(|a| a.evidence.len()).sum::<usize>();
-    assert_eq!(names.len(), evidence + 3, "every evidence file once, plus PDF, XLSX and manifest");
-    assert_eq!(report.files.len(), evidence + 2);
+    assert!(names.contains(&EVIDENCE_BOOK_NAME.to_owned()), "{names:?}");
+    assert_eq!(names.len(), evidence + 4, "every evidence file once, plus PDF, XLSX, evidence book and manifest");
+    assert_eq!(report.files.len(), evidence + 3);
+    let book = report.files.iter().find(|f| f.path == EVIDENCE_BOOK_NAME).expect("listed in the manifest");
+    assert_eq!(book.role, "evidence_book");
+    assert!(report.evidence_book_pages > 2 + f.ledger.activities.len(), "cover, 目录, records and their files");
     assert_eq!(report.size, std::fs::metadata(f.out()).expect("zip").len());
 }
 
