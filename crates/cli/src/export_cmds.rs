@@ -18,7 +18,7 @@ use xueshi_handbook::{EvidenceAt, ExportJob, PackageChoices, Records, Request, c
 use crate::{CliError, parse_level, parse_path, parse_window, read, rule_book, store_cmds};
 
 /// The options of `xueshi export` that make a submission package.
-#[derive(Args, Debug, Default)]
+#[derive(Args, Debug, Default, Clone)]
 pub struct PackageArgs {
     /// 参评年度（导出申报材料包；可省略而使用 `xueshi plan` 登记的参评计划）
     #[arg(long, value_name = "Y", value_parser = clap::value_parser!(i32).range(1990..=2100))]
@@ -41,6 +41,9 @@ pub struct PackageArgs {
     /// 单独保存学时汇总表（.pdf），可打印或单独提交；可与 --out 同用
     #[arg(long, value_name = "FILE.pdf")]
     pub summary: Option<PathBuf>,
+    /// 单独导出证明材料汇编（.pdf）的保存位置（材料包中也有一份）
+    #[arg(long, value_name = "FILE.pdf")]
+    pub evidence_book: Option<PathBuf>,
     /// 在 PDF 和 Excel 中隐去身份证号的中间部分（如 430102********1234）
     #[arg(long)]
     pub mask_id: bool,
@@ -63,6 +66,7 @@ impl PackageArgs {
     pub fn requested(&self) -> bool {
         self.out.is_some()
             || self.summary.is_some()
+            || self.evidence_book.is_some()
             || self.apply_year.is_some()
             || self.level.is_some()
             || self.window.is_some()
@@ -99,7 +103,7 @@ pub fn run(command: PackageCommand, explicit: Option<&Path>) -> Result<String, C
 
 /// The export asked for: the stored records (for the given or the planned application), or a
 /// ledger file with its folder of evidence (for the given application).
-fn job(args: &PackageArgs, explicit: Option<&Path>) -> Result<ExportJob, CliError> {
+pub(crate) fn job(args: &PackageArgs, explicit: Option<&Path>) -> Result<ExportJob, CliError> {
     let window = args.window.as_deref().map(parse_window).transpose()?;
     let request =
         Request { year: args.apply_year, level: args.level, path: args.path, window, rules: args.rules.clone() };
@@ -123,6 +127,9 @@ fn job(args: &PackageArgs, explicit: Option<&Path>) -> Result<ExportJob, CliErro
 
 /// `xueshi export --apply-year … --out FILE.zip` and/or `--summary FILE.pdf`.
 pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, CliError> {
+    if let Some(book) = &args.evidence_book {
+        return crate::book_cmd::export_book(args, book, explicit);
+    }
     if args.out.is_none() && args.summary.is_none() {
         return Err(CliError::Input(
             "请用 --out 指定申报材料包的保存位置（.zip），或用 --summary 指定学时汇总表的保存位置（.pdf）".into(),
@@ -173,12 +180,16 @@ fn package(job: &ExportJob, out: &Path, choices: &PackageChoices) -> Result<Stri
     let reason = &job.selection.reason;
     let evidence = report.files.iter().filter(|f| f.role == "evidence").count();
     let mut text = format!(
-        "已生成申报材料包 {}（{} 字节）：学时汇总表 PDF {} 页、Excel 表，{} 个证明材料文件，清单 manifest.json\n",
+        "已生成申报材料包 {}（{} 字节）：学时汇总表 PDF {} 页、Excel 表，证明材料汇编 {} 页，{} 个证明材料文件，清单 manifest.json\n",
         report.path.display(),
         report.size,
         report.pdf_pages,
+        report.evidence_book_pages,
         evidence
     );
+    for p in &report.evidence_book_problems {
+        text.push_str(&format!("注意：{p}（汇编中在它的位置有一页说明）\n"));
+    }
     text.push_str(&format!("规则：{}", assessment.rules_display));
     if !reason.is_empty() {
         text.push_str(&format!("（{reason}）"));

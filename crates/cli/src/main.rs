@@ -3,6 +3,7 @@
 //! finds a problem.
 
 mod activity_args;
+mod book_cmd;
 mod evidence_report;
 mod exchange_cmds;
 mod export_cmds;

@@ -9,8 +9,8 @@ use xueshi_core::engine::{Application, Assessment, assess};
 use xueshi_core::rules::Selection;
 use xueshi_core::{Ledger, RuleSet};
 use xueshi_export::{
-    EvidenceSource, ExportOptions, FolderSource, PackageInput, PackageReport, PathLookupSource, Progress,
-    SummaryReport, export_package, export_summary_pdf, is_sha256, sanitize_component,
+    EvidenceBook, EvidenceSource, ExportOptions, FolderSource, PackageInput, PackageReport, PathLookupSource, Progress,
+    SummaryReport, export_evidence_book, export_package, export_summary_pdf, is_sha256, sanitize_component,
 };
 use xueshi_store::viewing::new_viewing_folder;
 
@@ -132,6 +132,16 @@ impl ExportJob {
     /// The file name offered for 学时汇总表 alone, e.g. `学时汇总表-王晓梅-2026年副高级.pdf`.
     pub fn summary_name(&self) -> String {
         format!("学时汇总表-{}.pdf", whose(&self.ledger, &self.application))
+    }
+
+    /// Writes 证明材料汇编.pdf alone to `out` (through a temporary file: a failure leaves nothing there).
+    pub fn run_evidence_book(&self, out: &Path, choices: &PackageChoices) -> Result<EvidenceBook> {
+        Ok(export_evidence_book(&self.input(&choices.options()), self.evidence.source().as_ref(), out)?)
+    }
+
+    /// The file name offered for 证明材料汇编 alone, e.g. `证明材料汇编-王晓梅-2026年副高级.pdf`.
+    pub fn book_name(&self) -> String {
+        format!("证明材料汇编-{}.pdf", whose(&self.ledger, &self.application))
     }
 
     fn input<'a>(&'a self, options: &'a ExportOptions) -> PackageInput<'a> {

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::common::{demo_ledger, text, xueshi};
 
 /// Writes a small file for every evidence entry of the demo ledger under `<dir>/<record>/<file>`.
-fn evidence_folder(dir: &Path) -> PathBuf {
+pub fn evidence_folder(dir: &Path) -> PathBuf {
     let root = dir.join("材料");
     let ledger: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(demo_ledger()).expect("demo")).expect("json");

@@ -7,6 +7,7 @@ mod common;
 
 mod cli;
 mod crash;
+mod evidence_book_cli;
 mod exchange_cli;
 mod export_package;
 mod outside_cases;
