@@ -20,8 +20,9 @@ use xueshi_core::review::Finding;
 
 use xueshi_handbook::ErrorCode;
 use xueshi_handbook::dto::{
-    ActivityFields, ActivityView, Deadline, EvidenceView, ExportProgress, ExportSummary, MaterialChoice, PlanDto,
-    Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView, VerifyView, YearCount,
+    ActivityFields, ActivityView, Deadline, EvidenceBookSummary, EvidenceView, ExportProgress, ExportSummary,
+    MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView,
+    VerifyView, YearCount,
 };
 
 use crate::error::AppError;
@@ -79,6 +80,7 @@ fn declarations() -> String {
         ErrorCode::decl(&cfg),
         AppError::decl(&cfg),
         ExportSummary::decl(&cfg),
+        EvidenceBookSummary::decl(&cfg),
         ExportProgress::decl(&cfg),
     ];
     let mut out = String::from(

@@ -23,6 +23,7 @@ app_commands! {
     open_demo,
     close_demo,
     export_package,
+    export_evidence_book,
     cancel_export,
     reveal_export,
     print_summary,

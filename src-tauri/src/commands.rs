@@ -12,7 +12,8 @@ use tauri_plugin_opener::OpenerExt;
 use xueshi_core::engine::Assessment;
 use xueshi_core::review::Finding;
 use xueshi_handbook::dto::{
-    ActivityFields, ExportProgress, ExportSummary, PlanDto, Preview, ProfileDto, SavedActivity, Snapshot, VerifyView,
+    ActivityFields, EvidenceBookSummary, ExportProgress, ExportSummary, PlanDto, Preview, ProfileDto, SavedActivity,
+    Snapshot, VerifyView,
 };
 use xueshi_handbook::{ErrorCode, Handbook, PackageChoices, Request};
 use xueshi_store::spreadsheet::SPREADSHEET_EXTENSIONS;
@@ -257,6 +258,33 @@ pub async fn export_package<R: Runtime>(
         Ok(ExportSummary::from_report(&report))
     })
     .await?;
+    app.state::<AppState>().set_last_export(PathBuf::from(&summary.path));
+    Ok(Some(summary))
+}
+
+/// Writes 证明材料汇编.pdf alone where the user chooses; `null` when the user cancels the dialog.
+/// (With the end-to-end seam: beside the package's fixed path, as `.pdf`.)
+#[tauri::command]
+pub async fn export_evidence_book<R: Runtime>(
+    app: AppHandle<R>,
+    mask_id: bool,
+) -> AppResult<Option<EvidenceBookSummary>> {
+    let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
+    let font_path = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
+    let choices = PackageChoices { mask_id, incomplete_page: false, font_path };
+    let out = match app.state::<AppState>().fixed_save_path() {
+        Some(p) => Some(p.with_extension("pdf")),
+        None => app
+            .dialog()
+            .file()
+            .set_title("保存证明材料汇编")
+            .set_file_name(job.book_name())
+            .add_filter("PDF 文件", &["pdf"])
+            .blocking_save_file()
+            .and_then(|f| f.into_path().ok()),
+    };
+    let Some(out) = out else { return Ok(None) };
+    let summary = blocking(move || Ok(EvidenceBookSummary::new(&out, &job.run_evidence_book(&out, &choices)?))).await?;
     app.state::<AppState>().set_last_export(PathBuf::from(&summary.path));
     Ok(Some(summary))
 }

@@ -5,6 +5,7 @@ import type {
   AppError,
   Assessment,
   Command,
+  EvidenceBookSummary,
   ExportSummary,
   Finding,
   PlanDto,
@@ -70,6 +71,7 @@ export const api = {
   openDemo: (reset = false) => call<Snapshot>('open_demo', { reset }),
   closeDemo: () => call<Snapshot>('close_demo'),
   exportPackage: (maskId: boolean, incompletePage: boolean) => call<ExportSummary | null>('export_package', { maskId, incompletePage }),
+  exportEvidenceBook: (maskId: boolean) => call<EvidenceBookSummary | null>('export_evidence_book', { maskId }),
   cancelExport: () => call<void>('cancel_export'),
   revealExport: () => call<void>('reveal_export'),
   /** Typesets 学时汇总表 alone and opens it in the system's PDF viewer, to print from there. */

@@ -364,9 +364,23 @@ export type ExportSummary = { path: string,
  */
 size: number, files: number, pdf_pages: number, 
 /**
+ * Pages of 证明材料汇编.pdf in the package.
+ */
+evidence_book_pages: number, 
+/**
+ * Evidence files the book could only name (a PDF that needs a password, a damaged photo).
+ */
+evidence_book_problems: Array<string>, 
+/**
  * Evidence known by name only (no file in the app), left out of the package.
  */
 not_included: Array<string>, };
+
+export type EvidenceBookSummary = { path: string, pages: number, 
+/**
+ * Evidence files the book could only name (a PDF that needs a password, a damaged photo).
+ */
+problems: Array<string>, };
 
 export type ExportProgress = { stage: string, files_done: number, files_total: number, bytes_done: number, bytes_total: number, };
 
@@ -575,7 +589,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'review' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'review' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

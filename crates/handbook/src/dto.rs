@@ -332,6 +332,10 @@ pub struct ExportSummary {
     pub size: f64,
     pub files: u32,
     pub pdf_pages: u32,
+    /// Pages of 证明材料汇编.pdf in the package.
+    pub evidence_book_pages: u32,
+    /// Evidence files the book could only name (a PDF that needs a password, a damaged photo).
+    pub evidence_book_problems: Vec<String>,
     /// Evidence known by name only (no file in the app), left out of the package.
     pub not_included: Vec<String>,
 }
@@ -343,11 +347,33 @@ impl ExportSummary {
             size: r.size as f64,
             files: u32::try_from(r.files.len()).unwrap_or(u32::MAX),
             pdf_pages: u32::try_from(r.pdf_pages).unwrap_or(u32::MAX),
+            evidence_book_pages: u32::try_from(r.evidence_book_pages).unwrap_or(u32::MAX),
+            evidence_book_problems: r.evidence_book_problems.iter().map(ToString::to_string).collect(),
             not_included: r
                 .not_included
                 .iter()
                 .map(|n| format!("{}：{}（{}）", n.activity, n.original_name, n.material))
                 .collect(),
+        }
+    }
+}
+
+/// The evidence book saved on its own, for the user.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct EvidenceBookSummary {
+    pub path: String,
+    pub pages: u32,
+    /// Evidence files the book could only name (a PDF that needs a password, a damaged photo).
+    pub problems: Vec<String>,
+}
+
+impl EvidenceBookSummary {
+    pub fn new(path: &std::path::Path, book: &xueshi_export::EvidenceBook) -> EvidenceBookSummary {
+        EvidenceBookSummary {
+            path: path.display().to_string(),
+            pages: u32::try_from(book.pages).unwrap_or(u32::MAX),
+            problems: book.problems.iter().map(ToString::to_string).collect(),
         }
     }
 }

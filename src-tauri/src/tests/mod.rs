@@ -194,6 +194,19 @@ fn the_submission_package_is_written_where_the_save_seam_points() {
 }
 
 #[test]
+fn the_evidence_book_alone_is_written_beside_the_save_seams_path() {
+    let app = TestApp::new("book");
+    app.set_up();
+    app.ok("save_activity", json!({"fields": {"kind": "training", "title": "研修班", "date": "2025-05-12", "category": "professional", "days": 2}}));
+    app._app.state::<crate::AppState>().save_exports_to(app.dir.join("材料包.zip"));
+    let summary = app.ok("export_evidence_book", json!({"maskId": true}));
+    let out = app.dir.join("材料包.pdf");
+    assert_eq!(summary["path"], out.display().to_string());
+    assert!(summary["pages"].as_u64().is_some_and(|n| n >= 3), "cover, 目录 and the record: {summary}");
+    assert!(std::fs::read(&out).expect("written").starts_with(b"%PDF-"));
+}
+
+#[test]
 fn a_spreadsheet_with_a_bad_row_imports_nothing_unless_bad_rows_are_skipped() {
     let app = TestApp::new("sheet");
     app.set_up();
