@@ -1,6 +1,8 @@
 //! Each evidence file made ready for the evidence book: a photo decoded, turned upright, scaled so
-//! that its longer side is at most [`MAX_SIDE`] pixels and saved again as JPEG (typst keeps every
-//! image decoded until the end: an unscaled phone photo costs tens of MB); a PDF opened to count
+//! that its longer side is at most [`MAX_SIDE`] pixels, saved again as JPEG and wrapped in a
+//! one-page PDF (typst keeps every raster image decoded until the end, about 6 MB for a scaled
+//! photo and 36 MB for an unscaled one; a PDF page it only measures, and its JPEG is copied into
+//! the book as it is); a PDF opened to count
 //! its pages, one that needs a password to open named instead of embedded; anything else (Word,
 //! Excel, OFD, HEIC …) a page saying where the file is in the package.
 
@@ -8,6 +10,7 @@ use std::io::Cursor;
 
 use hayro_syntax::{DecryptionError, LoadPdfError, Pdf};
 use image::codecs::jpeg::JpegEncoder;
+use image::metadata::Orientation;
 use image::{DynamicImage, ImageDecoder, ImageReader};
 
 /// The longest side of a photo in the book, in pixels (A4 at 200 dpi).
@@ -17,8 +20,8 @@ const JPEG_QUALITY: u8 = 85;
 
 /// What goes into the book for one file.
 pub(crate) enum Prepared {
-    /// An image at most [`MAX_SIDE`] pixels on its longer side, and its extension.
-    Image(Vec<u8>, &'static str),
+    /// A photo at most [`MAX_SIDE`] pixels on its longer side, as a one-page PDF.
+    Image(Vec<u8>),
     /// A PDF that opens without a password, with its page count.
     Pdf { bytes: Vec<u8>, pages: usize },
     /// A page of text instead of the file: why it is not shown. `problem` marks a file that should
@@ -28,12 +31,11 @@ pub(crate) enum Prepared {
 
 /// Makes `bytes` (a file whose content is of type `ext`, as the package names it) ready for the
 /// book. `package_path` is where the original is in the package (said on a note page).
-pub(crate) fn prepare(ext: &'static str, bytes: Vec<u8>, package_path: &str) -> Prepared {
+pub(crate) fn prepare(ext: &str, bytes: Vec<u8>, package_path: &str) -> Prepared {
     let kept = format!("原文件在材料包中：{package_path}");
     match ext {
         "jpg" | "png" | "webp" | "gif" => match scale_photo(&bytes) {
-            Ok(Some(jpeg)) => Prepared::Image(jpeg, "jpg"),
-            Ok(None) => Prepared::Image(bytes, ext),
+            Ok(photo) => Prepared::Image(jpeg_page(&photo)),
             Err(_) => Prepared::Note {
                 text: format!(
                     "这张图片无法读取（文件可能已损坏或不完整），没有排入汇编。请打开原文件核对，必要时重新拍照或扫描后替换。{kept}"
@@ -88,21 +90,74 @@ fn type_words(ext: &str) -> String {
     }
 }
 
-/// Decodes a photo (which checks it: typst would fail the whole book on a damaged one); when it is
-/// larger than [`MAX_SIDE`] on its longer side, turns it as its EXIF orientation says, scales it
-/// down and encodes it as JPEG. `None`: the photo is small enough to be used as it is.
-pub fn scale_photo(bytes: &[u8]) -> image::ImageResult<Option<Vec<u8>>> {
+/// A colour JPEG of `width` × `height` pixels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Decodes a photo (which also checks it), turns it as its EXIF orientation says, scales it down
+/// to [`MAX_SIDE`] on its longer side (never up) and encodes it as colour JPEG. A colour JPEG that
+/// is upright and small enough already is kept as it is.
+pub fn scale_photo(bytes: &[u8]) -> image::ImageResult<Photo> {
     let mut decoder = ImageReader::new(Cursor::new(bytes)).with_guessed_format()?.into_decoder()?;
     let orientation = decoder.orientation()?;
     let mut photo = DynamicImage::from_decoder(decoder)?;
-    if photo.width().max(photo.height()) <= MAX_SIDE {
-        return Ok(None);
+    let (width, height) = (photo.width(), photo.height());
+    let small = width.max(height) <= MAX_SIDE;
+    if small
+        && orientation == Orientation::NoTransforms
+        && bytes.starts_with(&[0xFF, 0xD8, 0xFF])
+        && matches!(photo, DynamicImage::ImageRgb8(_))
+    {
+        return Ok(Photo { jpeg: bytes.to_vec(), width, height });
     }
     photo.apply_orientation(orientation);
-    photo = photo.resize(MAX_SIDE, MAX_SIDE, image::imageops::FilterType::Triangle);
+    if !small {
+        photo = photo.thumbnail(MAX_SIDE, MAX_SIDE);
+    }
     let rgb = photo.to_rgb8();
     drop(photo);
-    let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, JPEG_QUALITY).encode_image(&rgb)?;
-    Ok(Some(out))
+    let mut jpeg = Vec::new();
+    JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY).encode_image(&rgb)?;
+    Ok(Photo { jpeg, width: rgb.width(), height: rgb.height() })
+}
+
+/// A one-page PDF showing `photo` over the whole page (one point per pixel), its JPEG stored as is.
+pub fn jpeg_page(photo: &Photo) -> Vec<u8> {
+    let (w, h) = (photo.width, photo.height);
+    let content = format!("q {w} 0 0 {h} 0 0 cm /Im0 Do Q\n");
+    let mut out = b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n".to_vec();
+    let mut offsets = Vec::with_capacity(5);
+    let mut object = |out: &mut Vec<u8>, n: usize, dict: &str, stream: Option<&[u8]>| {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{n} 0 obj\n{dict}\n").as_bytes());
+        if let Some(data) = stream {
+            out.extend_from_slice(b"stream\n");
+            out.extend_from_slice(data);
+            out.extend_from_slice(b"\nendstream\n");
+        }
+        out.extend_from_slice(b"endobj\n");
+    };
+    object(&mut out, 1, "<< /Type /Catalog /Pages 2 0 R >>", None);
+    object(&mut out, 2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", None);
+    let page = format!(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {w} {h}] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>"
+    );
+    object(&mut out, 3, &page, None);
+    let image = format!(
+        "<< /Type /XObject /Subtype /Image /Width {w} /Height {h} /ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /DCTDecode /Length {} >>",
+        photo.jpeg.len()
+    );
+    object(&mut out, 4, &image, Some(&photo.jpeg));
+    object(&mut out, 5, &format!("<< /Length {} >>", content.len()), Some(content.as_bytes()));
+    let xref = out.len();
+    out.extend_from_slice(b"xref\n0 6\n0000000000 65535 f \n");
+    for o in offsets {
+        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(format!("trailer\n<< /Size 6 /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n").as_bytes());
+    out
 }

@@ -142,8 +142,8 @@ pub fn render_evidence_book(
                 };
                 let path = format!("/evidence/{}", files.len() + 1);
                 let entry = match prepared {
-                    Prepared::Image(bytes, ext) => {
-                        let path = format!("{path}.{ext}");
+                    Prepared::Image(bytes) => {
+                        let path = format!("{path}.pdf");
                         files.push((path.clone(), Bytes::new(bytes)));
                         BookFile { material, file, kind: "image", path, pages: 1, note: String::new() }
                     }

@@ -36,7 +36,7 @@ mod world;
 mod xlsx;
 mod zipscan;
 
-pub use book_files::{MAX_SIDE, scale_photo};
+pub use book_files::{MAX_SIDE, Photo, jpeg_page, scale_photo};
 pub use error::ExportError;
 pub use evidence_book::{BookProblem, EVIDENCE_BOOK_NAME, EvidenceBook, export_evidence_book, render_evidence_book};
 pub use fonts::{FontSet, LoadedFace, MissingGlyph};

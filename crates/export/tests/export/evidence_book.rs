@@ -12,8 +12,8 @@ use image::{ImageFormat, RgbImage};
 
 use crate::common::{Fixture, files_in, fonts, have};
 use xueshi_export::{
-    EvidenceBook, FolderSource, MAX_SIDE, PackageInput, ReportData, export_evidence_book, render_evidence_book,
-    render_pdf, scale_photo,
+    EvidenceBook, FolderSource, MAX_SIDE, PackageInput, ReportData, export_evidence_book, jpeg_page,
+    render_evidence_book, render_pdf, scale_photo,
 };
 
 /// A photo of `width` × `height` pixels, as a phone would save it (JPEG).
@@ -194,10 +194,15 @@ fn every_page_says_which_page_it_is_of_how_many_and_has_a_page_label() {
 
 #[test]
 fn a_phone_photo_is_scaled_to_at_most_1650_pixels_before_typesetting() {
-    let scaled = scale_photo(&photo(4000, 3000)).expect("decodes").expect("scaled");
-    let size = image::load_from_memory(&scaled).expect("a JPEG");
+    let scaled = scale_photo(&photo(4000, 3000)).expect("decodes");
+    let size = image::load_from_memory(&scaled.jpeg).expect("a JPEG");
     assert_eq!((size.width(), size.height()), (MAX_SIDE, 1238));
-    assert!(scale_photo(&photo(800, 600)).expect("decodes").is_none(), "a small photo is used as it is");
+    assert_eq!((scaled.width, scaled.height), (MAX_SIDE, 1238));
+    let small = photo(800, 600);
+    assert_eq!(scale_photo(&small).expect("decodes").jpeg, small, "a small upright colour JPEG is used as it is");
+    // Wrapped in a one-page PDF, which typst measures without decoding the photo.
+    let page = jpeg_page(&scaled);
+    assert_eq!(Pdf::new(page).expect("a PDF").pages().len(), 1);
     // In the book: the 2400 × 1800 photo is embedded at 1650 pixels, nothing wider.
     let bytes = &made().book.bytes;
     let widths: Vec<u32> = bytes
