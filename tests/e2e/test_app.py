@@ -340,6 +340,21 @@ class Scenario(WithApp):
         text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, check=True).stdout.decode()
         self.assertIn("学时汇总表", "".join(text.split()))
 
+    def test_6d_the_evidence_book_is_saved_alone_from_the_export_dialog(self):
+        a = self.app
+        a.menu("总览")
+        a.click("[data-test='export']")
+        a.wait("[data-test='export-dialog']")
+        a.click("[data-test='export-book']")
+        result = label_of(a.wait("[data-test='book-result']", timeout=180))
+        self.assertIn("证明材料汇编已保存", result)
+        book = Path(os.environ["XUESHI_E2E_SAVE"]).with_suffix(".pdf")
+        self.assertIn(book.name, result)
+        self.assertTrue(book.read_bytes().startswith(b"%PDF-"))
+        a.shot("11-evidence-book")
+        a.driver.find_element(By.CSS_SELECTOR, "body").send_keys(Keys.ESCAPE)
+        a.gone("[data-test='export-dialog']")
+
     def test_6_the_rules_and_settings_screens_open(self):
         a = self.app
         a.menu("规则")
