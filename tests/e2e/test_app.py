@@ -351,7 +351,7 @@ class Scenario(WithApp):
         book = Path(os.environ["XUESHI_E2E_SAVE"]).with_suffix(".pdf")
         self.assertIn(book.name, result)
         self.assertTrue(book.read_bytes().startswith(b"%PDF-"))
-        a.shot("11-evidence-book")
+        a.shot("10a-evidence-book")
         a.driver.find_element(By.CSS_SELECTOR, "body").send_keys(Keys.ESCAPE)
         a.gone("[data-test='export-dialog']")
 
