@@ -13,40 +13,15 @@ const PNG: &[u8] = &[
     0x0, 0x0, 0x0, 0x0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
 ];
 
-/// A PDF whose security handler refuses the empty user password.
-fn password_pdf() -> Vec<u8> {
-    let hex =
-        |seed: u8| (0..32u8).map(|i| format!("{:02x}", i.wrapping_mul(37).wrapping_add(seed))).collect::<String>();
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>".to_owned(),
-        format!("<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >>", hex(7), hex(91)),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(b"xref\n0 5\n0000000000 65535 f \n");
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    let id = "<00112233445566778899aabbccddeeff>";
-    out.extend_from_slice(
-        format!("trailer\n<< /Size 5 /Root 1 0 R /Encrypt 4 0 R /ID [{id}{id}] >>\nstartxref\n{xref}\n%%EOF\n")
-            .as_bytes(),
-    );
-    out
-}
+/// A PDF whose standard security handler refuses the empty user password: it needs a password to open
+/// (`tests/fixtures`, shared with the other crate's tests).
+const PASSWORD_PDF: &[u8] = include_bytes!("../../../../tests/fixtures/password-protected.pdf");
 
 #[test]
 fn the_evidence_book_alone_is_written_and_a_pdf_with_a_password_is_named() {
     let dir = tempfile::tempdir().expect("temp");
     let evidence = evidence_folder(dir.path());
-    std::fs::write(evidence.join("2022-01/2022公需结业证书.pdf"), password_pdf()).expect("write");
+    std::fs::write(evidence.join("2022-01/2022公需结业证书.pdf"), PASSWORD_PDF).expect("write");
     std::fs::write(evidence.join("2021-01/课程学时截图.png"), PNG).expect("write");
     let out = dir.path().join("证明材料汇编.pdf");
     let ledger = demo_ledger();

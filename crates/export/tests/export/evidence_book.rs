@@ -24,36 +24,9 @@ pub fn photo(width: u32, height: u32) -> Vec<u8> {
     out.into_inner()
 }
 
-/// A PDF whose standard security handler refuses the empty user password: it needs a password to open.
-pub fn password_pdf() -> Vec<u8> {
-    let hex =
-        |seed: u8| (0..32u8).map(|i| format!("{:02x}", i.wrapping_mul(37).wrapping_add(seed))).collect::<String>();
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>".to_owned(),
-        format!("<< /Filter /Standard /V 1 /R 2 /O <{}> /U <{}> /P -4 >>", hex(7), hex(91)),
-    ];
-    let mut out = b"%PDF-1.4\n".to_vec();
-    let mut offsets = Vec::new();
-    for (i, o) in objects.iter().enumerate() {
-        offsets.push(out.len());
-        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
-    }
-    let xref = out.len();
-    out.extend_from_slice(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes());
-    for o in offsets {
-        out.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
-    }
-    out.extend_from_slice(
-        format!(
-            "trailer\n<< /Size {} /Root 1 0 R /Encrypt 4 0 R /ID [<00112233445566778899aabbccddeeff><00112233445566778899aabbccddeeff>] >>\nstartxref\n{xref}\n%%EOF\n",
-            objects.len() + 1
-        )
-        .as_bytes(),
-    );
-    out
-}
+/// A PDF whose standard security handler refuses the empty user password: it needs a password to open
+/// (`tests/fixtures`, shared with the other crate's tests).
+const PASSWORD_PDF: &[u8] = include_bytes!("../../../../tests/fixtures/password-protected.pdf");
 
 /// The demo with real evidence in four places: the package's own summary PDF (a PDF of several
 /// pages) for two records, a 2400 × 1800 photo, a small screenshot and a PDF with a password.
@@ -69,7 +42,7 @@ pub fn book_fixture() -> (Fixture, usize) {
     let mut png = Cursor::new(Vec::new());
     RgbImage::from_pixel(300, 200, image::Rgb([250, 250, 250])).write_to(&mut png, ImageFormat::Png).expect("png");
     std::fs::write(dir.join("2021-01/课程学时截图.png"), png.into_inner()).expect("write");
-    std::fs::write(dir.join("2022-01/2022公需结业证书.pdf"), password_pdf()).expect("write");
+    std::fs::write(dir.join("2022-01/2022公需结业证书.pdf"), PASSWORD_PDF).expect("write");
     (f, summary.pages)
 }
 
