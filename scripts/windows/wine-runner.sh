@@ -11,7 +11,21 @@ shift
 dir=$(cd "$(dirname "$exe")" && pwd)
 xueshi_wine_standin_beside "$dir" "$(dirname "$dir")"
 xueshi_wine_prefix
-status=0
-wine "$exe" "$@" || status=$?
-wineserver -k 2>/dev/null || true
+# A test binary that fails having printed nothing at all never started (seen under load: exit 1,
+# no output, and the same binary passing at once when run again): it is started again, up to three
+# times, with a new wineserver. A binary that printed anything is never run again.
+out=$(mktemp)
+trap 'rm -f "$out"' EXIT
+for attempt in 1 2 3; do
+  set +e
+  wine "$exe" "$@" | tee "$out"
+  status=${PIPESTATUS[0]}
+  set -e
+  wineserver -k 2>/dev/null || true
+  if [ "$status" -eq 0 ] || [ -s "$out" ] || [ "$attempt" -eq 3 ]; then
+    break
+  fi
+  echo "wine-runner: $(basename "$exe") ended ($status) before printing anything; starting it again ($attempt/3)" >&2
+  sleep 2
+done
 exit "$status"
