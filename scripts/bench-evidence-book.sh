@@ -54,15 +54,7 @@ PY
 du -sh "$work/phone" "$work/scaled" >&2
 cat "$work"/phone/* "$work"/scaled/* > /dev/null
 
-# Runs a command under /usr/bin/time -v; prints "seconds kib".
-measure() {
-    local log="$work/time.log"
-    /usr/bin/time -v "$@" > /dev/null 2> "$log" || { cat "$log" >&2; exit 1; }
-    local wall rss
-    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
-    awk -v w="$wall" -v r="$rss" 'BEGIN { n = split(w, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f %d\n", s, r }'
-}
+source "$root/scripts/lib/measure.sh"
 
 book() {
     measure "$xueshi" --data-dir "$work/data" export --ledger "$work/ledger.json" --evidence-dir "$work/$1" \

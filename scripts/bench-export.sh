@@ -57,15 +57,7 @@ du -sh "$evidence" >&2
 # Warm the page cache so that both tools read from memory alike.
 cat "$evidence"/*/* > /dev/null
 
-# Runs a command under /usr/bin/time -v; prints "seconds kib".
-measure() {
-    local log="$work/time.log"
-    /usr/bin/time -v "$@" > /dev/null 2> "$log" || { cat "$log" >&2; exit 1; }
-    local wall rss
-    wall=$(sed -n 's/.*Elapsed (wall clock) time (h:mm:ss or m:ss): //p' "$log")
-    rss=$(sed -n 's/.*Maximum resident set size (kbytes): //p' "$log")
-    awk -v w="$wall" -v r="$rss" 'BEGIN { n = split(w, p, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + p[i]; printf "%.2f %d\n", s, r }'
-}
+source "$root/scripts/lib/measure.sh"
 
 best_export="" best_zip=""
 for round in 1 2 3; do
