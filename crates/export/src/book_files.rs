@@ -18,6 +18,20 @@ pub const MAX_SIDE: u32 = 1650;
 /// JPEG quality of the scaled photos: text on a certificate stays sharp.
 const JPEG_QUALITY: u8 = 85;
 
+/// How far a photo is scaled down and how strongly its JPEG is compressed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhotoSize {
+    /// The longest side in pixels.
+    pub max_side: u32,
+    /// JPEG quality, 1–100.
+    pub quality: u8,
+}
+
+impl PhotoSize {
+    /// The evidence book's photos: [`MAX_SIDE`] pixels at quality 85.
+    pub const BOOK: PhotoSize = PhotoSize { max_side: MAX_SIDE, quality: JPEG_QUALITY };
+}
+
 /// What goes into the book for one file.
 pub(crate) enum Prepared {
     /// A photo at most [`MAX_SIDE`] pixels on its longer side, as a one-page PDF.
@@ -31,10 +45,10 @@ pub(crate) enum Prepared {
 
 /// Makes `bytes` (a file whose content is of type `ext`, as the package names it) ready for the
 /// book. `package_path` is where the original is in the package (said on a note page).
-pub(crate) fn prepare(ext: &str, bytes: Vec<u8>, package_path: &str) -> Prepared {
+pub(crate) fn prepare(ext: &str, bytes: Vec<u8>, package_path: &str, size: PhotoSize) -> Prepared {
     let kept = format!("原文件在材料包中：{package_path}");
     match ext {
-        "jpg" | "png" | "webp" | "gif" => match scale_photo(&bytes) {
+        "jpg" | "png" | "webp" | "gif" => match scale_photo_to(&bytes, size) {
             Ok(photo) => Prepared::Image(jpeg_page(&photo)),
             Err(_) => Prepared::Note {
                 text: format!(
@@ -102,12 +116,20 @@ pub struct Photo {
 /// to [`MAX_SIDE`] on its longer side (never up) and encodes it as colour JPEG. A colour JPEG that
 /// is upright and small enough already is kept as it is.
 pub fn scale_photo(bytes: &[u8]) -> image::ImageResult<Photo> {
+    scale_photo_to(bytes, PhotoSize::BOOK)
+}
+
+/// [`scale_photo`] to `size`: at most `size.max_side` pixels, re-encoded at `size.quality` (a
+/// colour JPEG is kept as it is only at the book's size).
+pub fn scale_photo_to(bytes: &[u8], size: PhotoSize) -> image::ImageResult<Photo> {
+    let (max_side, quality) = (size.max_side, size.quality);
     let mut decoder = ImageReader::new(Cursor::new(bytes)).with_guessed_format()?.into_decoder()?;
     let orientation = decoder.orientation()?;
     let mut photo = DynamicImage::from_decoder(decoder)?;
     let (width, height) = (photo.width(), photo.height());
-    let small = width.max(height) <= MAX_SIDE;
+    let small = width.max(height) <= max_side;
     if small
+        && size == PhotoSize::BOOK
         && orientation == Orientation::NoTransforms
         && bytes.starts_with(&[0xFF, 0xD8, 0xFF])
         && matches!(photo, DynamicImage::ImageRgb8(_))
@@ -116,12 +138,12 @@ pub fn scale_photo(bytes: &[u8]) -> image::ImageResult<Photo> {
     }
     photo.apply_orientation(orientation);
     if !small {
-        photo = photo.thumbnail(MAX_SIDE, MAX_SIDE);
+        photo = photo.thumbnail(max_side, max_side);
     }
     let rgb = photo.to_rgb8();
     drop(photo);
     let mut jpeg = Vec::new();
-    JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY).encode_image(&rgb)?;
+    JpegEncoder::new_with_quality(&mut jpeg, quality).encode_image(&rgb)?;
     Ok(Photo { jpeg, width: rgb.width(), height: rgb.height() })
 }
 

@@ -33,6 +33,8 @@ pub enum ExportError {
     Typeset(String),
     #[error("排版证明材料汇编失败：{0}")]
     EvidenceBook(String),
+    #[error("文件夹“{0}”中已有文件，为免覆盖，没有导出上传材料。请选择一个空文件夹，或输入一个新的文件夹名")]
+    KitFolderNotEmpty(String),
     #[error("生成 Excel 学时汇总表失败：{0}")]
     Spreadsheet(String),
     #[error("写入 ZIP 材料包失败：{0}")]

@@ -10,19 +10,20 @@ use std::collections::{HashMap, VecDeque};
 use std::fmt;
 use std::io::{Read, Write};
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Serialize;
 use typst::foundations::Bytes;
 
 use crate::PackageInput;
-use crate::book_files::{Prepared, prepare};
+use crate::book_files::{PhotoSize, Prepared, prepare};
 use crate::error::ExportError;
 use crate::evidence_plan::{detect, plan_evidence};
 use crate::fonts::FontSet;
 use crate::report::{ApplicationInfo, Person, ReportData, Row};
 use crate::source::EvidenceSource;
 use crate::temp::TempFile;
-use crate::world::typeset;
+use crate::world::{RenderedPdf, typeset};
 
 /// The evidence book's name in the package.
 pub const EVIDENCE_BOOK_NAME: &str = "证明材料汇编.pdf";
@@ -55,7 +56,10 @@ impl fmt::Display for BookProblem {
 
 #[derive(Serialize)]
 struct BookData<'a> {
-    title: &'static str,
+    title: String,
+    mode: BookMode,
+    /// The year's header page (upload kit): only in its first part.
+    header: bool,
     date: &'a str,
     generator: &'a str,
     person: &'a Person,
@@ -95,12 +99,83 @@ struct BookFile {
     note: String,
 }
 
+/// Which part of the book to typeset, and how its photos are sized.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BookScope<'s> {
+    pub mode: BookMode,
+    /// Only this year (all years when `None`).
+    pub year: Option<i32>,
+    /// Only these records (all when `None`).
+    pub records: Option<&'s [Arc<str>]>,
+    pub photos: PhotoSize,
+    /// Only the evidence files `start..end`, counted in the order the book shows them, and the
+    /// records holding them (a part of a year too large for one file); the header page only with
+    /// the first. All when `None`.
+    pub files: Option<(usize, usize)>,
+}
+
+/// What the typeset document is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub(crate) enum BookMode {
+    /// The whole evidence book: cover, 目录, then every year.
+    Book,
+    /// One year's upload: a header page (year, hours, what it holds), then its records.
+    Year,
+    /// Only the evidence pages of the records (an earlier 学时认定单 uploaded for the years it covers).
+    Certificate,
+}
+
+impl BookScope<'static> {
+    /// The whole evidence book.
+    pub const WHOLE: BookScope<'static> =
+        BookScope { mode: BookMode::Book, year: None, records: None, photos: PhotoSize::BOOK, files: None };
+}
+
+/// The book's data and files, ready for typst.
+pub(crate) struct BookSource {
+    value: serde_json::Value,
+    files: Vec<(String, Bytes)>,
+    pub problems: Vec<BookProblem>,
+    /// How many photos it holds (re-encoding at a smaller size changes only those).
+    pub photos: usize,
+    /// How many evidence files the scope has, whether or not `files` left them out.
+    pub file_count: usize,
+    made_on: chrono::NaiveDate,
+}
+
 /// Typesets the evidence book of `input` with the files of `evidence`.
 pub fn render_evidence_book(
     input: &PackageInput<'_>,
     evidence: &dyn EvidenceSource,
     fonts: &mut FontSet,
 ) -> Result<EvidenceBook, ExportError> {
+    let source = book_source(input, evidence, fonts, &BookScope::WHOLE)?;
+    let problems = source.problems.clone();
+    let pdf = typeset("/evidence_book.typ", TEMPLATE, &source.value, source.files, fonts, source.made_on)
+        .map_err(book_error)?;
+    Ok(EvidenceBook { bytes: pdf.bytes, pages: pdf.pages, problems })
+}
+
+/// Typesets `source` (a part of the book, for the upload kit).
+pub(crate) fn typeset_book(source: BookSource, fonts: &FontSet) -> Result<RenderedPdf, ExportError> {
+    typeset("/evidence_book.typ", TEMPLATE, &source.value, source.files, fonts, source.made_on).map_err(book_error)
+}
+
+fn book_error(e: ExportError) -> ExportError {
+    match e {
+        ExportError::Typeset(reason) => ExportError::EvidenceBook(reason),
+        other => other,
+    }
+}
+
+/// The data and prepared files of the part of the book `scope` names, its glyphs checked.
+pub(crate) fn book_source(
+    input: &PackageInput<'_>,
+    evidence: &dyn EvidenceSource,
+    fonts: &mut FontSet,
+    scope: &BookScope<'_>,
+) -> Result<BookSource, ExportError> {
     let report = ReportData::build(input.ledger, input.rules, input.assessment, input.options);
     let plan = plan_evidence(input, evidence)?;
     let mut places: HashMap<(&str, &str, &str), VecDeque<&str>> = HashMap::new();
@@ -111,12 +186,16 @@ pub fn render_evidence_book(
     let activities: HashMap<&str, _> = input.ledger.activities.iter().map(|a| (a.id.as_str(), a)).collect();
     let mut files: Vec<(String, Bytes)> = Vec::new();
     let mut problems = Vec::new();
+    let mut photos = 0;
     let mut shown: HashMap<&str, i32> = HashMap::new();
     let mut years = Vec::with_capacity(report.years.len());
     let mut number = 0;
-    for y in &report.years {
+    let mut file_count = 0;
+    let wanted = |index: usize| scope.files.is_none_or(|(start, end)| (start..end).contains(&index));
+    for y in report.years.iter().filter(|y| scope.year.is_none_or(|only| only == y.year)) {
         let mut records = Vec::with_capacity(y.rows.len());
-        for row in &y.rows {
+        let in_scope = |row: &&Row| scope.records.is_none_or(|ids| ids.iter().any(|id| **id == *row.id));
+        for row in y.rows.iter().filter(in_scope) {
             number += 1;
             let Some(activity) = activities.get(row.id.as_str()) else { continue };
             if let Some(first) = shown.get(row.id.as_str()) {
@@ -125,7 +204,13 @@ pub fn render_evidence_book(
             }
             shown.insert(&row.id, y.year);
             let mut book_files = Vec::with_capacity(activity.evidence.len());
+            let mut left_out = 0;
             for e in &activity.evidence {
+                file_count += 1;
+                if !wanted(file_count - 1) {
+                    left_out += 1;
+                    continue;
+                }
                 let key = (activity.id.as_str(), e.file.as_str(), e.material.as_str());
                 let place = places.get_mut(&key).and_then(VecDeque::pop_front);
                 let (material, file) = (e.material.trim().to_owned(), e.file.clone());
@@ -137,12 +222,13 @@ pub fn render_evidence_book(
                     Some(place) => {
                         let bytes = read_all(evidence, &activity.id, e)?;
                         let ext = detect(&activity.id, e, &bytes)?;
-                        prepare(ext, bytes, place)
+                        prepare(ext, bytes, place, scope.photos)
                     }
                 };
                 let path = format!("/evidence/{}", files.len() + 1);
                 let entry = match prepared {
                     Prepared::Image(bytes) => {
+                        photos += 1;
                         let path = format!("{path}.pdf");
                         files.push((path.clone(), Bytes::new(bytes)));
                         BookFile { material, file, kind: "image", path, pages: 1, note: String::new() }
@@ -166,6 +252,10 @@ pub fn render_evidence_book(
                 };
                 book_files.push(entry);
             }
+            let first_part = scope.files.is_none_or(|(start, _)| start == 0);
+            if book_files.is_empty() && (left_out > 0 || !first_part) {
+                continue;
+            }
             records.push(BookRecord { number, row, shown_in: None, files: book_files });
         }
         let summary = format!(
@@ -174,8 +264,14 @@ pub fn render_evidence_book(
         );
         years.push(BookYear { year: y.year, summary, records });
     }
+    let title = match (scope.mode, scope.year) {
+        (BookMode::Book, _) | (_, None) => "继续教育证明材料汇编".to_owned(),
+        (_, Some(year)) => format!("{year}年继续教育佐证材料"),
+    };
     let data = BookData {
-        title: "继续教育证明材料汇编",
+        title,
+        mode: scope.mode,
+        header: scope.files.is_none_or(|(start, _)| start == 0),
         date: &report.date,
         generator: &report.generator,
         person: &report.person,
@@ -188,11 +284,7 @@ pub fn render_evidence_book(
     let mut value = serde_json::to_value(&data).map_err(|e| ExportError::Typeset(e.to_string()))?;
     drop(data);
     crate::world::check_glyphs(&mut value, TEMPLATE, fonts)?;
-    let pdf = typeset("/evidence_book.typ", TEMPLATE, &value, files, fonts, report.made_on).map_err(|e| match e {
-        ExportError::Typeset(reason) => ExportError::EvidenceBook(reason),
-        other => other,
-    })?;
-    Ok(EvidenceBook { bytes: pdf.bytes, pages: pdf.pages, problems })
+    Ok(BookSource { value, files, problems, photos, file_count, made_on: report.made_on })
 }
 
 /// The whole content of one evidence file.

@@ -20,6 +20,8 @@ mod evidence_plan;
 mod filetype;
 mod fonts;
 mod hashing;
+mod kit_checklist;
+mod kit_folder;
 mod layout;
 mod manifest;
 mod names;
@@ -30,16 +32,18 @@ mod rows;
 mod source;
 mod summary;
 mod temp;
+mod upload_kit;
 mod verify;
 mod verify_data;
 mod world;
 mod xlsx;
 mod zipscan;
 
-pub use book_files::{MAX_SIDE, Photo, jpeg_page, scale_photo};
+pub use book_files::{MAX_SIDE, Photo, PhotoSize, jpeg_page, scale_photo, scale_photo_to};
 pub use error::ExportError;
 pub use evidence_book::{BookProblem, EVIDENCE_BOOK_NAME, EvidenceBook, export_evidence_book, render_evidence_book};
 pub use fonts::{FontSet, LoadedFace, MissingGlyph};
+pub use kit_checklist::megabytes;
 pub use layout::{PlannedFile, plan_layout, plan_layout_typed};
 pub use manifest::{
     MANIFEST_FORMAT, MANIFEST_NAME, Manifest, ManifestFile, ManifestRules, NotIncluded, RecordedFont, Typeset,
@@ -51,6 +55,10 @@ pub use pdf::{RenderedPdf, render_pdf};
 pub use report::{ReportData, mask_id_number};
 pub use source::{EvidenceSource, FolderSource, Opened, PathLookupSource, is_sha256};
 pub use summary::{SummaryReport, export_summary_pdf};
+pub use upload_kit::{
+    DEFAULT_UPLOAD_LIMIT, KIT_CHECKLIST_NAME, KitFile, KitYear, LEGIBLE_FLOOR, UploadKit, export_upload_kit,
+    kit_file_name,
+};
 pub use verify::{Difference, VerifyReport, verify_package};
 pub use verify_data::{DataReference, verify_package_against};
 pub use xlsx::render_xlsx;

@@ -17,6 +17,7 @@ mod pdf;
 mod reproducible;
 mod source;
 mod summary_alone;
+mod upload_kit;
 mod verify;
 mod xlsx;
 mod zip64;
