@@ -19,6 +19,7 @@ mod records;
 pub mod relocate;
 mod restore_checks;
 mod rows;
+mod settings;
 pub mod spreadsheet;
 pub mod vault;
 pub mod viewing;

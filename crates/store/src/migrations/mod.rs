@@ -13,6 +13,7 @@ pub static MIGRATIONS: &[M<'static>] = &[
         .comment("initial schema: profile, applications, activities, evidence, confirmations, change log"),
     M::up(include_str!("002_rule_fidelity.sql"))
         .comment("platform and task of a record, the unit's own window of a plan, 市州 in short form"),
+    M::up(include_str!("003_settings.sql")).comment("the user's settings: the upload kit's size limit"),
 ];
 
 /// The schema version this program writes.

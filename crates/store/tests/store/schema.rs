@@ -17,6 +17,7 @@ use xueshi_store::{DataDir, MIGRATIONS, Store, StoreError, latest_schema_version
 const FIXTURES: &[(&str, &str)] = &[
     (include_str!("../fixtures/seed_v1.sql"), include_str!("../fixtures/seed_v1.json")),
     (include_str!("../fixtures/seed_v2.sql"), include_str!("../fixtures/seed_v2.json")),
+    (include_str!("../fixtures/seed_v3.sql"), include_str!("../fixtures/seed_v3.json")),
 ];
 
 /// A database brought to schema version `version` by the first migrations only, with that
@@ -155,4 +156,17 @@ fn a_data_folder_whose_name_has_uri_characters_opens_again() {
     store.set_profile(&common::every_kind().profile).expect("saved");
     drop(store);
     assert_eq!(open(&dir).profile().expect("profile").name.as_deref(), Some("湘小明"));
+}
+
+#[test]
+fn a_setting_is_kept_replaced_and_survives_migration_from_the_schema_that_added_it() {
+    let (_tmp, dir) = data_dir();
+    database_at(&dir, 3);
+    let mut store = open(&dir);
+    assert_eq!(store.setting("upload_limit_mb").expect("read"), Some("8".to_owned()));
+    assert_eq!(store.setting("unknown").expect("read"), None);
+    store.set_setting("upload_limit_mb", "12").expect("written");
+    assert_eq!(store.setting("upload_limit_mb").expect("read"), Some("12".to_owned()));
+    drop(store);
+    assert_eq!(open(&dir).setting("upload_limit_mb").expect("read"), Some("12".to_owned()), "kept after reopening");
 }
