@@ -290,6 +290,8 @@ pub struct Snapshot {
     /// Why nothing can be saved this time (a full disk, a read-only folder), said in Chinese and
     /// shown as a banner; `null` when the folder opened normally.
     pub read_only: Option<String>,
+    /// The user's settings (the upload kit's size limit).
+    pub settings: crate::Settings,
 }
 
 /// A record saved: the id it has (a new record's is given by the store) and the new snapshot.
@@ -374,6 +376,73 @@ impl EvidenceBookSummary {
             path: path.display().to_string(),
             pages: u32::try_from(book.pages).unwrap_or(u32::MAX),
             problems: book.problems.iter().map(ToString::to_string).collect(),
+        }
+    }
+}
+
+/// The per-year upload kit, as the app shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UploadKitSummary {
+    pub path: String,
+    /// `5 MB`
+    pub limit: String,
+    pub years: Vec<UploadKitYear>,
+    /// Evidence files shown as a page of text instead of their content.
+    pub problems: Vec<String>,
+}
+
+/// One year of the upload kit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UploadKitYear {
+    pub year: i32,
+    /// Covered by an earlier 学时认定单, whose pages are its file.
+    pub certificate: bool,
+    /// The photos were re-encoded smaller to meet the limit.
+    pub reduced: bool,
+    pub files: Vec<UploadKitFile>,
+}
+
+/// One file of the upload kit.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct UploadKitFile {
+    /// `2023年/2023年_继续教育佐证材料.pdf`
+    pub name: String,
+    pub pages: u32,
+    /// `1.2 MB`
+    pub size: String,
+    /// A single page larger than the limit by itself.
+    pub over_limit: bool,
+}
+
+impl UploadKitSummary {
+    pub fn new(kit: &xueshi_export::UploadKit) -> UploadKitSummary {
+        use xueshi_export::megabytes;
+        UploadKitSummary {
+            path: kit.path.display().to_string(),
+            limit: megabytes(kit.limit),
+            years: kit
+                .years
+                .iter()
+                .map(|y| UploadKitYear {
+                    year: y.year,
+                    certificate: y.certificate,
+                    reduced: y.reduced,
+                    files: y
+                        .files
+                        .iter()
+                        .map(|f| UploadKitFile {
+                            name: f.name.clone(),
+                            pages: u32::try_from(f.pages).unwrap_or(u32::MAX),
+                            size: megabytes(f.size),
+                            over_limit: f.over_limit,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            problems: kit.problems.iter().map(ToString::to_string).collect(),
         }
     }
 }

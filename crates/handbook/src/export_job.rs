@@ -10,7 +10,8 @@ use xueshi_core::rules::Selection;
 use xueshi_core::{Ledger, RuleSet};
 use xueshi_export::{
     EvidenceBook, EvidenceSource, ExportOptions, FolderSource, PackageInput, PackageReport, PathLookupSource, Progress,
-    SummaryReport, export_evidence_book, export_package, export_summary_pdf, is_sha256, sanitize_component,
+    SummaryReport, UploadKit, export_evidence_book, export_package, export_summary_pdf, export_upload_kit, is_sha256,
+    sanitize_component,
 };
 use xueshi_store::viewing::new_viewing_folder;
 
@@ -142,6 +143,19 @@ impl ExportJob {
     /// The file name offered for 证明材料汇编 alone, e.g. `证明材料汇编-王晓梅-2026年副高级.pdf`.
     pub fn book_name(&self) -> String {
         format!("证明材料汇编-{}.pdf", whose(&self.ledger, &self.application))
+    }
+
+    /// The upload kit's folder name, e.g. `分年度上传材料-王晓梅-2026年副高级`.
+    pub fn kit_name(&self) -> String {
+        format!("分年度上传材料-{}", whose(&self.ledger, &self.application))
+    }
+
+    /// Writes the per-year upload kit into the folder `out` (new or empty), each year's PDF at
+    /// most `limit_mb` megabytes where a page allows it.
+    pub fn run_upload_kit(&self, out: &Path, limit_mb: u32, choices: &PackageChoices) -> Result<UploadKit> {
+        crate::settings::check_upload_limit(limit_mb)?;
+        let limit = u64::from(limit_mb) * 1024 * 1024;
+        Ok(export_upload_kit(&self.input(&choices.options()), self.evidence.source().as_ref(), out, limit)?)
     }
 
     fn input<'a>(&'a self, options: &'a ExportOptions) -> PackageInput<'a> {

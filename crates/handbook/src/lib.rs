@@ -16,6 +16,7 @@ mod packaged_window;
 pub mod plans;
 mod preview;
 pub mod rules;
+mod settings;
 mod snapshot;
 
 pub use error::{ErrorCode, HandbookError, Result};
@@ -24,3 +25,4 @@ pub use handbook::{Assessed, Handbook, Request};
 pub use import::Imported;
 pub use package_check::{PackageCheck, Records, check_package};
 pub use rules::Rules;
+pub use settings::{Settings, UPLOAD_LIMIT_MB, check_upload_limit};

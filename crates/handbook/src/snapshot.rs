@@ -96,6 +96,7 @@ impl Handbook {
             rule_errors: self.rules.errors.clone(),
             today: today.format("%Y-%m-%d").to_string(),
             read_only: self.store.open_report().read_only.map(|reason| reason.notice().to_owned()),
+            settings: self.settings()?,
         })
     }
 }

@@ -244,4 +244,18 @@ fn the_pre_review_of_the_stored_records_names_what_a_reviewer_would_question_und
     let later = Request { year: Some(2032), level: Some(Level::Senior), ..Request::default() };
     let outside = h.review(&later).expect("reviewed for a later application");
     assert_eq!(outside.iter().map(|f| f.kind).collect::<Vec<_>>(), [FindingKind::OutsideWindow], "{outside:?}");
+
+fn the_upload_limit_defaults_to_5_mb_is_kept_and_one_outside_1_to_100_is_refused() {
+    let dir = folder("settings");
+    let home = DataDir::new(dir.path());
+    let mut h = Handbook::open(home.clone()).expect("opens");
+    assert_eq!(h.settings().expect("settings").upload_limit_mb, 5);
+    h.save_settings(&xueshi_handbook::Settings { upload_limit_mb: 12 }).expect("saved");
+    for refused in [0, 101] {
+        let err = h.save_settings(&xueshi_handbook::Settings { upload_limit_mb: refused }).expect_err("refused");
+        assert!(err.to_string().contains("1 到 100 MB"), "{err}");
+    }
+    drop(h);
+    let h = Handbook::open(home).expect("opens again");
+    assert_eq!(h.snapshot().expect("snapshot").settings.upload_limit_mb, 12);
 }
