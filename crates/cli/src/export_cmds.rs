@@ -44,6 +44,12 @@ pub struct PackageArgs {
     /// 单独导出证明材料汇编（.pdf）的保存位置（材料包中也有一份）
     #[arg(long, value_name = "FILE.pdf")]
     pub evidence_book: Option<PathBuf>,
+    /// 导出分年度上传材料（网上核认系统按年度上传）的文件夹：须为新文件夹或空文件夹
+    #[arg(long, value_name = "DIR")]
+    pub upload_kit: Option<PathBuf>,
+    /// 与 --upload-kit 同用：每个上传文件的大小上限（MB，1–100，默认 5）
+    #[arg(long, value_name = "N", requires = "upload_kit")]
+    pub upload_limit_mb: Option<u32>,
     /// 在 PDF 和 Excel 中隐去身份证号的中间部分（如 430102********1234）
     #[arg(long)]
     pub mask_id: bool,
@@ -67,6 +73,7 @@ impl PackageArgs {
         self.out.is_some()
             || self.summary.is_some()
             || self.evidence_book.is_some()
+            || self.upload_kit.is_some()
             || self.apply_year.is_some()
             || self.level.is_some()
             || self.window.is_some()
@@ -127,6 +134,9 @@ pub(crate) fn job(args: &PackageArgs, explicit: Option<&Path>) -> Result<ExportJ
 
 /// `xueshi export --apply-year … --out FILE.zip` and/or `--summary FILE.pdf`.
 pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, CliError> {
+    if let Some(dir) = &args.upload_kit {
+        return crate::kit_cmd::export_kit(args, dir, explicit);
+    }
     if let Some(book) = &args.evidence_book {
         return crate::book_cmd::export_book(args, book, explicit);
     }

@@ -7,6 +7,7 @@ mod book_cmd;
 mod evidence_report;
 mod exchange_cmds;
 mod export_cmds;
+mod kit_cmd;
 mod render;
 mod review_cmd;
 mod store_cmds;

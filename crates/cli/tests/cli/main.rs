@@ -18,6 +18,7 @@ mod same_answer;
 mod store_cli;
 mod two_programs;
 mod unwritable_folder;
+mod upload_kit_cli;
 
 // The check that every test file of this folder is declared above (shared by every crate).
 include!("../../../../tests/every_test_file_is_a_module.rs");
