@@ -18,12 +18,12 @@ use xueshi_core::kinds::{
 use xueshi_core::ledger_json::kind_fields;
 use xueshi_core::review::Finding;
 
-use xueshi_handbook::ErrorCode;
 use xueshi_handbook::dto::{
     ActivityFields, ActivityView, Deadline, EvidenceBookSummary, EvidenceView, ExportProgress, ExportSummary,
     MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView,
-    VerifyView, YearCount,
+    UploadKitFile, UploadKitSummary, UploadKitYear, VerifyView, YearCount,
 };
+use xueshi_handbook::{ErrorCode, Settings};
 
 use crate::error::AppError;
 
@@ -81,6 +81,10 @@ fn declarations() -> String {
         AppError::decl(&cfg),
         ExportSummary::decl(&cfg),
         EvidenceBookSummary::decl(&cfg),
+        Settings::decl(&cfg),
+        UploadKitFile::decl(&cfg),
+        UploadKitYear::decl(&cfg),
+        UploadKitSummary::decl(&cfg),
         ExportProgress::decl(&cfg),
     ];
     let mut out = String::from(

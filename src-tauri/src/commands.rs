@@ -4,7 +4,7 @@
 
 use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
@@ -13,9 +13,9 @@ use xueshi_core::engine::Assessment;
 use xueshi_core::review::Finding;
 use xueshi_handbook::dto::{
     ActivityFields, EvidenceBookSummary, ExportProgress, ExportSummary, PlanDto, Preview, ProfileDto, SavedActivity,
-    Snapshot, VerifyView,
+    Snapshot, UploadKitSummary, VerifyView,
 };
-use xueshi_handbook::{ErrorCode, Handbook, PackageChoices, Request};
+use xueshi_handbook::{ErrorCode, Handbook, PackageChoices, Request, Settings};
 use xueshi_store::spreadsheet::SPREADSHEET_EXTENSIONS;
 
 use crate::error::{AppError, AppResult};
@@ -285,6 +285,41 @@ pub async fn export_evidence_book<R: Runtime>(
     };
     let Some(out) = out else { return Ok(None) };
     let summary = blocking(move || Ok(EvidenceBookSummary::new(&out, &job.run_evidence_book(&out, &choices)?))).await?;
+    app.state::<AppState>().set_last_export(PathBuf::from(&summary.path));
+    Ok(Some(summary))
+}
+
+/// Keeps the user's settings (the upload kit's size limit).
+#[tauri::command]
+pub async fn save_settings<R: Runtime>(app: AppHandle<R>, settings: Settings) -> AppResult<Snapshot> {
+    change(&app, move |h| h.save_settings(&settings)).await
+}
+
+/// Writes the per-year upload kit (a folder per year and 上传清单.pdf) into a new folder, named
+/// after the application, inside the folder the user picks; each file at most `limit_mb` MB where
+/// a page allows it. `None` when the dialog was closed. (With the end-to-end seam: beside the
+/// package's fixed path.)
+#[tauri::command]
+pub async fn export_upload_kit<R: Runtime>(
+    app: AppHandle<R>,
+    mask_id: bool,
+    limit_mb: u32,
+) -> AppResult<Option<UploadKitSummary>> {
+    let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
+    let font_path = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
+    let choices = PackageChoices { mask_id, incomplete_page: false, font_path };
+    let parent = match app.state::<AppState>().fixed_save_path() {
+        Some(p) => p.parent().map(Path::to_path_buf),
+        None => app
+            .dialog()
+            .file()
+            .set_title("选择保存分年度上传材料的位置（将在其中新建一个文件夹）")
+            .blocking_pick_folder()
+            .and_then(|f| f.into_path().ok()),
+    };
+    let Some(parent) = parent else { return Ok(None) };
+    let out = parent.join(job.kit_name());
+    let summary = blocking(move || Ok(UploadKitSummary::new(&job.run_upload_kit(&out, limit_mb, &choices)?))).await?;
     app.state::<AppState>().set_last_export(PathBuf::from(&summary.path));
     Ok(Some(summary))
 }

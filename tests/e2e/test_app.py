@@ -355,6 +355,34 @@ class Scenario(WithApp):
         a.driver.find_element(By.CSS_SELECTOR, "body").send_keys(Keys.ESCAPE)
         a.gone("[data-test='export-dialog']")
 
+    def test_6d_the_upload_kit_is_exported_from_the_export_dialog_under_the_limit_set_there(self):
+        a = self.app
+        a.menu("总览")
+        a.click("[data-test='export']")
+        a.wait("[data-test='export-dialog']")
+        a.type("[data-test='upload-limit']", "1")
+        a.click("[data-test='export-kit']")
+        result = label_of(a.wait("[data-test='kit-result']", timeout=300))
+        self.assertIn("分年度上传材料已生成", result)
+        self.assertIn("每个文件不超过 1 MB", result)
+        parent = Path(os.environ["XUESHI_E2E_SAVE"]).parent
+        kits = [p for p in parent.iterdir() if p.is_dir() and p.name.startswith("分年度上传材料-")]
+        self.assertEqual(len(kits), 1, kits)
+        kit = kits[0]
+        self.assertTrue((kit / "上传清单.pdf").read_bytes().startswith(b"%PDF-"))
+        years = sorted(p for p in kit.iterdir() if p.is_dir())
+        self.assertTrue(years, result)
+        for year in years:
+            files = sorted(year.glob(f"{year.name}_继续教育佐证材料*.pdf"))
+            self.assertTrue(files, year)
+            for f in files:
+                self.assertIn(f.name, result)
+                if "超过大小限制" not in result:
+                    self.assertLessEqual(f.stat().st_size, 1024 * 1024, f)
+        a.shot("12-upload-kit")
+        a.driver.find_element(By.CSS_SELECTOR, "body").send_keys(Keys.ESCAPE)
+        a.gone("[data-test='export-dialog']")
+
     def test_6_the_rules_and_settings_screens_open(self):
         a = self.app
         a.menu("规则")

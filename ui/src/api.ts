@@ -12,7 +12,9 @@ import type {
   Preview,
   ProfileDto,
   SavedActivity,
+  Settings,
   Snapshot,
+  UploadKitSummary,
   VerifyView,
 } from './bindings'
 
@@ -72,6 +74,8 @@ export const api = {
   closeDemo: () => call<Snapshot>('close_demo'),
   exportPackage: (maskId: boolean, incompletePage: boolean) => call<ExportSummary | null>('export_package', { maskId, incompletePage }),
   exportEvidenceBook: (maskId: boolean) => call<EvidenceBookSummary | null>('export_evidence_book', { maskId }),
+  saveSettings: (settings: Settings) => call<Snapshot>('save_settings', { settings }),
+  exportUploadKit: (maskId: boolean, limitMb: number) => call<UploadKitSummary | null>('export_upload_kit', { maskId, limitMb }),
   cancelExport: () => call<void>('cancel_export'),
   revealExport: () => call<void>('reveal_export'),
   /** Typesets 学时汇总表 alone and opens it in the system's PDF viewer, to print from there. */

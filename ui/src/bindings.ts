@@ -334,7 +334,11 @@ today: string,
  * Why nothing can be saved this time (a full disk, a read-only folder), said in Chinese and
  * shown as a banner; `null` when the folder opened normally.
  */
-read_only: string | null, };
+read_only: string | null, 
+/**
+ * The user's settings (the upload kit's size limit).
+ */
+settings: Settings, };
 
 export type SavedActivity = { id: string, snapshot: Snapshot, };
 
@@ -379,6 +383,46 @@ not_included: Array<string>, };
 export type EvidenceBookSummary = { path: string, pages: number, 
 /**
  * Evidence files the book could only name (a PDF that needs a password, a damaged photo).
+ */
+problems: Array<string>, };
+
+export type Settings = { 
+/**
+ * The largest file of the upload kit, in MB (default 5).
+ */
+upload_limit_mb: number, };
+
+export type UploadKitFile = { 
+/**
+ * `2023年/2023年_继续教育佐证材料.pdf`
+ */
+name: string, pages: number, 
+/**
+ * `1.2 MB`
+ */
+size: string, 
+/**
+ * A single page larger than the limit by itself.
+ */
+over_limit: boolean, };
+
+export type UploadKitYear = { year: number, 
+/**
+ * Covered by an earlier 学时认定单, whose pages are its file.
+ */
+certificate: boolean, 
+/**
+ * The photos were re-encoded smaller to meet the limit.
+ */
+reduced: boolean, files: Array<UploadKitFile>, };
+
+export type UploadKitSummary = { path: string, 
+/**
+ * `5 MB`
+ */
+limit: string, years: Array<UploadKitYear>, 
+/**
+ * Evidence files shown as a page of text instead of their content.
  */
 problems: Array<string>, };
 
@@ -589,7 +633,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'review' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'review' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

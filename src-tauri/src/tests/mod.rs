@@ -207,6 +207,23 @@ fn the_evidence_book_alone_is_written_beside_the_save_seams_path() {
 }
 
 #[test]
+fn the_upload_kit_is_written_in_a_new_folder_beside_the_seams_path() {
+    let app = TestApp::new("kit");
+    app.set_up();
+    app.ok("save_activity", json!({"fields": {"kind": "training", "title": "研修班", "date": "2025-05-12", "category": "professional", "days": 2}}));
+    app._app.state::<crate::AppState>().save_exports_to(app.dir.join("材料包.zip"));
+    let summary = app.ok("export_upload_kit", json!({"maskId": true, "limitMb": 5}));
+    let path = std::path::PathBuf::from(summary["path"].as_str().expect("path"));
+    assert_eq!(path.parent(), Some(app.dir.as_path()));
+    assert!(path.file_name().is_some_and(|n| n.to_string_lossy().starts_with("分年度上传材料-")), "{summary}");
+    assert_eq!(summary["limit"], "5 MB");
+    assert!(path.join("上传清单.pdf").is_file());
+    assert!(path.join("2025年/2025年_继续教育佐证材料.pdf").is_file(), "{summary}");
+    let refused = app.invoke("export_upload_kit", json!({"maskId": true, "limitMb": 500})).expect_err("refused");
+    assert!(refused.to_string().contains("1 到 100 MB"), "{refused}");
+}
+
+#[test]
 fn a_spreadsheet_with_a_bad_row_imports_nothing_unless_bad_rows_are_skipped() {
     let app = TestApp::new("sheet");
     app.set_up();

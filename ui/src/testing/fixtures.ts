@@ -46,6 +46,7 @@ export function snapshotWith(activities: ActivityView[], more: Partial<Snapshot>
     rule_errors: [],
     today: TODAY,
     read_only: null,
+    settings: { upload_limit_mb: 5 },
     ...more,
   }
 }

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { UploadKitSummary } from '../bindings'
+import { setSnapshot, state } from '../state'
+import { snapshotWith } from '../testing/fixtures'
+import { cleanUp, click, eventually, mockCommands, mountInApp, screenText, sentTo, testId, typeInto } from '../testing/mount'
+import ExportDialog from './ExportDialog.vue'
+
+let unmount: (() => void) | null = null
+afterEach(() => {
+  unmount?.()
+  unmount = null
+  state.snapshot = null
+})
+
+/** What the app answers for an upload kit: a certificate year and a year split in two. */
+const kit: UploadKitSummary = {
+  path: '/home/李老师/分年度上传材料-李老师-2026年副高级',
+  limit: '2 MB',
+  years: [
+    {
+      year: 2022,
+      certificate: true,
+      reduced: false,
+      files: [{ name: '2022年/2022年_继续教育佐证材料.pdf', pages: 1, size: '0.3 MB', over_limit: false }],
+    },
+    {
+      year: 2023,
+      certificate: false,
+      reduced: true,
+      files: [
+        { name: '2023年/2023年_继续教育佐证材料_1.pdf', pages: 4, size: '1.9 MB', over_limit: false },
+        { name: '2023年/2023年_继续教育佐证材料_2.pdf', pages: 1, size: '2.4 MB', over_limit: true },
+      ],
+    },
+  ],
+  problems: [],
+}
+
+describe('the export dialog', () => {
+  it('exports the upload kit with the limit typed there, starting from the saved setting, and lists its files', async () => {
+    setSnapshot(snapshotWith([], { settings: { upload_limit_mb: 8 } }))
+    const sent = mockCommands((cmd) => (cmd === 'export_upload_kit' ? kit : undefined))
+    const { wrapper } = mountInApp(ExportDialog, { show: true })
+    unmount = () => cleanUp(wrapper)
+
+    const limit = testId('upload-limit').querySelector('input')!
+    expect(limit.value).toBe('8')
+    await typeInto(limit, '2')
+    limit.dispatchEvent(new FocusEvent('blur'))
+    await click(testId('export-kit'))
+
+    await eventually(() => expect(sentTo(sent, 'export_upload_kit')).toEqual([{ maskId: true, limitMb: 2 }]))
+    await eventually(() => expect(screenText(testId('kit-result'))).toContain('分年度上传材料已生成'))
+    const shown = screenText(testId('kit-result'))
+    expect(shown).toContain('每个文件不超过 2 MB')
+    expect(shown).toContain('2022 年（上传以前年度学时认定单）')
+    expect(shown).toContain('2023年/2023年_继续教育佐证材料_1.pdf（4 页，1.9 MB）')
+    expect(shown).toContain('其中一页本身超过大小限制')
+    expect(shown).toContain('照片已压缩')
+  })
+})
