@@ -42,8 +42,11 @@ struct ChecklistRecord {
     hours: String,
 }
 
-/// A size in megabytes for people: `5 MB`, `2.5 MB`.
+/// A size for people: `5 MB`, `2.5 MB`; under 0.1 MB in kilobytes (`36 KB`), never `0 MB`.
 pub fn megabytes(bytes: u64) -> String {
+    if bytes < 1024 * 1024 / 10 {
+        return format!("{} KB", bytes.div_ceil(1024));
+    }
     let mb = bytes as f64 / (1024.0 * 1024.0);
     let text = format!("{mb:.1}");
     format!("{} MB", text.strip_suffix(".0").unwrap_or(&text))
