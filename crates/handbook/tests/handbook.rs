@@ -244,7 +244,9 @@ fn the_pre_review_of_the_stored_records_names_what_a_reviewer_would_question_und
     let later = Request { year: Some(2032), level: Some(Level::Senior), ..Request::default() };
     let outside = h.review(&later).expect("reviewed for a later application");
     assert_eq!(outside.iter().map(|f| f.kind).collect::<Vec<_>>(), [FindingKind::OutsideWindow], "{outside:?}");
+}
 
+#[test]
 fn the_upload_limit_defaults_to_5_mb_is_kept_and_one_outside_1_to_100_is_refused() {
     let dir = folder("settings");
     let home = DataDir::new(dir.path());
