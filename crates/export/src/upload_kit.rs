@@ -186,6 +186,10 @@ fn year_files(
 /// book's order, the first part also the header page) as fit in `limit`, typeset anew for each
 /// (a PDF of a range of pages would still carry every embedded file). A file too large by itself
 /// is a part of its own, over the limit.
+///
+/// Each file is typeset alone once; a part's size is estimated from those sizes less what each
+/// PDF carries besides its files (fonts, the page frame), measured once; each part is then typeset
+/// and, should the estimate have been short, given one file less until it fits.
 fn split(
     input: &PackageInput<'_>,
     evidence: &dyn EvidenceSource,
@@ -198,22 +202,61 @@ fn split(
         let (problems, count) = (source.problems.clone(), source.file_count);
         Ok((typeset_book(source, fonts)?, problems, count))
     };
-    let mut parts = Vec::new();
+    let (first, first_problems, count) = part(0, 1)?;
+    let mut alone = vec![Some((first, first_problems))];
+    for k in 1..count {
+        let (pdf, problems, _) = part(k, k + 1)?;
+        alone.push(Some((pdf, problems)));
+    }
+    let sizes: Vec<u64> = alone.iter().flatten().map(|(pdf, _)| pdf.bytes.len() as u64).collect();
+    let size = |k: usize| sizes[k];
+    // Two files typeset together carry the fonts and frame once, alone twice.
+    let shared = if count >= 3 {
+        let (pair, _, _) = part(1, 3)?;
+        (size(1) + size(2)).saturating_sub(pair.bytes.len() as u64)
+    } else {
+        0
+    };
+    let mut ends = Vec::new();
     let mut start = 0;
-    loop {
-        let (mut kept, mut kept_problems, count) = part(start, start + 1)?;
+    while start < count {
         let mut end = start + 1;
-        while end < count {
-            let (pdf, problems, _) = part(start, end + 1)?;
-            if pdf.bytes.len() as u64 > limit {
-                break;
-            }
-            (kept, kept_problems, end) = (pdf, problems, end + 1);
+        let mut estimate = size(start);
+        while end < count && estimate + size(end).saturating_sub(shared) <= limit {
+            estimate += size(end).saturating_sub(shared);
+            end += 1;
         }
-        parts.push((kept, kept_problems));
-        if end >= count {
-            return Ok(parts);
-        }
+        ends.push((start, end));
         start = end;
     }
+    let mut parts = Vec::with_capacity(ends.len());
+    let mut k = 0;
+    while k < ends.len() {
+        let (start, mut end) = ends[k];
+        loop {
+            if end == start + 1 {
+                if let Some(single) = alone[start].take() {
+                    parts.push(single);
+                }
+                break;
+            }
+            let (pdf, problems, _) = part(start, end)?;
+            if pdf.bytes.len() as u64 <= limit {
+                parts.push((pdf, problems));
+                break;
+            }
+            end -= 1;
+        }
+        if end < ends[k].1 {
+            // The files the estimate put in this part but that did not fit start the next one.
+            let next_end = ends.get(k + 1).map_or(ends[k].1, |n| n.1);
+            if k + 1 < ends.len() {
+                ends[k + 1] = (end, next_end);
+            } else {
+                ends.push((end, next_end));
+            }
+        }
+        k += 1;
+    }
+    Ok(parts)
 }
