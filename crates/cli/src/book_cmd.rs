@@ -1,18 +1,15 @@
 //! `xueshi export --apply-year Y --level L --evidence-book FILE.pdf`: 证明材料汇编 alone (the
-//! package holds one too), with `--out` or `--summary` as well those after it.
+//! package holds one too); `export` makes it after the package and summary when those are asked too.
 
 use std::path::Path;
 
 use xueshi_handbook::PackageChoices;
 
 use crate::CliError;
-use crate::export_cmds::{PackageArgs, export, job};
+use crate::export_cmds::{PackageArgs, job};
 
-/// Writes the evidence book to `book`, then the package when `--out` is also given.
+/// Writes the evidence book to `book` (its name checked by `export`).
 pub fn export_book(args: &PackageArgs, book: &Path, explicit: Option<&Path>) -> Result<String, CliError> {
-    if !book.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
-        return Err(CliError::Input(format!("{} 应以 .pdf 结尾", book.display())));
-    }
     let job = job(args, explicit)?;
     let choices = PackageChoices { mask_id: args.mask_id, incomplete_page: false, font_path: args.font.clone() };
     let made = job.run_evidence_book(book, &choices)?;
@@ -25,10 +22,6 @@ pub fn export_book(args: &PackageArgs, book: &Path, explicit: Option<&Path>) -> 
         for p in &made.problems {
             text.push_str(&format!("  {p}\n"));
         }
-    }
-    if args.out.is_some() || args.summary.is_some() {
-        let package = PackageArgs { evidence_book: None, ..args.clone() };
-        text.push_str(&export(&package, explicit)?);
     }
     Ok(text)
 }

@@ -132,17 +132,14 @@ pub(crate) fn job(args: &PackageArgs, explicit: Option<&Path>) -> Result<ExportJ
     Ok(ExportJob::for_ledger(ledger, application, set, selection, folder)?)
 }
 
-/// `xueshi export --apply-year … --out FILE.zip` and/or `--summary FILE.pdf`.
+/// `xueshi export --apply-year …` with any of `--out FILE.zip`, `--summary FILE.pdf`,
+/// `--evidence-book FILE.pdf` and `--upload-kit DIR`: each one asked for is made, in that order.
 pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, CliError> {
-    if let Some(dir) = &args.upload_kit {
-        return crate::kit_cmd::export_kit(args, dir, explicit);
-    }
-    if let Some(book) = &args.evidence_book {
-        return crate::book_cmd::export_book(args, book, explicit);
-    }
-    if args.out.is_none() && args.summary.is_none() {
+    if args.out.is_none() && args.summary.is_none() && args.evidence_book.is_none() && args.upload_kit.is_none() {
         return Err(CliError::Input(
-            "请用 --out 指定申报材料包的保存位置（.zip），或用 --summary 指定学时汇总表的保存位置（.pdf）".into(),
+            "请用 --out 指定申报材料包的保存位置（.zip），或用 --summary 指定学时汇总表的保存位置（.pdf），\
+             或用 --evidence-book 指定证明材料汇编的保存位置（.pdf），或用 --upload-kit 指定分年度上传材料的文件夹"
+                .into(),
         ));
     }
     let named = |path: &Option<PathBuf>, extension: &str| match path {
@@ -153,6 +150,22 @@ pub fn export(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, Cli
     };
     named(&args.out, "zip")?;
     named(&args.summary, "pdf")?;
+    named(&args.evidence_book, "pdf")?;
+    let mut text = String::new();
+    if args.out.is_some() || args.summary.is_some() {
+        text.push_str(&summary_and_package(args, explicit)?);
+    }
+    if let Some(book) = &args.evidence_book {
+        text.push_str(&crate::book_cmd::export_book(args, book, explicit)?);
+    }
+    if let Some(dir) = &args.upload_kit {
+        text.push_str(&crate::kit_cmd::export_kit(args, dir, explicit)?);
+    }
+    Ok(text)
+}
+
+/// `--summary FILE.pdf` and/or `--out FILE.zip`.
+fn summary_and_package(args: &PackageArgs, explicit: Option<&Path>) -> Result<String, CliError> {
     let job = job(args, explicit)?;
     let choices = PackageChoices {
         mask_id: args.mask_id,

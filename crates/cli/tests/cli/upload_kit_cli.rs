@@ -60,3 +60,37 @@ fn a_folder_holding_files_and_a_limit_out_of_range_are_refused() {
     assert!(text(&refused).contains("上传文件大小限制应在 1 到 100 MB 之间"), "{}", text(&refused));
     assert!(!new.exists());
 }
+
+#[test]
+fn a_package_the_summary_and_the_upload_kit_asked_together_are_all_made() {
+    let dir = tempfile::tempdir().expect("temp");
+    let evidence = evidence_folder(dir.path());
+    let (out, zip, pdf) = (dir.path().join("上传材料"), dir.path().join("材料包.zip"), dir.path().join("汇总表.pdf"));
+    let ledger = demo_ledger();
+    let path = |p: &std::path::Path| p.to_str().expect("path").to_owned();
+    let args = [
+        "export",
+        "--ledger",
+        &path(&ledger),
+        "--evidence-dir",
+        &path(&evidence),
+        "--apply-year",
+        "2026",
+        "--level",
+        "associate_senior",
+        "--out",
+        &path(&zip),
+        "--summary",
+        &path(&pdf),
+        "--upload-kit",
+        &path(&out),
+    ]
+    .map(str::to_owned);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let made = xueshi(&dir.path().join("data"), &args);
+    assert!(made.status.success(), "{}", text(&made));
+    let said = text(&made);
+    assert!(said.contains("已生成申报材料包") && said.contains("已生成学时汇总表"), "{said}");
+    assert!(said.contains("已生成分年度上传材料"), "{said}");
+    assert!(zip.is_file() && pdf.is_file() && out.join("上传清单.pdf").is_file(), "{said}");
+}
