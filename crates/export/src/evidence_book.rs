@@ -16,7 +16,8 @@ use serde::Serialize;
 use typst::foundations::Bytes;
 
 use crate::PackageInput;
-use crate::book_files::{PhotoSize, Prepared, prepare};
+use crate::book_files::{PhotoSize, Prepared};
+use crate::book_pool::{Job, prepare_all};
 use crate::error::ExportError;
 use crate::evidence_plan::{detect, plan_evidence};
 use crate::fonts::FontSet;
@@ -184,11 +185,9 @@ pub(crate) fn book_source(
         places.entry(key).or_default().push_back(p.path.as_str());
     }
     let activities: HashMap<&str, _> = input.ledger.activities.iter().map(|a| (a.id.as_str(), a)).collect();
-    let mut files: Vec<(String, Bytes)> = Vec::new();
-    let mut problems = Vec::new();
-    let mut photos = 0;
     let mut shown: HashMap<&str, i32> = HashMap::new();
     let mut years = Vec::with_capacity(report.years.len());
+    let mut pending: Vec<Pending<'_>> = Vec::new();
     let mut number = 0;
     let mut file_count = 0;
     let wanted = |index: usize| scope.files.is_none_or(|(start, end)| (start..end).contains(&index));
@@ -203,7 +202,7 @@ pub(crate) fn book_source(
                 continue;
             }
             shown.insert(&row.id, y.year);
-            let mut book_files = Vec::with_capacity(activity.evidence.len());
+            let mut taken = Vec::with_capacity(activity.evidence.len());
             let mut left_out = 0;
             for e in &activity.evidence {
                 file_count += 1;
@@ -213,56 +212,66 @@ pub(crate) fn book_source(
                 }
                 let key = (activity.id.as_str(), e.file.as_str(), e.material.as_str());
                 let place = places.get_mut(&key).and_then(VecDeque::pop_front);
-                let (material, file) = (e.material.trim().to_owned(), e.file.clone());
-                let prepared = match place {
-                    None => Prepared::Note {
-                        text: "这份材料只登记了文件名，没有存入文件，材料包中也没有。".to_owned(),
-                        problem: false,
-                    },
-                    Some(place) => {
-                        let bytes = read_all(evidence, &activity.id, e)?;
-                        let ext = detect(&activity.id, e, &bytes)?;
-                        prepare(ext, bytes, place, scope.photos)
-                    }
-                };
-                let path = format!("/evidence/{}", files.len() + 1);
-                let entry = match prepared {
-                    Prepared::Image(bytes) => {
-                        photos += 1;
-                        let path = format!("{path}.pdf");
-                        files.push((path.clone(), Bytes::new(bytes)));
-                        BookFile { material, file, kind: "image", path, pages: 1, note: String::new() }
-                    }
-                    Prepared::Pdf { bytes, pages } => {
-                        let path = format!("{path}.pdf");
-                        files.push((path.clone(), Bytes::new(bytes)));
-                        BookFile { material, file, kind: "pdf", path, pages, note: String::new() }
-                    }
-                    Prepared::Note { text, problem } => {
-                        if problem {
-                            problems.push(BookProblem {
-                                activity: activity.id.clone(),
-                                title: row.title.clone(),
-                                file: e.file.clone(),
-                                reason: text.split('。').next().unwrap_or_default().to_owned(),
-                            });
-                        }
-                        BookFile { material, file, kind: "note", path: String::new(), pages: 1, note: text }
-                    }
-                };
-                book_files.push(entry);
+                taken.push(Pending { year: years.len(), record: records.len(), activity, row, evidence: e, place });
             }
             let first_part = scope.files.is_none_or(|(start, _)| start == 0);
-            if book_files.is_empty() && (left_out > 0 || !first_part) {
+            if taken.is_empty() && (left_out > 0 || !first_part) {
                 continue;
             }
-            records.push(BookRecord { number, row, shown_in: None, files: book_files });
+            pending.append(&mut taken);
+            records.push(BookRecord { number, row, shown_in: None, files: Vec::new() });
         }
         let summary = format!(
             "公需科目 {} 学时，专业科目 {} 学时，合计 {} 学时；{}",
             y.public, y.professional, y.total, y.status
         );
         years.push(BookYear { year: y.year, summary, records });
+    }
+    let jobs = pending.iter().map(|p| match p.place {
+        None => Ok(Job::Done(Prepared::Note {
+            text: "这份材料只登记了文件名，没有存入文件，材料包中也没有。".to_owned(),
+            problem: false,
+        })),
+        Some(place) => {
+            let bytes = read_all(evidence, &p.activity.id, p.evidence)?;
+            let ext = detect(&p.activity.id, p.evidence, &bytes)?;
+            Ok(Job::File { ext, bytes, place: place.to_owned() })
+        }
+    });
+    let prepared = prepare_all(jobs, scope.photos)?;
+    let mut files: Vec<(String, Bytes)> = Vec::new();
+    let mut problems = Vec::new();
+    let mut photos = 0;
+    for (p, prepared) in pending.iter().zip(prepared) {
+        let (material, file) = (p.evidence.material.trim().to_owned(), p.evidence.file.clone());
+        let path = format!("/evidence/{}", files.len() + 1);
+        let entry = match prepared {
+            Prepared::Image(bytes) => {
+                photos += 1;
+                let path = format!("{path}.pdf");
+                files.push((path.clone(), Bytes::new(bytes)));
+                BookFile { material, file, kind: "image", path, pages: 1, note: String::new() }
+            }
+            Prepared::Pdf { bytes, pages } => {
+                let path = format!("{path}.pdf");
+                files.push((path.clone(), Bytes::new(bytes)));
+                BookFile { material, file, kind: "pdf", path, pages, note: String::new() }
+            }
+            Prepared::Note { text, problem } => {
+                if problem {
+                    problems.push(BookProblem {
+                        activity: p.activity.id.clone(),
+                        title: p.row.title.clone(),
+                        file: p.evidence.file.clone(),
+                        reason: text.split('。').next().unwrap_or_default().to_owned(),
+                    });
+                }
+                BookFile { material, file, kind: "note", path: String::new(), pages: 1, note: text }
+            }
+        };
+        if let Some(record) = years.get_mut(p.year).and_then(|y| y.records.get_mut(p.record)) {
+            record.files.push(entry);
+        }
     }
     let title = match (scope.mode, scope.year) {
         (BookMode::Book, _) | (_, None) => "继续教育证明材料汇编".to_owned(),
@@ -285,6 +294,16 @@ pub(crate) fn book_source(
     drop(data);
     crate::world::check_glyphs(&mut value, TEMPLATE, fonts)?;
     Ok(BookSource { value, files, problems, photos, file_count, made_on: report.made_on })
+}
+
+/// An evidence file the book shows, before it is read: where its entry goes (`years[year].records[record]`).
+struct Pending<'a> {
+    year: usize,
+    record: usize,
+    activity: &'a xueshi_core::Activity,
+    row: &'a Row,
+    evidence: &'a xueshi_core::Evidence,
+    place: Option<&'a str>,
 }
 
 /// The whole content of one evidence file.

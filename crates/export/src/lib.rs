@@ -14,6 +14,7 @@
 
 mod assessment_diff;
 mod book_files;
+mod book_pool;
 mod error;
 mod evidence_book;
 mod evidence_plan;

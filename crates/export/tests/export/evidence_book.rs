@@ -193,6 +193,31 @@ fn a_phone_photo_is_scaled_to_at_most_1650_pixels_before_typesetting() {
 }
 
 #[test]
+fn a_large_jpeg_decoded_at_a_fraction_of_its_size_keeps_its_picture() {
+    // 3400 pixels wide: decoded at half size (1700), then scaled to 1650. Red left, blue right,
+    // a white bar across the middle third.
+    let image = RgbImage::from_fn(3400, 240, |x, y| match (x < 1700, (80..160).contains(&y)) {
+        (_, true) => image::Rgb([255, 255, 255]),
+        (true, false) => image::Rgb([200, 30, 30]),
+        (false, false) => image::Rgb([30, 30, 200]),
+    });
+    let mut jpeg = Cursor::new(Vec::new());
+    image.write_to(&mut jpeg, ImageFormat::Jpeg).expect("encode");
+    let scaled = scale_photo(jpeg.get_ref()).expect("decodes");
+    assert_eq!(scaled.width, MAX_SIDE);
+    assert!((116..=117).contains(&scaled.height), "{}", scaled.height);
+    let shown = image::load_from_memory(&scaled.jpeg).expect("a JPEG").to_rgb8();
+    let near = |x: u32, y: u32, want: [u8; 3]| {
+        let got = shown.get_pixel(x, y).0;
+        assert!(got.iter().zip(want).all(|(g, w)| g.abs_diff(w) < 24), "({x}, {y}): {got:?}, not {want:?}");
+    };
+    near(400, 15, [200, 30, 30]);
+    near(1250, 100, [30, 30, 200]);
+    near(400, 58, [255, 255, 255]);
+    near(1250, 58, [255, 255, 255]);
+}
+
+#[test]
 fn a_pdf_that_needs_a_password_is_named_on_its_page_and_in_the_problems() {
     let made = made();
     let named: Vec<String> = made.book.problems.iter().map(ToString::to_string).collect();
