@@ -135,14 +135,25 @@ impl BookScope<'static> {
 
 /// The book's data and files, ready for typst.
 pub(crate) struct BookSource {
-    value: serde_json::Value,
-    files: Vec<(String, Bytes)>,
+    pub value: serde_json::Value,
+    pub files: Vec<(String, Bytes)>,
     pub problems: Vec<BookProblem>,
     /// How many photos it holds (re-encoding at a smaller size changes only those).
     pub photos: usize,
     /// How many evidence files the scope has, whether or not `files` left them out.
     pub file_count: usize,
-    made_on: chrono::NaiveDate,
+    pub made_on: chrono::NaiveDate,
+    /// Pages it will have: cover and 目录, a page per record, a page per photo and per page of a PDF.
+    pub estimated_pages: usize,
+}
+
+impl BookSource {
+    /// The years it shows.
+    pub fn years(&self) -> Vec<i32> {
+        let years = self.value.get("years").and_then(serde_json::Value::as_array);
+        let year = |y: &serde_json::Value| y.get("year").and_then(serde_json::Value::as_i64);
+        years.into_iter().flatten().filter_map(year).filter_map(|y| i32::try_from(y).ok()).collect()
+    }
 }
 
 /// Typesets the evidence book of `input` with the files of `evidence`.
@@ -273,6 +284,8 @@ pub(crate) fn book_source(
             record.files.push(entry);
         }
     }
+    let records = years.iter().flat_map(|y| &y.records);
+    let estimated_pages = 2 + records.map(|r| 1 + r.files.iter().map(|f| f.pages).sum::<usize>()).sum::<usize>();
     let title = match (scope.mode, scope.year) {
         (BookMode::Book, _) | (_, None) => "继续教育证明材料汇编".to_owned(),
         (_, Some(year)) => format!("{year}年继续教育佐证材料"),
@@ -293,7 +306,7 @@ pub(crate) fn book_source(
     let mut value = serde_json::to_value(&data).map_err(|e| ExportError::Typeset(e.to_string()))?;
     drop(data);
     crate::world::check_glyphs(&mut value, TEMPLATE, fonts)?;
-    Ok(BookSource { value, files, problems, photos, file_count, made_on: report.made_on })
+    Ok(BookSource { value, files, problems, photos, file_count, made_on: report.made_on, estimated_pages })
 }
 
 /// An evidence file the book shows, before it is read: where its entry goes (`years[year].records[record]`).

@@ -15,6 +15,7 @@
 mod assessment_diff;
 mod book_files;
 mod book_pool;
+mod book_split;
 mod error;
 mod evidence_book;
 mod evidence_plan;
@@ -41,6 +42,7 @@ mod xlsx;
 mod zipscan;
 
 pub use book_files::{MAX_SIDE, Photo, PhotoSize, jpeg_page, scale_photo, scale_photo_to};
+pub use book_split::{BookPart, BookSplit, EvidenceBooks, SPLIT_PAGES, YEAR_BOOKS_FOLDER, render_evidence_books};
 pub use error::ExportError;
 pub use evidence_book::{BookProblem, EVIDENCE_BOOK_NAME, EvidenceBook, export_evidence_book, render_evidence_book};
 pub use fonts::{FontSet, LoadedFace, MissingGlyph};

@@ -88,7 +88,7 @@ fn made() -> &'static Made {
 }
 
 /// A PDF text string: UTF-16 with a byte order mark, else one byte per character.
-fn text_of(bytes: &[u8]) -> String {
+pub fn text_of(bytes: &[u8]) -> String {
     match bytes.strip_prefix(&[0xFE, 0xFF]) {
         Some(utf16) => {
             let units: Vec<u16> = utf16.chunks(2).map(|c| u16::from_be_bytes([c[0], c[1]])).collect();
@@ -99,7 +99,7 @@ fn text_of(bytes: &[u8]) -> String {
 }
 
 /// The titles of an outline item's children, each with its own children's titles.
-fn children<'a>(item: &Dict<'a>) -> Vec<(String, Dict<'a>)> {
+pub fn children<'a>(item: &Dict<'a>) -> Vec<(String, Dict<'a>)> {
     let mut out = Vec::new();
     let mut next = item.get::<Dict<'a>>(b"First");
     while let Some(d) = next {

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod book_split;
 mod evidence_book;
 mod file_types;
 mod fonts;
