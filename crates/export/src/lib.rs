@@ -94,6 +94,9 @@ pub struct ExportOptions {
     pub font_path: Option<PathBuf>,
     /// The date printed as 制表日期 (default: today, local time).
     pub date: Option<chrono::NaiveDate>,
+    /// Over how many pages the evidence book is written one book per year (default
+    /// [`SPLIT_PAGES`]).
+    pub book_split_pages: Option<usize>,
 }
 
 /// What the export is doing, for a progress bar.

@@ -11,8 +11,9 @@ use chrono::{Datelike, Timelike};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use crate::book_split::{BookSplit, SPLIT_PAGES, render_evidence_books};
 use crate::error::ExportError;
-use crate::evidence_book::{EVIDENCE_BOOK_NAME, render_evidence_book};
+use crate::evidence_book::EVIDENCE_BOOK_NAME;
 use crate::evidence_plan::{EvidencePlan, detect, plan_evidence, read_head};
 use crate::fonts::FontSet;
 use crate::hashing::{BUFFER, CopyError, copy_hashed, digest};
@@ -103,7 +104,8 @@ pub fn export_package(
         fonts: recorded_fonts(&fonts),
     };
     reporter.stage(Stage::EvidenceBook, Some(EVIDENCE_BOOK_NAME))?;
-    let book = render_evidence_book(input, evidence, &mut fonts)?;
+    let split = BookSplit::OverPages(input.options.book_split_pages.unwrap_or(SPLIT_PAGES));
+    let books = render_evidence_books(input, evidence, &mut fonts, split)?;
     drop(fonts);
     reporter.stage(Stage::Evidence, None)?;
 
@@ -128,19 +130,23 @@ pub fn export_package(
         material: None,
         original_name: None,
     });
-    zip.start_file(EVIDENCE_BOOK_NAME, stored)?;
-    zip.write_all(&book.bytes).map_err(|e| ExportError::Zip(e.to_string()))?;
-    let (sha256, size) = digest(&book.bytes);
-    drop(book.bytes);
-    files.push(ManifestFile {
-        path: EVIDENCE_BOOK_NAME.to_owned(),
-        size,
-        sha256,
-        role: "evidence_book".to_owned(),
-        activity: None,
-        material: None,
-        original_name: None,
-    });
+    let book_pages = books.parts.iter().map(|b| b.pages).sum::<usize>();
+    for book in books.parts {
+        let name = book.package_name();
+        zip.start_file(name.as_str(), stored)?;
+        zip.write_all(&book.bytes).map_err(|e| ExportError::Zip(e.to_string()))?;
+        let (sha256, size) = digest(&book.bytes);
+        drop(book.bytes);
+        files.push(ManifestFile {
+            path: name,
+            size,
+            sha256,
+            role: "evidence_book".to_owned(),
+            activity: None,
+            material: None,
+            original_name: None,
+        });
+    }
     reporter.state.files_done = 2;
 
     let mut buffer = vec![0u8; BUFFER];
@@ -233,8 +239,8 @@ pub fn export_package(
         files: manifest.files,
         not_included: manifest.not_included,
         pdf_pages: pdf.pages,
-        evidence_book_pages: book.pages,
-        evidence_book_problems: book.problems,
+        evidence_book_pages: book_pages,
+        evidence_book_problems: books.problems,
         fonts: font_names,
     })
 }

@@ -9,7 +9,8 @@ use std::path::Path;
 
 use xueshi_core::{Assessment, Ledger, RuleSet};
 
-use crate::evidence_book::{EVIDENCE_BOOK_NAME, render_evidence_book};
+use crate::book_split::{BookSplit, YEAR_BOOKS_FOLDER, render_evidence_books};
+use crate::evidence_book::EVIDENCE_BOOK_NAME;
 use crate::evidence_plan::plan_evidence;
 use crate::fonts::FontSet;
 use crate::hashing::{digest, hash_reader};
@@ -54,6 +55,7 @@ fn compare(manifest: &Manifest, data: &DataReference<'_>, report: &mut VerifyRep
         incomplete_evidence_page: typeset.is_none_or(|t| t.incomplete_evidence_page),
         font_path: data.font_path.map(Path::to_owned),
         date,
+        book_split_pages: None,
     };
     let input = PackageInput { ledger: data.ledger, rules: data.rules, assessment: data.assessment, options: &options };
     let evidence = match expected_evidence(&input, data.evidence) {
@@ -66,17 +68,17 @@ fn compare(manifest: &Manifest, data: &DataReference<'_>, report: &mut VerifyRep
     compare_files(manifest, &evidence, &mut report.differences);
     report.records_checked = true;
     match (typeset, date) {
-        (Some(t), Some(_)) => match summaries(&input, t, &evidence, has_book(manifest).then_some(data.evidence)) {
-            Ok((pdf, xlsx, book)) => {
-                compare_summary(manifest, PDF_NAME, &pdf, &mut report.differences);
-                compare_summary(manifest, XLSX_NAME, &xlsx, &mut report.differences);
-                if let Some(book) = book {
-                    compare_summary(manifest, EVIDENCE_BOOK_NAME, &book, &mut report.differences);
+        (Some(t), Some(_)) => {
+            match summaries(&input, t, &evidence, has_book(manifest).then_some((data.evidence, split_of(manifest)))) {
+                Ok((pdf, xlsx, books)) => {
+                    compare_summary(manifest, PDF_NAME, &pdf, &mut report.differences);
+                    compare_summary(manifest, XLSX_NAME, &xlsx, &mut report.differences);
+                    compare_books(manifest, &books, &mut report.differences);
+                    report.summaries_checked = true;
                 }
-                report.summaries_checked = true;
+                Err(reason) => report.unchecked.push(format!("学时汇总表 PDF 和 Excel：{reason}")),
             }
-            Err(reason) => report.unchecked.push(format!("学时汇总表 PDF 和 Excel：{reason}")),
-        },
+        }
         (Some(_), None) => {
             report.unchecked.push("学时汇总表 PDF 和 Excel：清单中的制表日期无效，无法重新生成比较".to_owned())
         }
@@ -113,9 +115,28 @@ fn expected_evidence(input: &PackageInput<'_>, source: &dyn EvidenceSource) -> R
     Ok(files)
 }
 
-/// Whether the package has an evidence book (packages made before it was added have none).
+/// Whether the package has an evidence book, whole or per year (packages made before it was
+/// added have none).
 fn has_book(manifest: &Manifest) -> bool {
-    manifest.files.iter().any(|f| f.path == EVIDENCE_BOOK_NAME && f.role == "evidence_book")
+    manifest.files.iter().any(is_book)
+}
+
+/// Whether `f` is an evidence book: `证明材料汇编.pdf`, or a year's `证明材料汇编/2023年.pdf`.
+fn is_book(f: &ManifestFile) -> bool {
+    let year_book =
+        f.path.strip_prefix(YEAR_BOOKS_FOLDER).and_then(|p| p.strip_prefix('/')).and_then(|p| p.strip_suffix("年.pdf"));
+    f.role == "evidence_book"
+        && (f.path == EVIDENCE_BOOK_NAME
+            || year_book.is_some_and(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit())))
+}
+
+/// How the package's evidence book was divided: per year when it holds per-year books.
+fn split_of(manifest: &Manifest) -> BookSplit {
+    if manifest.files.iter().any(|f| is_book(f) && f.path != EVIDENCE_BOOK_NAME) {
+        BookSplit::ByYear
+    } else {
+        BookSplit::Whole
+    }
 }
 
 /// The manifest's file list against the records': evidence by path and SHA-256, and no other
@@ -124,8 +145,8 @@ fn has_book(manifest: &Manifest) -> bool {
 fn compare_files(manifest: &Manifest, expected: &[ManifestFile], out: &mut Vec<Difference>) {
     let listed: HashMap<&str, &ManifestFile> = manifest.files.iter().map(|f| (f.path.as_str(), f)).collect();
     let mut wanted: HashSet<&str> = HashSet::from([PDF_NAME, XLSX_NAME]);
-    if has_book(manifest) {
-        wanted.insert(EVIDENCE_BOOK_NAME);
+    for f in manifest.files.iter().filter(|f| is_book(f)) {
+        wanted.insert(f.path.as_str());
     }
     for e in expected {
         wanted.insert(e.path.as_str());
@@ -151,8 +172,8 @@ fn compare_files(manifest: &Manifest, expected: &[ManifestFile], out: &mut Vec<D
 }
 
 /// What the summaries are made of again: the PDF, the XLSX and (when `book` gives the evidence)
-/// the evidence book.
-type Remade = (Vec<u8>, Vec<u8>, Option<Vec<u8>>);
+/// the evidence books, each with its name in the package.
+type Remade = (Vec<u8>, Vec<u8>, Vec<(String, Vec<u8>)>);
 
 /// The PDF and XLSX made again from the records, with the manifest's date, options and fonts, and
 /// the evidence book from the files of `book`.
@@ -160,7 +181,7 @@ fn summaries(
     input: &PackageInput<'_>,
     t: &Typeset,
     evidence: &[ManifestFile],
-    book: Option<&dyn EvidenceSource>,
+    book: Option<(&dyn EvidenceSource, BookSplit)>,
 ) -> Result<Remade, String> {
     let report = ReportData::build(input.ledger, input.rules, input.assessment, input.options);
     let mut fonts =
@@ -178,15 +199,29 @@ fn summaries(
         ));
     }
     let xlsx = render_xlsx(&report, evidence).map_err(|e| e.to_string())?;
-    let book = match book {
-        Some(source) => Some(
-            render_evidence_book(input, source, &mut fonts)
-                .map_err(|e| format!("无法重新排版证明材料汇编（{e}）"))?
-                .bytes,
-        ),
-        None => None,
+    let books = match book {
+        Some((source, split)) => render_evidence_books(input, source, &mut fonts, split)
+            .map_err(|e| format!("无法重新排版证明材料汇编（{e}）"))?
+            .parts
+            .into_iter()
+            .map(|b| (b.package_name(), b.bytes))
+            .collect(),
+        None => Vec::new(),
     };
-    Ok((pdf.bytes, xlsx, book))
+    Ok((pdf.bytes, xlsx, books))
+}
+
+/// The evidence books made again against the package's: each the same, none missing, no other.
+fn compare_books(manifest: &Manifest, books: &[(String, Vec<u8>)], out: &mut Vec<Difference>) {
+    for (name, book) in books {
+        if !manifest.files.iter().any(|f| f.path == *name) {
+            out.push(Difference::MissingFromPackage { path: name.clone() });
+        }
+        compare_summary(manifest, name, book, out);
+    }
+    for listed in manifest.files.iter().filter(|f| is_book(f) && !books.iter().any(|(n, _)| *n == f.path)) {
+        out.push(Difference::NotInRecords { path: listed.path.clone() });
+    }
 }
 
 fn compare_summary(manifest: &Manifest, name: &str, made: &[u8], out: &mut Vec<Difference>) {

@@ -19,7 +19,13 @@ const EVIDENCE: &str = "2022年/专业科目/2022-09-15 论文 高中数学建�
 
 /// The demo, its records holding the SHA-256 of each evidence file (as the vault's do), exported.
 fn exported() -> Fixture {
+    exported_split_over(None)
+}
+
+/// [`exported`], the evidence book written one per year over `pages` pages.
+fn exported_split_over(pages: Option<usize>) -> Fixture {
     let mut f = Fixture::demo();
+    f.options.book_split_pages = pages;
     let dir = f.evidence_dir();
     for a in &mut f.ledger.activities {
         for e in &mut a.evidence {
@@ -172,4 +178,30 @@ fn a_package_made_before_the_evidence_book_still_matches_the_owners_data() {
     let report = against_data(&f, &before);
     assert!(report.is_ok(), "{:#?}", report.differences);
     assert!(report.fully_checked(), "unchecked: {:?}", report.unchecked);
+}
+
+#[test]
+fn a_package_with_one_book_per_year_matches_the_data_and_a_changed_year_book_is_caught() {
+    let f = exported_split_over(Some(1));
+    let archive = zip::ZipArchive::new(File::open(f.out()).expect("open")).expect("zip");
+    let names: Vec<String> = archive.file_names().map(|n| n.expect("name").into_owned()).collect();
+    let books: Vec<&String> = names.iter().filter(|n| n.starts_with("证明材料汇编/")).collect();
+    assert!(books.len() > 1, "{names:?}");
+    assert!(books.iter().all(|n| n.ends_with("年.pdf")), "{books:?}");
+    assert!(!names.iter().any(|n| n == EVIDENCE_BOOK_NAME), "no whole book beside them: {names:?}");
+    let report = against_data(&f, &f.out());
+    assert!(report.is_ok(), "{:#?}", report.differences);
+    assert!(report.fully_checked(), "unchecked: {:?}", report.unchecked);
+
+    let changed = books[1].clone();
+    let forged = forge(&f, &changed, Some(b"%PDF-1.7\n% a year with other certificates\n"));
+    passes_alone_but_says_so(&f, &forged);
+    let report = against_data(&f, &forged);
+    let differing: Vec<&Difference> =
+        report.differences.iter().filter(|d| matches!(d, Difference::DiffersFromRecords { .. })).collect();
+    assert!(
+        matches!(differing.as_slice(), [Difference::DiffersFromRecords { path, .. }] if *path == changed),
+        "only the changed year's book differs: {:#?}",
+        report.differences
+    );
 }

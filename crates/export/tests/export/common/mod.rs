@@ -72,6 +72,7 @@ impl Fixture {
             incomplete_evidence_page: true,
             font_path: font_path(),
             date: chrono::NaiveDate::from_ymd_opt(2026, 5, 30),
+            book_split_pages: None,
         };
         Fixture { dir, ledger, rules, assessment, options }
     }
