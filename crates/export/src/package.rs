@@ -131,6 +131,9 @@ pub fn export_package(
         original_name: None,
     });
     let book_pages = books.parts.iter().map(|b| b.pages).sum::<usize>();
+    // The summary PDF, the books, then the XLSX, the evidence and the manifest.
+    reporter.state.files_total = planned.len() + 3 + books.parts.len();
+    let files_written = 1 + books.parts.len();
     for book in books.parts {
         let name = book.package_name();
         zip.start_file(name.as_str(), stored)?;
@@ -147,7 +150,7 @@ pub fn export_package(
             original_name: None,
         });
     }
-    reporter.state.files_done = 2;
+    reporter.state.files_done = files_written;
 
     let mut buffer = vec![0u8; BUFFER];
     for (p, _) in &planned {
