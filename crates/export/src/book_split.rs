@@ -2,8 +2,6 @@
 //! cover, 目录, bookmarks and page labels, restricted to its year, and 年 in its title. The
 //! photos are made ready once, for the whole book, and each year's book is typeset from them.
 
-use std::path::{Path, PathBuf};
-
 use serde_json::Value;
 
 use crate::PackageInput;
@@ -43,15 +41,6 @@ impl BookPart {
             None => crate::evidence_book::EVIDENCE_BOOK_NAME.to_owned(),
             Some(year) => format!("{YEAR_BOOKS_FOLDER}/{year}年.pdf"),
         }
-    }
-
-    /// Where it is written when `out` was asked for: `out` itself, or beside it with the year
-    /// added to its name (`汇编.pdf` → `汇编_2023年.pdf`).
-    pub fn file_for(&self, out: &Path) -> PathBuf {
-        let Some(year) = self.year else { return out.to_owned() };
-        let stem = out.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let ext = out.extension().map(|e| format!(".{}", e.to_string_lossy())).unwrap_or_default();
-        out.with_file_name(format!("{stem}_{year}年{ext}"))
     }
 }
 
