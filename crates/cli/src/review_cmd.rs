@@ -13,12 +13,12 @@ use crate::{AssessArgs, CliError, assess_ledger_file, to_json};
 pub fn run(args: &AssessArgs, data_dir: Option<&Path>) -> Result<String, CliError> {
     if args.ledger.is_some() {
         return assess_ledger_file(args, data_dir, |ledger, set, _, assessment| {
-            output(assessment, &review(ledger, set, assessment), args.json)
+            output(assessment, &review(ledger, set, assessment, &[]), args.json)
         });
     }
     let mut handbook = open_handbook(data_dir, None)?;
-    let assessed = handbook.assess(&request(args)?)?;
-    Ok(output(&assessed.assessment, &assessed.review(), args.json))
+    let (assessed, findings) = handbook.assess_and_review(&request(args)?)?;
+    Ok(output(&assessed.assessment, &findings, args.json))
 }
 
 fn output(assessment: &Assessment, findings: &[Finding], json: bool) -> String {

@@ -215,6 +215,8 @@ vocabulary! {
         DayOverLimit = "day_over_limit" / "单日学时超过折算上限",
         OutsideWindow = "outside_window" / "不在认定跨度内",
         PaperWithoutIssn = "paper_without_issn" / "论文未填刊号",
+        EvidenceNameMismatch = "evidence_name_mismatch" / "证明材料上的姓名与本人不符",
+        EvidenceIdMismatch = "evidence_id_mismatch" / "证明材料上的身份证号与本人不符",
         YearWithoutEvidence = "year_without_evidence" / "有学时无证明材料",
     }
 }

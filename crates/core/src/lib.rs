@@ -7,6 +7,7 @@ pub mod engine;
 pub mod field_names;
 pub mod fields;
 pub mod hours;
+pub mod id_number;
 pub mod kinds;
 pub mod ledger;
 pub mod ledger_json;

@@ -48,16 +48,7 @@ pub fn chinese_date(date: NaiveDate) -> String {
     date.format("%Y年%-m月%-d日").to_string()
 }
 
-/// `430102********1234`: the first six and last four characters kept.
-pub fn mask_id_number(id: &str) -> String {
-    let chars: Vec<char> = id.trim().chars().collect();
-    if chars.len() < 10 {
-        return "*".repeat(chars.len());
-    }
-    let (head, rest) = chars.split_at(6);
-    let (middle, tail) = rest.split_at(rest.len() - 4);
-    format!("{}{}{}", head.iter().collect::<String>(), "*".repeat(middle.len()), tail.iter().collect::<String>())
-}
+pub use xueshi_core::id_number::mask as mask_id_number;
 
 /// The in-window credits of each record.
 fn credits_by_activity(assessment: &Assessment) -> HashMap<&str, Vec<&Credit>> {

@@ -2,10 +2,11 @@
 //! ask of it. The desktop app's commands and the command line's subcommands are a few lines each
 //! over these methods.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use xueshi_core::engine::{Application, Assessment, assess};
-use xueshi_core::review::{Finding, review};
+use xueshi_core::review::{EvidenceText, Finding, review};
 use xueshi_core::rules::Selection;
 use xueshi_core::{Ledger, RuleSet};
 use xueshi_store::viewing::viewing_dir;
@@ -13,6 +14,7 @@ use xueshi_store::{BackupReason, DataDir, Options, PlannedApplication, Store, St
 
 use crate::dto::{ActivityFields, ProfileDto, VerifyView};
 use crate::error::{HandbookError, Result};
+use crate::evidence_texts::TextCache;
 use crate::rules::Rules;
 
 /// One open data folder.
@@ -22,6 +24,8 @@ pub struct Handbook {
     /// The user's own folder, to return to after the demo.
     pub(crate) home: DataDir,
     pub(crate) demo: bool,
+    /// The text of evidence files read for the 预审, kept for the session.
+    pub(crate) texts: RefCell<TextCache>,
 }
 
 /// The application an assessment is about: given parts override the plan's.
@@ -46,9 +50,10 @@ pub struct Assessed<'h> {
 }
 
 impl Assessed<'_> {
-    /// 预审 of the assessed records: what a reviewer would question.
-    pub fn review(&self) -> Vec<Finding> {
-        review(&self.ledger, self.rules, &self.assessment)
+    /// 预审 of the assessed records: what a reviewer would question, with the `texts` read from
+    /// their evidence files.
+    pub fn review(&self, texts: &[EvidenceText]) -> Vec<Finding> {
+        review(&self.ledger, self.rules, &self.assessment, texts)
     }
 }
 
@@ -66,7 +71,7 @@ impl Handbook {
     /// A handbook on a store already open.
     pub fn with_store(store: Store, home: DataDir) -> Result<Handbook> {
         let rules = Rules::load(store.data_dir())?;
-        Ok(Handbook { store, rules, home, demo: false })
+        Ok(Handbook { store, rules, home, demo: false, texts: RefCell::default() })
     }
 
     pub fn store(&self) -> &Store {
@@ -114,13 +119,23 @@ impl Handbook {
 
     /// The stored records assessed for `request`.
     pub fn assess(&mut self, request: &Request) -> Result<Assessed<'_>> {
+        let (planned, chosen) = self.planned_with_rules(request)?;
+        self.assess_planned(planned, chosen)
+    }
+
+    /// The plan for `request` and the rule set chosen for it (a rule file's path is taken from
+    /// what the user typed only, never from a stored plan).
+    fn planned_with_rules(&mut self, request: &Request) -> Result<(PlannedApplication, Option<String>)> {
         let planned = self.application(request)?;
-        let ledger = self.store.ledger()?;
-        // A rule file's path is taken from what the user typed only, never from a stored plan.
         let chosen = match &request.rules {
             Some(choice) => Some(self.rules.choose(choice)?),
-            None => planned.rules,
+            None => planned.rules.clone(),
         };
+        Ok((planned, chosen))
+    }
+
+    fn assess_planned(&self, planned: PlannedApplication, chosen: Option<String>) -> Result<Assessed<'_>> {
+        let ledger = self.store.ledger()?;
         let (rules, selection) =
             self.rules.in_force(chosen.as_deref(), planned.application.year, ledger.profile.city.as_deref())?;
         let assessment = assess(&ledger, rules, &planned.application)?;
@@ -130,7 +145,18 @@ impl Handbook {
     /// 预审: what a reviewer would question in the stored records, for `request` under the rule
     /// set and plan in force (the same as [`Handbook::assess`]).
     pub fn review(&mut self, request: &Request) -> Result<Vec<Finding>> {
-        Ok(self.assess(request)?.review())
+        Ok(self.assess_and_review(request)?.1)
+    }
+
+    /// The assessment for `request` and its 预审, which also reads the text of the PDF evidence of
+    /// the records credited in the checked years (each file once a session).
+    pub fn assess_and_review(&mut self, request: &Request) -> Result<(Assessed<'_>, Vec<Finding>)> {
+        let (planned, chosen) = self.planned_with_rules(request)?;
+        let this: &Handbook = self;
+        let assessed = this.assess_planned(planned, chosen)?;
+        let texts = this.texts.borrow_mut().texts(&assessed, &this.store.data_dir().evidence());
+        let findings = assessed.review(&texts);
+        Ok((assessed, findings))
     }
 
     /// The 预审 the dashboard and the export dialog show: the current plan's; none without a plan.

@@ -7,6 +7,7 @@
 mod demo;
 pub mod dto;
 mod error;
+mod evidence_texts;
 mod export_job;
 pub mod form;
 mod handbook;

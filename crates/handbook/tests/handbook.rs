@@ -261,3 +261,41 @@ fn the_upload_limit_defaults_to_5_mb_is_kept_and_one_outside_1_to_100_is_refused
     let h = Handbook::open(home).expect("opens again");
     assert_eq!(h.snapshot().expect("snapshot").settings.upload_limit_mb, 12);
 }
+
+#[test]
+fn a_certificate_pdf_that_names_someone_else_is_flagged_by_the_pre_review_read_once_until_the_profile_is_theirs() {
+    let dir = folder("identity");
+    let mut h = Handbook::open(DataDir::new(dir.path())).expect("opens");
+    training(&mut h);
+    h.save_plan(&plan(2026, "associate_senior", None)).expect("plan");
+    let certificate = include_bytes!("../../../tests/fixtures/certificate-stsong.pdf");
+    let name = "结业证书.pdf";
+    let attached = h
+        .store_mut()
+        .attach_reader("2025-001", &mut &certificate[..], name, Path::new(name), "结业证书")
+        .expect("attached");
+    let profile = |name: &str, id: &str| xueshi_core::Profile {
+        name: Some(name.to_owned()),
+        id_number: Some(id.to_owned()),
+        ..xueshi_core::Profile::default()
+    };
+    h.store_mut().set_profile(&profile("李四", "430103199001011234")).expect("profile");
+    let identity = |findings: Vec<xueshi_core::review::Finding>| -> Vec<(FindingKind, String)> {
+        findings
+            .into_iter()
+            .filter(|f| matches!(f.kind, FindingKind::EvidenceNameMismatch | FindingKind::EvidenceIdMismatch))
+            .map(|f| (f.kind, f.message))
+            .collect()
+    };
+    let found = identity(h.review_plan().expect("reviewed"));
+    let kinds: Vec<FindingKind> = found.iter().map(|(k, _)| *k).collect();
+    assert_eq!(kinds, [FindingKind::EvidenceNameMismatch, FindingKind::EvidenceIdMismatch], "{found:?}");
+    assert!(found[0].1.contains("“结业证书.pdf”上写的姓名是“王晓梅”，个人信息中是“李四”"), "{}", found[0].1);
+    assert!(found[1].1.contains("上的身份证号是 430102********1237"), "{}", found[1].1);
+    // Read once a session: the dashboard's next 预审 does not open the file again.
+    std::fs::remove_file(xueshi_store::vault::blob_path(&DataDir::new(dir.path()).evidence(), &attached.sha256))
+        .expect("the vault's copy removed");
+    assert_eq!(identity(h.review_plan().expect("reviewed from what was read")), found);
+    h.store_mut().set_profile(&profile("王晓梅", "430102198805161237")).expect("profile corrected");
+    assert_eq!(identity(h.review_plan().expect("reviewed again")), []);
+}

@@ -45,3 +45,23 @@ fn a_ledger_file_is_reviewed_as_json_naming_the_kind_records_and_year() {
     assert_eq!(findings[0]["year"], 2015);
     assert!(findings[0]["action"].as_str().is_some_and(|a| a.contains("不必")), "{out}");
 }
+
+#[test]
+fn a_certificate_that_names_someone_else_is_listed_with_its_file_and_the_masked_number() {
+    let (tmp, data) = data_folder();
+    assert_eq!(add_training(&data, "数字化研修班", "2").status.code(), Some(0));
+    ok(&data, &["profile", "--name", "李四", "--id-number", "430103199001011234"]);
+    let certificate = tmp.path().join("结业证书.pdf");
+    std::fs::write(&certificate, include_bytes!("../../../../tests/fixtures/certificate-stsong.pdf")).expect("file");
+    ok(&data, &["attach", "2024-001", &certificate.display().to_string(), "--material", "结业证书"]);
+    let out = ok(&data, &["review", "--apply-year", "2025", "--level", "senior"]);
+    assert!(
+        out.contains("【证明材料上的姓名与本人不符】2024-06-01《数字化研修班》的“结业证书.pdf”上写的姓名是“王晓梅”，个人信息中是“李四”"),
+        "{out}"
+    );
+    assert!(
+        out.contains("【证明材料上的身份证号与本人不符】2024-06-01《数字化研修班》的“结业证书.pdf”上的身份证号是 430102********1237"),
+        "{out}"
+    );
+    assert!(!out.contains("430102198805161237") && !out.contains("430103199001011234"), "{out}");
+}

@@ -4,7 +4,10 @@
 
 mod certificates;
 mod dates;
+mod identity;
 mod records;
+
+pub use identity::EvidenceText;
 
 use std::collections::HashMap;
 
@@ -30,9 +33,10 @@ pub struct Finding {
     pub action: String,
 }
 
-/// Reviews `ledger` as `assessment` (made under `rules`) credits it: the findings in the order of
+/// Reviews `ledger` as `assessment` (made under `rules`) credits it, with the `texts` read from its
+/// evidence files (none when they were not read): the findings in the order of
 /// [`FindingKind::ALL`], each kind's findings in the ledger's order.
-pub fn review(ledger: &Ledger, rules: &RuleSet, assessment: &Assessment) -> Vec<Finding> {
+pub fn review(ledger: &Ledger, rules: &RuleSet, assessment: &Assessment, texts: &[EvidenceText]) -> Vec<Finding> {
     let context = Context::new(ledger, assessment);
     let mut findings = Vec::new();
     records::same_file(&context, &mut findings);
@@ -40,6 +44,7 @@ pub fn review(ledger: &Ledger, rules: &RuleSet, assessment: &Assessment) -> Vec<
     dates::overlapping_and_over_limit(&context, rules, &mut findings);
     records::outside_window(&context, &mut findings);
     records::papers_without_issn(&context, &mut findings);
+    identity::evidence_names_someone_else(&context, texts, &mut findings);
     records::years_without_evidence(&context, &mut findings);
     findings.sort_by_key(|f| FindingKind::ALL.iter().position(|k| *k == f.kind));
     findings

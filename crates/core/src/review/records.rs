@@ -35,7 +35,7 @@ pub(super) fn same_file(ctx: &Context, findings: &mut Vec<Finding>) {
 }
 
 /// The name of a file without its folders.
-fn file_name(file: &str) -> &str {
+pub(super) fn file_name(file: &str) -> &str {
     file.rsplit(['/', '\\']).next().unwrap_or(file)
 }
 

@@ -4,6 +4,7 @@
 
 mod clauses;
 mod engine;
+mod identity;
 mod ledger_format;
 mod pasted_text;
 mod properties;

@@ -16,7 +16,7 @@ fn findings(set: &str, year: i32, activities: Value) -> Vec<Finding> {
         .expect("valid ledger");
     let assessment =
         assess(&ledger, rules, &Application::new(year, Level::Senior, ApplicationPath::Standard)).expect("assessment");
-    review(&ledger, rules, &assessment)
+    review(&ledger, rules, &assessment, &[])
 }
 
 fn of(findings: &[Finding], kind: FindingKind) -> Vec<&Finding> {
