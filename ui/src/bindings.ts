@@ -188,7 +188,7 @@ records: Array<RecordTotal>, evidence: Array<EvidenceStatus>,
  */
 evidence_rules: { [key in string]: Array<Array<Array<string>>> }, warnings: Array<Warning>, };
 
-export type FindingKind = "same_file" | "same_certificate" | "overlapping_dates" | "day_over_limit" | "outside_window" | "paper_without_issn" | "year_without_evidence";
+export type FindingKind = "same_file" | "same_certificate" | "overlapping_dates" | "day_over_limit" | "outside_window" | "paper_without_issn" | "evidence_name_mismatch" | "evidence_id_mismatch" | "year_without_evidence";
 
 export type Finding = { kind: FindingKind, 
 /**
@@ -552,6 +552,8 @@ export const FINDING_KIND_LABELS: Record<FindingKind, string> = {
   day_over_limit: '单日学时超过折算上限',
   outside_window: '不在认定跨度内',
   paper_without_issn: '论文未填刊号',
+  evidence_name_mismatch: '证明材料上的姓名与本人不符',
+  evidence_id_mismatch: '证明材料上的身份证号与本人不符',
   year_without_evidence: '有学时无证明材料',
 }
 
