@@ -94,7 +94,7 @@ fn next_label(chars: &[char], at: &mut usize) -> Option<usize> {
         if chars[start] != '姓' {
             continue;
         }
-        let Some(ming) = (start + 1..chars.len()).find(|&j| !chars[j].is_whitespace()) else { return None };
+        let ming = (start + 1..chars.len()).find(|&j| !chars[j].is_whitespace())?;
         if chars[ming] != '名' {
             continue;
         }
