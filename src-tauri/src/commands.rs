@@ -352,10 +352,13 @@ fn bundled_fonts<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir())
 }
 
-/// Called by the web view once the first screen is on display: ends the startup probe.
+/// Called by the web view once the first screen is on display: ends the startup probe. `timeline`
+/// is the page's own marks (milliseconds since the page began loading) and `now` the page's clock
+/// when it called; the probe prints them above its result.
 #[tauri::command]
-pub async fn first_screen_rendered() -> AppResult<()> {
+pub async fn first_screen_rendered(timeline: Option<String>, now: Option<f64>) -> AppResult<()> {
     if crate::probe().as_deref() == Some("1") {
+        crate::print_page_timeline(timeline.as_deref(), now);
         crate::finish_startup_probe("dashboard");
     }
     Ok(())

@@ -54,6 +54,18 @@ pub(crate) fn finish_startup_probe(what: &str) -> ! {
     std::process::exit(0);
 }
 
+/// For the startup probe: the page's marks, and when the page began loading counted from the
+/// process start (the process's clock now less the page's clock when it called).
+pub(crate) fn print_page_timeline(timeline: Option<&str>, now: Option<f64>) {
+    let elapsed = PROCESS_START.get().map_or(0.0, |t| t.elapsed().as_secs_f64() * 1000.0);
+    if let Some(now) = now {
+        println!("page began loading {:.0} ms after the process started", elapsed - now);
+    }
+    if let Some(timeline) = timeline {
+        println!("page timeline (ms since it began loading): {timeline}");
+    }
+}
+
 /// The startup probe asked for, if any (never in builds without the test seams).
 fn probe() -> Option<String> {
     #[cfg(feature = "test-seams")]
