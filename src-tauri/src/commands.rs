@@ -100,10 +100,11 @@ pub async fn snapshot<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
 }
 
 /// The first screen's snapshot: the dashboard's numbers without the records (see
-/// `Handbook::first_screen`); the window asks for the full one once it is drawn.
+/// `Handbook::first_screen`), usually made ahead while the window was created; the window asks
+/// for the full one once it is drawn.
 #[tauri::command]
 pub async fn first_screen<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
-    on_handbook(&app, |h| h.first_screen()).await
+    blocking(move || app.state::<AppState>().first_screen()).await
 }
 
 /// 预审 of the current plan: what a reviewer would question (none without a plan).

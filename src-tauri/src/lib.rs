@@ -144,6 +144,10 @@ pub fn run() {
         Ok(app) => app,
         Err(e) => startup::fatal(&format!("学时手册无法启动：{e}"), 1),
     };
+    // This is the one running app (a second start has handed over by now): while the window is
+    // created and loads the page, the data folder opens and the first screen's snapshot is made.
+    let handle = app.handle().clone();
+    std::thread::spawn(move || handle.state::<AppState>().prepare_first_screen());
     app.run(|_, event| {
         if let tauri::RunEvent::Ready = event {
             // Only the one running app sweeps: a second start must not remove the viewing

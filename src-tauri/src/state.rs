@@ -1,5 +1,6 @@
-//! The app's managed state: the open handbook (opened on first use, off the main thread) and the files
-//! last dropped on the window, waiting for the user to say which record they belong to.
+//! The app's managed state: the open handbook (opened on first use, off the main thread, or ahead
+//! of the window's first question while the window is being created) and the files last dropped
+//! on the window, waiting for the user to say which record they belong to.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -8,13 +9,14 @@ use std::sync::{Mutex, PoisonError};
 
 use xueshi_store::DataDir;
 
+use xueshi_handbook::dto::Snapshot;
 use xueshi_handbook::{ErrorCode, Handbook};
 
 use crate::error::{AppError, AppResult};
 
 pub struct AppState {
     home: DataDir,
-    handbook: Mutex<Option<Handbook>>,
+    handbook: Mutex<Open>,
     dropped: Mutex<Dropped>,
     /// Set by the cancel button; the running export stops at its next progress report.
     cancel_export: AtomicBool,
@@ -32,6 +34,15 @@ fn save_seam() -> Option<PathBuf> {
     None
 }
 
+/// The handbook once opened, and the first screen's snapshot made ahead (`prepare_first_screen`)
+/// until the window takes it. Under one lock: any other use of the handbook drops the snapshot
+/// made ahead, which may then be out of date.
+#[derive(Default)]
+struct Open {
+    handbook: Option<Handbook>,
+    first_screen: Option<Snapshot>,
+}
+
 /// Files dropped on the window, by a token the web view gets instead of their paths.
 #[derive(Default)]
 struct Dropped {
@@ -43,7 +54,7 @@ impl AppState {
     pub fn new(home: DataDir) -> AppState {
         AppState {
             home,
-            handbook: Mutex::new(None),
+            handbook: Mutex::new(Open::default()),
             dropped: Mutex::new(Dropped::default()),
             cancel_export: AtomicBool::new(false),
             last_export: Mutex::new(None),
@@ -55,22 +66,50 @@ impl AppState {
     /// (a defect), the handbook it left half-way is dropped (its open transaction rolls back) and
     /// the next command opens the data folder afresh: one bad command never blocks the app.
     pub fn with_handbook<T>(&self, f: impl FnOnce(&mut Handbook) -> AppResult<T>) -> AppResult<T> {
+        self.on_open(|handbook, first_screen| {
+            *first_screen = None;
+            f(handbook)
+        })
+    }
+
+    /// Opens the data folder and makes the first screen's snapshot, for the window to take when
+    /// it asks (`first_screen`): called while the window is being created, which saves the
+    /// window the wait. A failure is left for the window's own question to meet and report.
+    pub fn prepare_first_screen(&self) {
+        let _ = self.on_open(|handbook, first_screen| {
+            *first_screen = Some(handbook.first_screen()?);
+            Ok(())
+        });
+    }
+
+    /// The first screen's snapshot: the one made ahead if nothing used the handbook since, else
+    /// made now.
+    pub fn first_screen(&self) -> AppResult<Snapshot> {
+        self.on_open(|handbook, first_screen| match first_screen.take() {
+            Some(snapshot) => Ok(snapshot),
+            None => Ok(handbook.first_screen()?),
+        })
+    }
+
+    /// Runs `f` on the open handbook and the snapshot made ahead, as `with_handbook` says.
+    fn on_open<T>(&self, f: impl FnOnce(&mut Handbook, &mut Option<Snapshot>) -> AppResult<T>) -> AppResult<T> {
         let mut guard = self.handbook.lock().unwrap_or_else(|poisoned| {
             let mut guard = poisoned.into_inner();
-            *guard = None;
+            *guard = Open::default();
             guard
         });
         self.handbook.clear_poison();
-        if guard.is_none() {
-            *guard = Some(Handbook::open(self.home.clone())?);
+        let open = &mut *guard;
+        if open.handbook.is_none() {
+            open.handbook = Some(Handbook::open(self.home.clone())?);
         }
-        let Some(handbook) = guard.as_mut() else {
+        let Some(handbook) = open.handbook.as_mut() else {
             return Err(AppError::new(ErrorCode::Internal, "数据文件夹未能打开"));
         };
-        match catch_unwind(AssertUnwindSafe(|| f(handbook))) {
+        match catch_unwind(AssertUnwindSafe(|| f(handbook, &mut open.first_screen))) {
             Ok(result) => result,
             Err(_) => {
-                *guard = None;
+                *guard = Open::default();
                 Err(AppError::crashed())
             }
         }

@@ -91,6 +91,21 @@ fn after_setup_the_dashboard_assesses_the_planned_application_under_the_governin
 }
 
 #[test]
+fn the_first_screen_made_while_the_window_opens_is_what_the_window_would_get_and_a_change_drops_it() {
+    let app = TestApp::new("ahead");
+    app.set_up();
+    let state = app._app.state::<crate::AppState>();
+    let made_now = app.ok("first_screen", json!({}));
+    state.prepare_first_screen();
+    assert_eq!(app.ok("first_screen", json!({})), made_now);
+    assert_eq!(made_now["complete"], false);
+
+    state.prepare_first_screen();
+    app.ok("save_profile", json!({"profile": {"name": "王老师", "employer": "某中学", "city": "长沙"}}));
+    assert_eq!(app.ok("first_screen", json!({}))["profile"]["name"], "王老师");
+}
+
+#[test]
 fn saving_a_training_and_a_paper_updates_the_years_hours_at_once() {
     let app = TestApp::new("records");
     app.set_up();
