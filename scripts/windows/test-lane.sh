@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The Windows test lane (part of scripts/test.sh): the core, store, export and cli test suites
+# The Windows test lane (part of scripts/test.sh): the core, reading, store, export and cli test suites
 # cross-compiled for x86_64-pc-windows-gnu and run under Wine in a fresh prefix; clippy for the
 # Windows target (code under cfg(windows)); the release build and installer (scripts/build-windows.sh);
 # the app started without a WebView2 runtime (a Chinese message box, then exit); the installer
@@ -14,14 +14,14 @@ source scripts/windows/wine-env.sh
 
 target=x86_64-pc-windows-gnu
 xueshi_say "Windows：静态检查 / cargo clippy --target $target"
-cargo clippy --target "$target" -p xueshi-core -p xueshi-durable -p xueshi-store -p xueshi-export -p xueshi-handbook -p xueshi-cli -p xueshi-app \
+cargo clippy --target "$target" -p xueshi-core -p xueshi-durable -p xueshi-reading -p xueshi-store -p xueshi-export -p xueshi-handbook -p xueshi-cli -p xueshi-app \
   --all-targets -- -D warnings
 cargo clippy --target "$target" -p xueshi-app --all-targets --features test-seams -- -D warnings
 
 xueshi_say "Windows：测试（Wine）/ cargo test --target $target"
 xueshi_wine_fresh_prefix
 trap 'wineserver -k 2>/dev/null || true; rm -rf "$WINEPREFIX"' EXIT
-cargo test --target "$target" -p xueshi-core -p xueshi-durable -p xueshi-store -p xueshi-export -p xueshi-handbook -p xueshi-cli
+cargo test --target "$target" -p xueshi-core -p xueshi-durable -p xueshi-reading -p xueshi-store -p xueshi-export -p xueshi-handbook -p xueshi-cli
 wineserver -k 2>/dev/null || true
 rm -rf "$WINEPREFIX"
 trap - EXIT
