@@ -6,6 +6,7 @@ mod commands;
 pub mod error;
 pub mod startup;
 mod state;
+mod window_fit;
 
 #[cfg(test)]
 mod bindings;
@@ -98,6 +99,9 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
         .setup(|app| {
             // Tauri runs this after it created the windows of the configuration.
             startup::window_created();
+            if let Some(window) = app.get_webview_window("main") {
+                window_fit::fit_to_screen(&window);
+            }
             if let Some(warning) = startup::startup_warning() {
                 app.dialog().message(warning).title("学时手册").kind(MessageDialogKind::Warning).show(|_| {});
             }

@@ -20,7 +20,7 @@ cargo build --quiet -p xueshi-app --features test-seams
 app="$root/target/debug/xueshi-app"
 
 display=:$(( 90 + RANDOM % 9 ))
-Xvfb "$display" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=$display WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1
 work=$(mktemp -d)

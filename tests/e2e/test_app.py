@@ -49,7 +49,7 @@ def label_of(element):
 class App:
     def __init__(self):
         self.driver = start_app()
-        self.driver.set_window_size(1400, 900)
+        self.driver.set_window_size(1366, 768)
 
     def quit(self):
         self.driver.quit()
