@@ -11,7 +11,14 @@ XUESHI_APT_PACKAGES=(
 # The Windows cross-build: the mingw-w64 linker, Wine to run the Windows binaries, NSIS for the installer.
 XUESHI_WINDOWS_APT_PACKAGES=(gcc-mingw-w64-x86-64 wine wine64 nsis)
 
-xueshi_say() { printf '\n== %s\n' "$*"; }
+# Each heading says how long the whole run has taken so far (minutes:seconds since the first
+# script that sourced this file started), so that a slow step shows in the log.
+: "${XUESHI_STARTED:=$(date +%s)}"
+export XUESHI_STARTED
+xueshi_say() {
+  local t=$(($(date +%s) - XUESHI_STARTED))
+  printf '\n== [%d:%02d] %s\n' $((t / 60)) $((t % 60)) "$*"
+}
 
 # Installs the given Debian packages that are missing (default: what the app and its tests need).
 xueshi_install_system_packages() {

@@ -109,6 +109,15 @@ describe('the record editor', () => {
     expect(previews[previews.length - 1]).toEqual({ fields: conference })
   })
 
+  it('shows the date the Chinese way, 2026年3月15日, and sends it as 2026-03-15', async () => {
+    const sent = mockCommands(engine)
+    setSnapshot(snapshotWith([]))
+    openEditor()
+    expect(testId('date').querySelector('input')?.value).toBe('2026年3月15日')
+    await eventually(() => expect(sentTo(sent, 'preview_activity').length).toBeGreaterThan(0))
+    expect(sentTo(sent, 'preview_activity')[0]).toMatchObject({ fields: { date: TODAY } })
+  })
+
   it('asks for the form of the activity the chosen kind has', async () => {
     mockCommands(engine)
     setSnapshot(snapshotWith([]))
