@@ -17,6 +17,7 @@ from pathlib import Path
 from PIL import ImageGrab
 from selenium import webdriver
 from selenium.common.exceptions import ElementClickInterceptedException, TimeoutException, WebDriverException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.common.options import ArgOptions
@@ -532,6 +533,28 @@ class WindowAndPlatformScenario(WithApp):
         self.assertIn("只有“三援”视为完成当年", a.text("[data-test='editor']"))
         self.shot("17-editor-posting")
         a.close_editor()
+
+    def test_6_ctrl_n_opens_a_new_record_from_any_screen_esc_closes_it_and_ctrl_f_finds(self):
+        a = self.app
+        keys = lambda *k: ActionChains(a.driver).key_down(Keys.CONTROL).send_keys(*k).key_up(Keys.CONTROL).perform()
+        a.menu("总览")
+        a.wait("[data-test='dashboard']")
+        keys("n")
+        self.assertIn("新增记录", a.text("[data-test='editor']"))
+        self.assertEqual(a.wait("[data-test='title'] input").get_attribute("value"), "")
+        time.sleep(0.4)
+        ActionChains(a.driver).send_keys(Keys.ESCAPE).perform()
+        a.gone("[data-test='editor']")
+        a.menu("设置")
+        a.wait("[data-test='settings']")
+        keys("f")
+        a.wait("[data-test='records']")
+        WebDriverWait(a.driver, 10).until(
+            lambda d: d.switch_to.active_element.get_attribute("placeholder") == "搜索名称或机构（Ctrl+F）"
+        )
+        a.driver.switch_to.active_element.send_keys("没有这样的记录")
+        a.wait_text("[data-test='records']", "显示 0 条")
+        self.shot("18-records-searched")
 
 
 if __name__ == "__main__":

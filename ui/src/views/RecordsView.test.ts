@@ -23,4 +23,23 @@ describe('the records screen', () => {
     await eventually(() => expect(testId('title').querySelector('input')?.value).toBe('数学建模教学研究'))
     expect(opened).toEqual([1])
   })
+
+  it('Ctrl+N from the window opens an empty editor for a new record, and says it did', async () => {
+    setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' })]))
+    mockCommands((cmd) => (cmd === 'preview_activity' ? previewOf(0, []) : null))
+    const done: number[] = []
+    const { wrapper } = mountInApp(RecordsView, { asked: { shortcut: 'new-record', n: 1 }, onDone: () => done.push(1) })
+    unmount = () => cleanUp(wrapper)
+    await eventually(() => expect(testId('editor').textContent).toContain('新增记录'))
+    expect(testId('title').querySelector('input')?.value).toBe('')
+    expect(done).toEqual([1])
+  })
+
+  it('Ctrl+F from the window puts the cursor in the search', async () => {
+    setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' })]))
+    mockCommands(() => null)
+    const { wrapper } = mountInApp(RecordsView, { asked: { shortcut: 'search', n: 1 } })
+    unmount = () => cleanUp(wrapper)
+    await eventually(() => expect(document.activeElement).toBe(testId('search').querySelector('input')))
+  })
 })
