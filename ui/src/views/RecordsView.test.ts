@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { setSnapshot, state } from '../state'
 import { previewOf, recordOf, snapshotWith } from '../testing/fixtures'
-import { cleanUp, eventually, mockCommands, mountInApp, testId } from '../testing/mount'
+import { cleanUp, eventually, mockCommands, mountInApp, testId, typeInto } from '../testing/mount'
 import RecordsView from './RecordsView.vue'
 
 let unmount: (() => void) | null = null
@@ -41,5 +41,19 @@ describe('the records screen', () => {
     const { wrapper } = mountInApp(RecordsView, { asked: { shortcut: 'search', n: 1 } })
     unmount = () => cleanUp(wrapper)
     await eventually(() => expect(document.activeElement).toBe(testId('search').querySelector('input')))
+  })
+
+  it('says in Chinese why the table is empty: no records yet, or none the filters let through', async () => {
+    setSnapshot(snapshotWith([]))
+    mockCommands(() => null)
+    let mounted = mountInApp(RecordsView, {})
+    await eventually(() => expect(testId('records-empty').textContent).toContain('还没有记录'))
+    cleanUp(mounted.wrapper)
+    setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' })]))
+    mounted = mountInApp(RecordsView, { asked: { shortcut: 'search', n: 1 } })
+    unmount = () => cleanUp(mounted.wrapper)
+    await eventually(() => expect(document.activeElement).toBe(testId('search').querySelector('input')))
+    await typeInto(testId('search'), '没有这样的记录')
+    await eventually(() => expect(testId('records-empty').textContent).toBe('没有符合筛选条件的记录'))
   })
 })
