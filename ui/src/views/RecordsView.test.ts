@@ -28,7 +28,7 @@ describe('the records screen', () => {
     setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' })]))
     mockCommands((cmd) => (cmd === 'preview_activity' ? previewOf(0, []) : null))
     const done: number[] = []
-    const { wrapper } = mountInApp(RecordsView, { asked: { shortcut: 'new-record', n: 1 }, onDone: () => done.push(1) })
+    const { wrapper } = mountInApp(RecordsView, { asked: 'new-record', onDone: () => done.push(1) })
     unmount = () => cleanUp(wrapper)
     await eventually(() => expect(testId('editor').textContent).toContain('新增记录'))
     expect(testId('title').querySelector('input')?.value).toBe('')
@@ -38,7 +38,7 @@ describe('the records screen', () => {
   it('Ctrl+F from the window puts the cursor in the search', async () => {
     setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' })]))
     mockCommands(() => null)
-    const { wrapper } = mountInApp(RecordsView, { asked: { shortcut: 'search', n: 1 } })
+    const { wrapper } = mountInApp(RecordsView, { asked: 'search' })
     unmount = () => cleanUp(wrapper)
     await eventually(() => expect(document.activeElement).toBe(testId('search').querySelector('input')))
   })
@@ -50,7 +50,7 @@ describe('the records screen', () => {
     await eventually(() => expect(testId('records-empty').textContent).toContain('还没有记录'))
     cleanUp(mounted.wrapper)
     setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' })]))
-    mounted = mountInApp(RecordsView, { asked: { shortcut: 'search', n: 1 } })
+    mounted = mountInApp(RecordsView, { asked: 'search' })
     unmount = () => cleanUp(mounted.wrapper)
     await eventually(() => expect(document.activeElement).toBe(testId('search').querySelector('input')))
     await typeInto(testId('search'), '没有这样的记录')
