@@ -42,6 +42,8 @@ bash scripts/fuzz.sh
 
 xueshi_say "端到端测试 / tests/e2e (Xvfb + tauri-driver)"
 bash tests/e2e/run.sh
+# The lanes below build for release and for Windows: the Linux debug build and the fuzz build are done.
+xueshi_free_disk target/debug fuzz/target
 
 bash scripts/windows/test-lane.sh
 bash scripts/linux/test-lane.sh

@@ -20,6 +20,17 @@ xueshi_say() {
   printf '\n== [%d:%02d] %s\n' $((t / 60)) $((t % 60)) "$*"
 }
 
+# On a machine that only runs the tests once (CI sets XUESHI_FREE_DISK=1), removes build output no
+# later step needs, so that the Linux and Windows builds never have to fit on the disk together;
+# prints the free space either way. A developer's machine keeps its build folders (no variable).
+xueshi_free_disk() {
+  if [ "${XUESHI_FREE_DISK:-}" = 1 ]; then
+    rm -rf "$@"
+    echo "已删除不再需要的构建输出 / removed: $*"
+  fi
+  df -h . | awk 'NR == 2 { print "磁盘剩余 / disk free: " $4 " / " $2 }'
+}
+
 # Installs the given Debian packages that are missing (default: what the app and its tests need).
 xueshi_install_system_packages() {
   local missing=() wanted=("$@")

@@ -2,29 +2,32 @@
 # The Windows app on a computer without the Microsoft Edge WebView2 runtime (Wine has none): it
 # must show a message box titled 学时手册 that tells the user what to install, and once the box is
 # answered exit with code 3 within seconds, instead of panicking and hanging without a window.
-# Two runs: the shipped xueshi-app.exe (the runtime check before any window), and a build with the
-# test seams (cargo feature test-seams) under XUESHI_TEST_SKIP_WEBVIEW2_CHECK=1, so that the window
-# creation itself fails (the panic guard must show the same kind of box). Each .exe needs
-# WebView2Loader.dll beside it. Screenshots: target/windows/smoke-no-webview2/*.png.
+# Runs the shipped xueshi-app.exe (the runtime check before any window) and, when given, a build
+# with the test seams (cargo feature test-seams) under XUESHI_TEST_SKIP_WEBVIEW2_CHECK=1, so that
+# the window creation itself fails (the panic guard must show the same kind of box). Each .exe
+# needs WebView2Loader.dll beside it. Screenshots: target/windows/smoke-no-webview2/*.png.
 #
-#   bash scripts/windows/smoke-no-webview2.sh 发布版/xueshi-app.exe 带测试接口的/xueshi-app.exe
+#   bash scripts/windows/smoke-no-webview2.sh 发布版/xueshi-app.exe [带测试接口的/xueshi-app.exe]
 #
 # Needs (Debian): wine wine64 xvfb xdotool imagemagick (its `import` takes the screenshots) and
 # fonts-noto-cjk (Wine has no Chinese font of its own: without it the box shows empty squares).
 # Installs nothing; uses a fresh Wine prefix, removed at the end. Exits non-zero on failure.
 set -euo pipefail
 
-if [ $# -ne 2 ] || [ ! -f "$1" ] || [ ! -f "$2" ]; then
-  echo "用法：smoke-no-webview2.sh 发布版/xueshi-app.exe 带测试接口的/xueshi-app.exe" >&2
+if [ $# -lt 1 ] || [ $# -gt 2 ] || [ ! -f "$1" ] || { [ $# -eq 2 ] && [ ! -f "$2" ]; }; then
+  echo "用法：smoke-no-webview2.sh 发布版/xueshi-app.exe [带测试接口的/xueshi-app.exe]" >&2
   exit 2
 fi
 shipped=$(realpath "$1")
-seams=$(realpath "$2")
+seams=
+[ $# -eq 2 ] && seams=$(realpath "$2")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 # shellcheck source=scripts/windows/wine-env.sh
 source "$root/scripts/windows/wine-env.sh"
 
-for exe in "$shipped" "$seams"; do
+exes=("$shipped")
+[ -n "$seams" ] && exes+=("$seams")
+for exe in "${exes[@]}"; do
   bin_dir=$(dirname "$exe")
   if [ ! -f "$bin_dir/WebView2Loader.dll" ]; then
     echo "FAIL: $bin_dir 中没有 WebView2Loader.dll（cargo 构建时会复制到 .exe 旁边）" >&2
@@ -157,7 +160,7 @@ run_case() {
 }
 
 run_case no-runtime "$shipped"
-run_case window-fails "$seams" XUESHI_TEST_SKIP_WEBVIEW2_CHECK=1
+[ -n "$seams" ] && run_case window-fails "$seams" XUESHI_TEST_SKIP_WEBVIEW2_CHECK=1
 
 if [ "$failures" -ne 0 ]; then
   echo "smoke-no-webview2: $failures 项失败" >&2
