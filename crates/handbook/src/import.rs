@@ -12,7 +12,9 @@ use crate::error::Result;
 /// What an import did; each shell words it.
 #[derive(Debug, Clone)]
 pub enum Imported {
-    Ledger(ImportReport),
+    /// A ledger, with what it differed in from the data folder's own plans, confirmations,
+    /// settings and rule files (kept), in words.
+    Ledger(ImportReport, Vec<String>),
     Spreadsheet(SheetImported),
 }
 
@@ -24,7 +26,10 @@ impl Handbook {
         if is_spreadsheet(path) {
             Ok(Imported::Spreadsheet(self.store.import_spreadsheet(path, skip_bad_rows)?))
         } else {
-            Ok(Imported::Ledger(self.store.import_ledger(path)?))
+            let report = self.store.import_ledger(path)?;
+            self.reload_rules_after(&report)?;
+            let kept = self.kept_words(&report.kept);
+            Ok(Imported::Ledger(report, kept))
         }
     }
 }
@@ -33,8 +38,9 @@ impl Imported {
     /// What was imported, in one or more lines, as both shells say it.
     pub fn summary(&self) -> String {
         match self {
-            Imported::Ledger(r) => {
+            Imported::Ledger(r, kept) => {
                 let mut out = format!("已导入 {} 条记录、{} 个证明材料文件", r.activities, r.files);
+                out.push_str(&crate::data_folder::import_extras_lines(r, kept));
                 if r.names_only > 0 {
                     out.push_str(&format!("；{} 个证明材料只有文件名（文件未提供）", r.names_only));
                 }

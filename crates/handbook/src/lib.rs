@@ -4,6 +4,7 @@
 //! the data folder and of a package, and the demo. No Tauri here: the shells parse what the user
 //! gave and present what comes back.
 
+mod data_folder;
 mod demo;
 pub mod dto;
 mod error;
@@ -20,6 +21,7 @@ pub mod rules;
 mod settings;
 mod snapshot;
 
+pub use data_folder::{BackupEntry, ExportedAll};
 pub use error::{ErrorCode, HandbookError, Result};
 pub use export_job::{EvidenceAt, ExportJob, PackageChoices};
 pub use handbook::{Assessed, Handbook, Request};

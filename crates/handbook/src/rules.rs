@@ -19,7 +19,7 @@ pub struct Rules {
 
 /// The folder of the user's own rule files.
 pub fn rules_dir(dir: &DataDir) -> PathBuf {
-    dir.root().join("rules")
+    dir.rules()
 }
 
 impl Rules {

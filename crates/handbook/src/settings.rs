@@ -45,6 +45,14 @@ pub fn check_upload_limit(mb: u32) -> Result<()> {
 /// The key of the upload limit in the store.
 const UPLOAD_LIMIT_KEY: &str = "upload_limit_mb";
 
+/// The name of a stored setting, as the 设置 screen calls it.
+pub(crate) fn setting_label(key: &str) -> &'static str {
+    match key {
+        UPLOAD_LIMIT_KEY => "上传文件大小限制",
+        _ => "其他设置",
+    }
+}
+
 impl crate::Handbook {
     /// The user's settings; one never set, or stored in a form this version does not accept,
     /// is its default.

@@ -28,7 +28,23 @@ pub enum BackupReason {
     BeforeRestore,
 }
 
+/// A backup in `backups/`: when it was made (local time, from its name) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BackupInfo {
+    pub path: PathBuf,
+    pub taken: chrono::NaiveDateTime,
+    /// `None` for a reason this version does not know (a newer version made it).
+    pub reason: Option<BackupReason>,
+}
+
 impl BackupReason {
+    const ALL: [BackupReason; 4] =
+        [BackupReason::Daily, BackupReason::BeforeMigration, BackupReason::Manual, BackupReason::BeforeRestore];
+
+    fn from_code(code: &str) -> Option<BackupReason> {
+        BackupReason::ALL.into_iter().find(|r| r.code() == code)
+    }
+
     fn code(self) -> &'static str {
         match self {
             BackupReason::Daily => "daily",
@@ -134,6 +150,13 @@ impl Store {
         Ok(found)
     }
 
+    /// The backups whose names this version reads, newest first.
+    pub fn backup_list(&self) -> Result<Vec<BackupInfo>> {
+        let mut list: Vec<BackupInfo> = self.backups()?.into_iter().filter_map(|p| backup_info(&p)).collect();
+        list.reverse();
+        Ok(list)
+    }
+
     pub(crate) fn backed_up_today(&self) -> Result<bool> {
         let today = format!("{PREFIX}{}-", Local::now().format("%Y%m%d"));
         Ok(self.backups()?.iter().any(|p| p.file_name().is_some_and(|n| n.to_string_lossy().starts_with(&today))))
@@ -190,6 +213,16 @@ impl Store {
         };
         Ok(RestoreReport { previous, migrated_from })
     }
+}
+
+/// Reads `ledger-<YYYYmmdd>-<HHMMSSmmm>-<NN>-<reason>.sqlite3`.
+fn backup_info(path: &Path) -> Option<BackupInfo> {
+    let name = path.file_name()?.to_str()?;
+    let rest = name.strip_prefix(PREFIX)?.strip_suffix(SUFFIX)?;
+    let mut parts = rest.splitn(4, '-');
+    let (date, time, _counter, reason) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
+    let taken = chrono::NaiveDateTime::parse_from_str(&format!("{date}{}", time.get(..6)?), "%Y%m%d%H%M%S").ok()?;
+    Some(BackupInfo { path: path.to_owned(), taken, reason: BackupReason::from_code(reason) })
 }
 
 /// Copies the database with the online backup API in one step (one consistent snapshot), then

@@ -24,9 +24,9 @@ pub mod spreadsheet;
 pub mod vault;
 pub mod viewing;
 
-pub use backup::{BackupReason, RestoreReport};
+pub use backup::{BackupInfo, BackupReason, RestoreReport};
 pub use error::{Refusal, Result, StoreError};
-pub use exchange::{ExportReport, ImportReport};
+pub use exchange::{ExportReport, ExtrasCount, ImportReport};
 pub use migrations::{APPLICATION_ID, MIGRATIONS, latest as latest_schema_version};
 pub use open::{DEFAULT_MAX_EVIDENCE_BYTES, OpenReport, Options, Store};
 pub use paths::{APP_IDENTIFIER, DATA_DIR_ENV, DataDir};

@@ -11,7 +11,7 @@ pub const APP_IDENTIFIER: &str = "cn.xueshi.handbook";
 /// The environment variable that overrides the data folder.
 pub const DATA_DIR_ENV: &str = "XUESHI_DATA_DIR";
 
-/// The data folder of one user: `ledger.sqlite3`, `evidence/` and `backups/`.
+/// The data folder of one user: `ledger.sqlite3`, `evidence/`, `backups/` and `rules/`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
     root: PathBuf,
@@ -56,6 +56,11 @@ impl DataDir {
 
     pub fn backups(&self) -> PathBuf {
         self.root.join("backups")
+    }
+
+    /// The user's own rule files (`*.toml`), loaded beside the built-in notices.
+    pub fn rules(&self) -> PathBuf {
+        self.root.join(crate::exchange::RULES_DIR)
     }
 }
 

@@ -1,7 +1,8 @@
-//! Export of the stored ledger as `xueshi-ledger` JSON with its evidence files alongside, into a
-//! folder or a .zip: `ledger.json` and `evidence/<record id>/<original file name>`. Each evidence
-//! entry's `file` is that relative path, so importing the export and exporting again gives the same
-//! JSON and files.
+//! Export of all data: the stored ledger as `xueshi-ledger` JSON with its evidence files alongside,
+//! and the plans, confirmations, settings and the user's rule files (`extras.rs`), into a folder
+//! or a .zip: `ledger.json`, `evidence/<record id>/<original file name>`, `handbook.json` and
+//! `rules/<name>.toml`. Each evidence entry's `file` is that relative path, so importing the export
+//! and exporting again gives the same JSON and files.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs::File;
@@ -13,6 +14,7 @@ use xueshi_core::Ledger;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
+use super::extras::{EXTRAS_FILE, Extras, ExtrasCount, RULES_DIR};
 use super::names::{MAX_FILE_UNITS, MAX_FOLDER_UNITS, safe_name, unique};
 use super::{EVIDENCE_DIR, LEDGER_FILE};
 use crate::error::{Result, StoreError, io, replace};
@@ -27,6 +29,8 @@ pub struct ExportReport {
     /// Evidence files written (a file used twice by one record is written once).
     pub files: usize,
     pub bytes: u64,
+    /// Plans, confirmations, settings and rule files written.
+    pub extras: ExtrasCount,
 }
 
 /// The exported ledger, and for every file to write: its path in the export and where it comes
@@ -34,6 +38,26 @@ pub struct ExportReport {
 struct Plan {
     ledger: Ledger,
     files: BTreeMap<String, Planned>,
+    extras: Extras,
+}
+
+impl Plan {
+    fn report(&self) -> ExportReport {
+        ExportReport {
+            activities: self.ledger.activities.len(),
+            extras: self.extras.count(),
+            ..ExportReport::default()
+        }
+    }
+
+    /// `handbook.json` and the rule files: path in the export, content.
+    fn extra_members(&self) -> Vec<(String, Vec<u8>)> {
+        let mut members = vec![(EXTRAS_FILE.to_owned(), self.extras.to_json().into_bytes())];
+        for f in &self.extras.rule_files {
+            members.push((format!("{RULES_DIR}/{}", f.name), f.text.clone().into_bytes()));
+        }
+        members
+    }
 }
 
 /// A vault file to export, with what it must hash to and whose it is (for messages).
@@ -91,10 +115,10 @@ impl Store {
                 e.file = relative;
             }
         }
-        Ok(Plan { ledger, files })
+        Ok(Plan { ledger, files, extras: self.extras()? })
     }
 
-    /// Writes `ledger.json` and `evidence/…` into the folder `dest` (created; must be empty),
+    /// Writes `ledger.json`, `evidence/…`, `handbook.json` and `rules/…` into the folder `dest` (created; must be empty),
     /// through a temporary folder beside it renamed at the end, so that a failed export (a damaged
     /// vault file, a full disk) leaves nothing under the final name.
     pub fn export_folder(&self, dest: &Path) -> Result<ExportReport> {
@@ -116,12 +140,13 @@ impl Store {
         let pid = std::process::id();
         if existed {
             // An empty folder the user chose (perhaps the root of a USB stick): written inside it
-            // under a hidden name, then its two entries moved up, `ledger.json` last.
+            // under a hidden name, then its entries moved up, `ledger.json` last.
             let partial = dest.join(format!(".xueshi-export-{pid}.partial"));
             let result = write_folder(&plan, &partial).and_then(|report| {
-                let evidence = partial.join(EVIDENCE_DIR);
-                if evidence.exists() {
-                    std::fs::rename(&evidence, dest.join(EVIDENCE_DIR)).map_err(io("保存", dest))?;
+                for entry in [EVIDENCE_DIR, RULES_DIR, EXTRAS_FILE] {
+                    if partial.join(entry).exists() {
+                        std::fs::rename(partial.join(entry), dest.join(entry)).map_err(io("保存", dest))?;
+                    }
                 }
                 std::fs::rename(partial.join(LEDGER_FILE), dest.join(LEDGER_FILE)).map_err(io("保存", dest))?;
                 std::fs::remove_dir(&partial).map_err(io("清理临时文件夹", &partial))?;
@@ -132,6 +157,8 @@ impl Store {
                 let _ = std::fs::remove_dir_all(&partial);
                 if !dest.join(LEDGER_FILE).exists() {
                     let _ = std::fs::remove_dir_all(dest.join(EVIDENCE_DIR));
+                    let _ = std::fs::remove_dir_all(dest.join(RULES_DIR));
+                    let _ = std::fs::remove_file(dest.join(EXTRAS_FILE));
                 }
             }
             return result;
@@ -220,7 +247,7 @@ fn remove_stale_files(dir: &Path, name: &str) {
 }
 
 fn write_folder(plan: &Plan, dest: &Path) -> Result<ExportReport> {
-    let mut report = ExportReport { activities: plan.ledger.activities.len(), ..ExportReport::default() };
+    let mut report = plan.report();
     std::fs::create_dir_all(dest).map_err(io("创建文件夹", dest))?;
     // Gone at the end if another program took this folder for a leftover and removed it meanwhile
     // (the folders below are created again as files are written, this mark is not).
@@ -233,6 +260,13 @@ fn write_folder(plan: &Plan, dest: &Path) -> Result<ExportReport> {
         }
         report.bytes += copy_file(planned, &target)?;
         report.files += 1;
+    }
+    for (relative, bytes) in plan.extra_members() {
+        let target = dest.join(relative);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).map_err(io("创建文件夹", parent))?;
+        }
+        write_synced(&target, &bytes)?;
     }
     let json_path = dest.join(LEDGER_FILE);
     write_synced(&json_path, plan.ledger.to_json_pretty().as_bytes())?;
@@ -253,7 +287,7 @@ fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> StoreError + '_ {
 fn write_zip(plan: &Plan, path: &Path) -> Result<ExportReport> {
     let file = File::create(path).map_err(io("创建", path))?;
     let mut zip = ZipWriter::new(file);
-    let mut report = ExportReport { activities: plan.ledger.activities.len(), ..ExportReport::default() };
+    let mut report = plan.report();
     let json = plan.ledger.to_json_pretty();
     let deflated = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
     zip.start_file(LEDGER_FILE, deflated).map_err(zip_error(path))?;
@@ -273,6 +307,10 @@ fn write_zip(plan: &Plan, path: &Path) -> Result<ExportReport> {
             return Err(planned.damaged());
         }
         report.files += 1;
+    }
+    for (relative, bytes) in plan.extra_members() {
+        zip.start_file(relative.as_str(), deflated).map_err(zip_error(path))?;
+        zip.write_all(&bytes).map_err(io("写入", path))?;
     }
     let file = zip.finish().map_err(zip_error(path))?;
     file.sync_all().map_err(io("写入", path))?;

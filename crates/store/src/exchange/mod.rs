@@ -3,6 +3,7 @@
 //! profile, records and evidence in one transaction: it lands whole or not at all.
 
 mod export;
+mod extras;
 mod names;
 mod source;
 
@@ -11,6 +12,7 @@ use std::path::Path;
 use xueshi_core::{Activity, Ledger, Profile};
 
 pub use export::ExportReport;
+pub use extras::{EXTRAS_FILE, Extras, ExtrasCount, Kept, RULES_DIR, RuleFile};
 
 use crate::error::{Result, StoreError};
 use crate::open::Store;
@@ -32,6 +34,11 @@ pub struct ImportReport {
     pub names_only: usize,
     /// Profile fields of the file that differ from the stored ones (the stored ones are kept).
     pub profile_conflicts: Vec<String>,
+    /// Plans, confirmations, settings and rule files added (an export of all data carries them).
+    pub extras: ExtrasCount,
+    /// Plans, confirmations, settings and rule files of the import that differ from the data
+    /// folder's (the data folder's are kept).
+    pub kept: Vec<Kept>,
 }
 
 impl Store {
@@ -43,6 +50,13 @@ impl Store {
         let _guard = self.attach_lock()?;
         let (mut source, text) = Source::open(path)?;
         let ledger = Ledger::from_json(&text)?;
+        let extras = match source.read_text(EXTRAS_FILE, extras::MAX_EXTRAS_BYTES)? {
+            Some(text) => Extras::from_json(&text, |name| {
+                source.read_text(&format!("{RULES_DIR}/{name}"), extras::MAX_RULE_FILE_BYTES)
+            })?,
+            None => Extras::default(),
+        };
+        extras::check_rule_files(&extras.rule_files)?;
         for a in &ledger.activities {
             if activity_seq(&self.conn, &a.id).is_ok() {
                 return Err(StoreError::DuplicateActivity(a.id.clone()));
@@ -55,11 +69,15 @@ impl Store {
             }
         }
         let mut stored: Vec<Ingested> = Vec::new();
-        let result = self.import_activities(&mut source, ledger, &mut stored);
+        let result = self.import_activities(&mut source, ledger, &extras, &mut stored);
         if result.is_err() {
             self.forget_new_blobs(&stored);
         }
-        result
+        let mut report = result?;
+        // The records are in: a rule file that cannot be written is said, and the import can be
+        // repeated for it (its records are then refused as present, the rule file added).
+        report.extras.rule_files = extras::add_rule_files(&self.dir.rules(), &extras.rule_files, &mut report.kept)?;
+        Ok(report)
     }
 
     /// Copies the files of `ledger` into the vault (listing them in `stored` as they come), then
@@ -68,6 +86,7 @@ impl Store {
         &mut self,
         source: &mut Source,
         ledger: Ledger,
+        extras: &Extras,
         stored: &mut Vec<Ingested>,
     ) -> Result<ImportReport> {
         let mut report = ImportReport { activities: ledger.activities.len(), ..ImportReport::default() };
@@ -119,6 +138,7 @@ impl Store {
         for a in &activities {
             insert_activity(&tx, a)?;
         }
+        report.extras = extras::add_extras(&tx, extras, &mut report.kept)?;
         tx.commit()?;
         Ok(report)
     }

@@ -96,6 +96,50 @@ impl Source {
     }
 }
 
+impl Source {
+    /// The member `name` (`/`-separated, inside the export) as UTF-8 text of at most `limit`
+    /// bytes; `None` when the export has no such member.
+    pub(crate) fn read_text(&mut self, name: &str, limit: u64) -> Result<Option<String>> {
+        let mut bytes = Vec::new();
+        let shown = match self {
+            Source::Folder(base) => {
+                let path = folder_file(base, name).map_err(|()| {
+                    StoreError::Exchange(format!("导入的数据中的“{name}”指向所在文件夹之外，为安全起见拒绝导入"))
+                })?;
+                let Some(path) = path else { return Ok(None) };
+                let file = File::open(&path).map_err(io("读取", &path))?;
+                file.take(limit + 1).read_to_end(&mut bytes).map_err(io("读取", &path))?;
+                path
+            }
+            Source::Zip { archive, prefix, path, budget } => {
+                let entry_name = format!("{prefix}{name}");
+                let shown = path.join(&entry_name);
+                let entry = match archive.by_name(&entry_name) {
+                    Ok(e) => e,
+                    Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+                    Err(e) => return Err(bad_zip(path)(e)),
+                };
+                let mut counted = Budgeted { inner: entry, left: budget, archive: path, exceeded: false };
+                let read = (&mut counted).take(limit + 1).read_to_end(&mut bytes);
+                if counted.exceeded {
+                    return Err(StoreError::Exchange(too_much_unpacked(path)));
+                }
+                read.map_err(io("读取", &shown))?;
+                shown
+            }
+        };
+        if bytes.len() as u64 > limit {
+            return Err(StoreError::Exchange(format!(
+                "导入的数据中的“{name}”超过 {} MiB，不是学时手册导出的文件，未导入",
+                limit / (1024 * 1024)
+            )));
+        }
+        String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| StoreError::Exchange(format!("{} 不是 UTF-8 编码的文本，未导入", shown.display())))
+    }
+}
+
 /// The file `name` inside `base`, or `None` when there is none. `Err(())` when the name, or a
 /// link on the way, leads outside `base`.
 pub(crate) fn folder_file(base: &Path, name: &str) -> std::result::Result<Option<PathBuf>, ()> {

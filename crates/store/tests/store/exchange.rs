@@ -8,7 +8,7 @@ use xueshi_store::{Store, StoreError};
 
 /// A store holding every kind of record, with files attached to two of them (one file twice, two
 /// different files under the same name).
-fn filled_store(tmp: &Path) -> (xueshi_store::DataDir, Store) {
+pub(crate) fn filled_store(tmp: &Path) -> (xueshi_store::DataDir, Store) {
     let dir = xueshi_store::DataDir::new(tmp.join("源"));
     let mut store = Store::open_with(&dir, quiet()).expect("opens");
     let ledger = every_kind();

@@ -4,6 +4,7 @@
 
 mod common;
 
+mod all_data;
 mod awkward_names;
 mod backup;
 mod exchange;
