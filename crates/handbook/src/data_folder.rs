@@ -143,7 +143,7 @@ impl Handbook {
                 Kept::RuleFile { name } => {
                     let id = name.strip_suffix(".toml").unwrap_or(name);
                     match self.rules.book.get(id) {
-                        Some(set) => format!("规则文件“{}”", set.display_name()),
+                        Some(set) => format!("规则文件{}", set.display_name()),
                         None => "一个自定义规则文件".to_owned(),
                     }
                 }
@@ -164,3 +164,7 @@ pub(crate) fn import_extras_lines(report: &ImportReport, kept: &[String]) -> Str
     }
     out
 }
+
+#[cfg(test)]
+#[path = "data_folder_tests.rs"]
+mod tests;
