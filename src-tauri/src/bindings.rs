@@ -23,7 +23,7 @@ use xueshi_handbook::dto::{
     MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView,
     UploadKitFile, UploadKitSummary, UploadKitYear, VerifyView, YearCount,
 };
-use xueshi_handbook::{ErrorCode, Settings};
+use xueshi_handbook::{BackupEntry, ErrorCode, Settings};
 
 use crate::error::AppError;
 
@@ -82,6 +82,7 @@ fn declarations() -> String {
         ExportSummary::decl(&cfg),
         EvidenceBookSummary::decl(&cfg),
         Settings::decl(&cfg),
+        BackupEntry::decl(&cfg),
         UploadKitFile::decl(&cfg),
         UploadKitYear::decl(&cfg),
         UploadKitSummary::decl(&cfg),

@@ -15,7 +15,7 @@ use xueshi_handbook::dto::{
     ActivityFields, EvidenceBookSummary, ExportProgress, ExportSummary, PlanDto, Preview, ProfileDto, SavedActivity,
     Snapshot, UploadKitSummary, VerifyView,
 };
-use xueshi_handbook::{ErrorCode, Handbook, PackageChoices, Request, Settings};
+use xueshi_handbook::{BackupEntry, ErrorCode, Handbook, PackageChoices, Request, Settings};
 use xueshi_store::spreadsheet::SPREADSHEET_EXTENSIONS;
 
 use crate::error::{AppError, AppResult};
@@ -183,9 +183,52 @@ pub async fn load_rule_file<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot
     change(&app, move |h| files.first().map_or(Ok(()), |f| h.add_rule_file(f).map(drop))).await
 }
 
+/// A backup now, as the list of backups shows it.
 #[tauri::command]
-pub async fn backup_now<R: Runtime>(app: AppHandle<R>) -> AppResult<String> {
-    on_handbook(&app, |h| h.backup_now().map(|p| p.display().to_string())).await
+pub async fn backup_now<R: Runtime>(app: AppHandle<R>) -> AppResult<BackupEntry> {
+    on_handbook(&app, |h| h.backup_now_entry()).await
+}
+
+/// The backups, newest first, dated in Chinese.
+#[tauri::command]
+pub async fn list_backups<R: Runtime>(app: AppHandle<R>) -> AppResult<Vec<BackupEntry>> {
+    on_handbook(&app, |h| h.backup_entries()).await
+}
+
+/// Restores one of the listed backups, named as the list named it (never a path).
+#[tauri::command]
+pub async fn restore_listed_backup<R: Runtime>(app: AppHandle<R>, name: String) -> AppResult<Snapshot> {
+    change(&app, move |h| h.restore_entry(&name)).await
+}
+
+/// Opens the data folder in the system's file manager.
+#[tauri::command]
+pub async fn open_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
+    let folder = on_handbook(&app, |h| Ok(h.data_folder().to_owned())).await?;
+    open_with_system(&app, &folder, "数据文件夹")
+}
+
+/// Exports all data (records, evidence files, plans, confirmations, settings, rule files) into a
+/// .zip the user names, and says what it holds; `null` when the user cancels the dialog. (With
+/// the end-to-end seam: beside the package's fixed path.)
+#[tauri::command]
+pub async fn export_all_data<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
+    let name = on_handbook(&app, |h| Ok(h.all_data_name())).await?;
+    let out = match app.state::<AppState>().fixed_save_path() {
+        Some(p) => Some(p.with_file_name(&name)),
+        None => app
+            .dialog()
+            .file()
+            .set_title("导出全部数据")
+            .set_file_name(&name)
+            .add_filter("ZIP 压缩包", &["zip"])
+            .blocking_save_file()
+            .and_then(|f| f.into_path().ok()),
+    };
+    let Some(out) = out else { return Ok(None) };
+    let done = on_handbook(&app, move |h| h.export_all(&out)).await?;
+    app.state::<AppState>().set_last_export(done.path.clone());
+    Ok(Some(done.summary()))
 }
 
 #[tauri::command]

@@ -4,6 +4,7 @@ import type {
   ActivityFields,
   AppError,
   Assessment,
+  BackupEntry,
   Command,
   EvidenceBookSummary,
   ExportSummary,
@@ -65,8 +66,17 @@ export const api = {
   /** 预审 of the current plan: what a reviewer would question (none without a plan). */
   review: () => call<Finding[]>('review'),
   loadRuleFile: () => call<Snapshot>('load_rule_file'),
-  backupNow: () => call<string>('backup_now'),
+  /** A backup now, as the list shows it (its date and why it was made). */
+  backupNow: () => call<BackupEntry>('backup_now'),
+  /** The backups, newest first. */
+  listBackups: () => call<BackupEntry[]>('list_backups'),
+  /** Restores a backup the user picks in a file dialog (one from elsewhere). */
   restoreBackup: () => call<Snapshot>('restore_backup'),
+  /** Restores one of the listed backups, by the name the list gave. */
+  restoreListedBackup: (name: string) => call<Snapshot>('restore_listed_backup', { name }),
+  openDataFolder: () => call<void>('open_data_folder'),
+  /** Exports everything into one .zip the user names; what it holds, or null when cancelled. */
+  exportAllData: () => call<string | null>('export_all_data'),
   verifyVault: () => call<VerifyView>('verify_vault'),
   importFile: (skipBadRows: boolean) => call<string>('import_file', { skipBadRows }),
   /** Opens the demo as it was left; `reset` first puts it back as it was shipped (ask the user). */

@@ -8,7 +8,7 @@ use xueshi_handbook::{Handbook, HandbookError};
 use xueshi_store::StoreError;
 
 use crate::CliError;
-use crate::store_cmds::{data_dir, open, open_dir};
+use crate::store_cmds::{data_dir, open_dir};
 
 #[derive(Subcommand)]
 #[allow(
@@ -16,10 +16,10 @@ use crate::store_cmds::{data_dir, open, open_dir};
     reason = "parsed once per run; on Windows, where paths are larger, the package options pass clippy's limit"
 )]
 pub enum ExchangeCommand {
-    /// 导出全部记录和证明材料（到文件夹或 .zip），或用 --apply-year --level --out 导出申报材料包
+    /// 导出全部数据（到文件夹或 .zip），或用 --apply-year --level --out 导出申报材料包
     ///
-    /// 不带 --apply-year/--level/--out 时：把全部记录（xueshi-ledger JSON）和证明材料文件导出到一个新的
-    /// 文件夹或 .zip 文件。带上它们时：导出申报材料包（学时汇总表 PDF 和 Excel、按年度和类别整理的证明材料、
+    /// 不带 --apply-year/--level/--out 时：把全部记录（xueshi-ledger JSON）、证明材料文件、参评计划、
+    /// 年度验证、设置和自定义规则文件导出到一个新的文件夹或 .zip 文件（换电脑时在新电脑上导入）。带上它们时：导出申报材料包（学时汇总表 PDF 和 Excel、按年度和类别整理的证明材料、
     /// 清单 manifest.json）。
     Export {
         /// 目标：新的（或空的）文件夹，或以 .zip 结尾的文件
@@ -46,19 +46,9 @@ pub fn run(command: ExchangeCommand, explicit: Option<&Path>) -> Result<String, 
                 return crate::export_cmds::export(&package, explicit);
             }
             let dest = dest.ok_or_else(|| CliError::Input("请指定导出位置（文件夹或 .zip 文件）".into()))?;
-            let store = open(explicit)?;
-            let zip = dest.extension().is_some_and(|e| e.eq_ignore_ascii_case("zip"));
-            if zip && dest.exists() {
-                return Err(CliError::Input(format!("{} 已存在，请换一个文件名", dest.display())));
-            }
-            let report = if zip { store.export_zip(&dest)? } else { store.export_folder(&dest)? };
-            Ok(format!(
-                "已导出 {} 条记录和 {} 个证明材料文件（{} 字节）到 {}\n",
-                report.activities,
-                report.files,
-                report.bytes,
-                dest.display()
-            ))
+            let handbook = crate::store_cmds::open_handbook(explicit, None)?;
+            let done = handbook.export_all(&dest)?;
+            Ok(format!("{}\n位置：{}\n", done.summary(), dest.display()))
         }
         ExchangeCommand::Import { file, skip_bad_rows, max_size_mib } => {
             // Importing is a way to start: an empty data folder is created.

@@ -1,5 +1,5 @@
-//! `xueshi export` and `xueshi import` from the outside: the ledger with its files through a .zip
-//! and a folder, and a 1,000-row spreadsheet with good and bad rows.
+//! `xueshi export` and `xueshi import` from the outside: all data (the ledger with its files and
+//! the plan) through a .zip and a folder, and a 1,000-row spreadsheet with good and bad rows.
 
 use std::path::Path;
 
@@ -37,11 +37,15 @@ fn a_zip_export_imported_into_a_new_folder_exports_the_same_ledger_and_files() {
     let cert = tmp.path().join("结业证书.pdf");
     std::fs::write(&cert, "%PDF-1.4\n证书\n").expect("written");
     ok(&first, &["attach", "2024-001", &cert.display().to_string(), "--material", "结业证书"]);
+    ok(&first, &["plan", "--apply-year", "2026", "--level", "associate_senior", "--window", "2021-2025"]);
     let zip = tmp.path().join("导出.zip");
-    ok(&first, &["export", &zip.display().to_string()]);
+    let said = ok(&first, &["export", &zip.display().to_string()]);
+    assert!(said.contains("已导出全部数据：1 条记录、1 个证明材料文件，以及参评计划 1 条"), "{said}");
 
     let second = tmp.path().join("乙");
-    assert!(ok(&second, &["import", &zip.display().to_string()]).contains("已导入 1 条记录、1 个证明材料文件"));
+    let imported = ok(&second, &["import", &zip.display().to_string()]);
+    assert!(imported.contains("已导入 1 条记录、1 个证明材料文件；参评计划 1 条"), "{imported}");
+    assert_eq!(ok(&second, &["plan"]), ok(&first, &["plan"]), "the plan moved with the records");
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
     ok(&first, &["export", &a.display().to_string()]);
     ok(&second, &["export", &b.display().to_string()]);
