@@ -9,6 +9,7 @@ app_commands! {
     save_settings,
     save_activity,
     remove_activity,
+    undo_remove,
     preview_activity,
     attach_by_dialog,
     attach_dropped,

@@ -134,6 +134,12 @@ pub async fn remove_activity<R: Runtime>(app: AppHandle<R>, id: String) -> AppRe
     change(&app, move |h| h.remove_activity(&id)).await
 }
 
+/// Puts back the record removed last (撤销); answers with its id and the new snapshot.
+#[tauri::command]
+pub async fn undo_remove<R: Runtime>(app: AppHandle<R>) -> AppResult<SavedActivity> {
+    on_handbook(&app, |h| Ok(SavedActivity { id: h.undo_remove()?, snapshot: h.snapshot()? })).await
+}
+
 #[tauri::command]
 pub async fn preview_activity<R: Runtime>(app: AppHandle<R>, fields: ActivityFields) -> AppResult<Preview> {
     on_handbook(&app, move |h| h.preview(&fields)).await

@@ -12,6 +12,7 @@ import os
 import subprocess
 import time
 import unittest
+import zipfile
 from pathlib import Path
 
 from PIL import ImageGrab
@@ -390,6 +391,42 @@ class Scenario(WithApp):
         a.click("[data-test='verify']")
         self.assertIn("一切正常", a.text("[data-test='verify-result']"))
         a.shot("09-settings")
+
+    def test_6e_all_data_is_exported_the_folder_opened_and_a_listed_backup_restored(self):
+        a = self.app
+        a.menu("设置")
+        a.click("[data-test='export-all']")
+        result = a.wait_text("[data-test='export-all-result']", "已导出全部数据", timeout=60)
+        self.assertIn("2 条记录", result)
+        self.assertIn("参评计划 1 条", result)
+        parent = Path(os.environ["XUESHI_E2E_SAVE"]).parent
+        zips = sorted(parent.glob("学时手册全部数据_*.zip"))
+        self.assertEqual(len(zips), 1, zips)
+        with zipfile.ZipFile(zips[0]) as z:
+            self.assertIn("ledger.json", z.namelist())
+            self.assertIn("handbook.json", z.namelist())
+        self.assertIn(zips[0].name, result)
+
+        opened = Path(os.environ["XUESHI_E2E_OPENED"])
+        before = opened.read_text(encoding="utf-8").splitlines() if opened.exists() else []
+        a.click("[data-test='open-data-folder']")
+        WebDriverWait(a.driver, 20).until(
+            lambda d: opened.exists() and len(opened.read_text(encoding="utf-8").splitlines()) > len(before)
+        )
+        self.assertEqual(Path(opened.read_text(encoding="utf-8").splitlines()[-1]), Path(os.environ["XUESHI_DATA_DIR"]))
+
+        a.click("[data-test='backup']")
+        a.wait_text("[data-test='backups']", "手动备份")
+        rows = a.driver.find_elements(By.CSS_SELECTOR, "[data-test='backup-entry']")
+        self.assertNotIn("sqlite3", a.text("[data-test='backups']"))
+        a.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", rows[0])
+        a.shot("09a-data-and-backups")
+        a.press(rows[0].find_element(By.CSS_SELECTOR, "button"))
+        a.click(".n-dialog .n-button--warning-type")
+        a.wait_text(".n-message-container", "已恢复")
+        a.menu("记录")
+        a.wait("[data-test='records']")
+        self.assertEqual(len(a.driver.find_elements(By.CSS_SELECTOR, "[data-test='record-row']")), 2)
 
     def test_6b_a_second_start_hands_over_to_the_open_window_and_exits(self):
         a = self.app

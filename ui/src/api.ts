@@ -57,6 +57,8 @@ export const api = {
   /** Answers with the saved record's id (a new record's is given by the app) and the new snapshot. */
   saveActivity: (fields: ActivityFields) => call<SavedActivity>('save_activity', { fields }),
   removeActivity: (id: string) => call<Snapshot>('remove_activity', { id }),
+  /** Puts back the record removed last (this session), with its evidence. */
+  undoRemove: () => call<SavedActivity>('undo_remove'),
   previewActivity: (fields: ActivityFields) => call<Preview>('preview_activity', { fields }),
   attachByDialog: (activity: string, material: string) => call<Snapshot>('attach_by_dialog', { activity, material }),
   attachDropped: (token: number, activity: string, material: string) => call<Snapshot>('attach_dropped', { token, activity, material }),

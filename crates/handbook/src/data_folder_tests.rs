@@ -98,3 +98,20 @@ fn an_import_keeping_the_folders_own_rule_file_names_it_by_its_title() {
     };
     assert_eq!(kept, vec!["规则文件《自定规则》".to_owned()]);
 }
+
+#[test]
+fn a_removed_record_comes_back_with_its_evidence_on_undo_and_only_once() {
+    let tmp = tempfile::tempdir().expect("tmp");
+    let mut h = Handbook::open(DataDir::new(tmp.path())).expect("opens");
+    training(&mut h, "2025-001");
+    let pdf = b"%PDF-1.4\n% certificate\n%%EOF\n";
+    let name = "结业证书.pdf";
+    h.store_mut().attach_reader("2025-001", &mut &pdf[..], name, Path::new(name), "结业证书").expect("attached");
+    let before = h.store().ledger().expect("ledger");
+    h.remove_activity("2025-001").expect("removed");
+    assert!(h.store().ledger().expect("ledger").activities.is_empty());
+    assert_eq!(h.undo_remove().expect("undone"), "2025-001");
+    assert_eq!(h.store().ledger().expect("ledger"), before, "the record and its evidence are back as they were");
+    let again = h.undo_remove().expect_err("nothing left to undo").to_string();
+    assert_eq!(again, "没有可以撤销的删除");
+}

@@ -26,6 +26,8 @@ pub struct Handbook {
     pub(crate) demo: bool,
     /// The text of evidence files read for the 预审, kept for the session.
     pub(crate) texts: RefCell<TextCache>,
+    /// The record removed last, with its evidence entries, for 撤销 (this session only).
+    pub(crate) removed: Option<xueshi_core::Activity>,
 }
 
 /// The application an assessment is about: given parts override the plan's.
@@ -71,7 +73,7 @@ impl Handbook {
     /// A handbook on a store already open.
     pub fn with_store(store: Store, home: DataDir) -> Result<Handbook> {
         let rules = Rules::load(store.data_dir())?;
-        Ok(Handbook { store, rules, home, demo: false, texts: RefCell::default() })
+        Ok(Handbook { store, rules, home, demo: false, texts: RefCell::default(), removed: None })
     }
 
     pub fn store(&self) -> &Store {
@@ -185,8 +187,31 @@ impl Handbook {
         }
     }
 
+    /// Removes a record; until the next removal (or the end of the session) 撤销 puts it back
+    /// with its evidence (the files stay in the vault until the user cleans it).
     pub fn remove_activity(&mut self, id: &str) -> Result<()> {
-        Ok(self.store.remove_activity(id)?)
+        let removed = self.store.activity(id)?;
+        self.store.remove_activity(id)?;
+        self.removed = Some(removed);
+        Ok(())
+    }
+
+    /// Puts back the record removed last, with its evidence; returns its id.
+    pub fn undo_remove(&mut self) -> Result<String> {
+        let Some(removed) = self.removed.take() else {
+            return Err(HandbookError::input("没有可以撤销的删除"));
+        };
+        if let Err(e) = self.store.add_activity(&removed) {
+            let id = removed.id.clone();
+            self.removed = Some(removed);
+            return Err(match e {
+                StoreError::DuplicateActivity(_) => {
+                    HandbookError::input(format!("删除的记录无法恢复：编号 {id} 已被一条新记录使用"))
+                }
+                other => other.into(),
+            });
+        }
+        Ok(removed.id)
     }
 
     pub fn attach(&mut self, activity: &str, files: &[PathBuf], material: &str) -> Result<usize> {
@@ -236,6 +261,7 @@ impl Handbook {
     }
 
     pub fn restore(&mut self, file: &Path) -> Result<PathBuf> {
+        self.removed = None;
         Ok(self.store.restore(file)?.previous)
     }
 
@@ -263,6 +289,7 @@ impl Handbook {
             // Close the demo's database first: its files cannot be deleted while open on Windows.
             self.close_demo()?;
         }
+        self.removed = None;
         self.store = crate::demo::open(&crate::demo::folder(&self.home), reset)?;
         self.rules = Rules::load(self.store.data_dir())?;
         self.demo = true;
@@ -271,6 +298,7 @@ impl Handbook {
 
     /// Returns from the demo to the user's own folder.
     pub fn close_demo(&mut self) -> Result<()> {
+        self.removed = None;
         self.store = Store::open(&self.home)?;
         self.rules = Rules::load(self.store.data_dir())?;
         self.demo = false;

@@ -208,11 +208,36 @@ describe('the record editor', () => {
 
     await click(byText('删除记录'))
     expect(sentTo(sent, 'remove_activity')).toEqual([])
-    expect(screenText()).toContain('删除这条记录？删除前的内容会留在修改日志中。')
+    expect(screenText()).toContain('删除这条记录？删除后可以马上撤销。')
     await confirm()
 
     await eventually(() => expect(sentTo(sent, 'remove_activity')).toEqual([{ id: 'r7' }]))
     expect(shown).toEqual([false])
+  })
+
+  it('asks about the evidence files by number before deleting, and undoes the deletion on request', async () => {
+    const evidence = (seq: number) => ({ seq, file_name: `证书${seq}.pdf`, material: '结业证书', file_type: 'pdf', size: 1024 })
+    const record = { ...recordOf('r8', 'training', { days: 2 }), evidence: [evidence(1), evidence(2)] }
+    const sent = mockCommands((cmd) => {
+      if (cmd === 'preview_activity') return previewOf(12, [credit(12, '培训 2 天', '参加培训，每天按 6 学时计算')])
+      if (cmd === 'remove_activity') return snapshotWith([])
+      if (cmd === 'undo_remove') return { id: 'r8', snapshot: snapshotWith([record]) }
+      return undefined
+    })
+    setSnapshot(snapshotWith([record], { materials: [{ kind: 'training', materials: ['结业证书'] }] }))
+    openEditor(record.fields)
+
+    await click(byText('删除记录'))
+    expect(screenText(testId('remove-question'))).toBe('删除这条记录和它的 2 个证明材料？删除后可以马上撤销。')
+    await confirm()
+    await eventually(() => expect(sentTo(sent, 'remove_activity')).toEqual([{ id: 'r8' }]))
+    expect(state.snapshot?.activities).toHaveLength(0)
+
+    await eventually(() => testId('undo-remove'))
+    await click(testId('undo-remove'))
+    await eventually(() => expect(sentTo(sent, 'undo_remove')).toHaveLength(1))
+    await eventually(() => expect(state.snapshot?.activities).toHaveLength(1))
+    await eventually(() => expect(screenText()).toContain('已恢复删除的记录'))
   })
 
   it('shows the engine’s evidence status for the record it edits', async () => {
