@@ -584,7 +584,7 @@ class WindowAndPlatformScenario(WithApp):
         keys("f")
         a.wait("[data-test='records']")
         WebDriverWait(a.driver, 10).until(
-            lambda d: d.switch_to.active_element.get_attribute("placeholder") == "搜索名称或机构（Ctrl+F）"
+            lambda d: d.switch_to.active_element.get_attribute("placeholder") == "搜索名称、机构、备注或文件名（Ctrl+F）"
         )
         a.driver.switch_to.active_element.send_keys("没有这样的记录")
         a.wait_text("[data-test='records']", "显示 0 条")

@@ -41,7 +41,7 @@ const assessment = {
 } as unknown as Assessment
 
 const records = [
-  record('a', '2024-05-01'),
+  record('a', '2024-05-01', { note: '证书编号 HN2024-0815' }),
   record('b', '2025-03-01', { category: 'public', provider: '湖南大学' }),
   record('c', '2023-01-01', { kind: 'aid_posting', category: null }),
 ]
@@ -59,6 +59,7 @@ describe('records are filtered and ordered for the list', () => {
     expect(ids({ kind: 'aid_posting' })).toEqual(['c'])
     expect(ids({ completeness: 'incomplete' })).toEqual(['b'])
     expect(ids({ text: '湖南' })).toEqual(['b'])
+    expect(ids({ text: 'hn2024-0815' })).toEqual(['a'])
   })
   it('lists the years that have records', () => {
     expect(yearsOf(records)).toEqual([2025, 2024, 2023])

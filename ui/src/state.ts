@@ -37,6 +37,15 @@ export interface RecordFilter {
 
 export const emptyFilter = (): RecordFilter => ({ year: null, category: null, kind: null, completeness: null, text: '' })
 
+/** The records screen's filter and search, kept while the user visits other screens. */
+export const recordsFilter = reactive(emptyFilter())
+
+/** Whether a record's title, organiser, note (where certificate numbers are kept) or evidence file names hold `text` (lower case). */
+function mentions(a: ActivityView, text: string): boolean {
+  const fields = [a.fields.title, a.fields.provider, a.fields.note, ...a.evidence.map((e) => e.file_name)]
+  return fields.some((f) => (f ?? '').toLowerCase().includes(text))
+}
+
 /** The engine's per-record results of an assessment by record id, made once per assessment. */
 const perRecord = new WeakMap<Assessment, { status: Map<string, Completeness>; hours: Map<string, number> }>()
 
@@ -80,7 +89,7 @@ export function filterActivities(
     })
     .filter((a) => f.kind === null || a.fields.kind === f.kind)
     .filter((a) => f.completeness === null || completenessOf(assessment, a.fields.id) === f.completeness)
-    .filter((a) => text === '' || a.fields.title.toLowerCase().includes(text) || (a.fields.provider ?? '').toLowerCase().includes(text))
+    .filter((a) => text === '' || mentions(a, text))
     .sort((a, b) => (a.fields.date < b.fields.date ? 1 : a.fields.date > b.fields.date ? -1 : 0))
 }
 

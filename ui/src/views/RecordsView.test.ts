@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import { setSnapshot, state } from '../state'
+import { emptyFilter, recordsFilter, setSnapshot, state } from '../state'
 import { previewOf, recordOf, snapshotWith } from '../testing/fixtures'
 import { cleanUp, eventually, mockCommands, mountInApp, testId, typeInto } from '../testing/mount'
 import RecordsView from './RecordsView.vue'
@@ -9,6 +9,7 @@ afterEach(() => {
   unmount?.()
   unmount = null
   state.snapshot = null
+  Object.assign(recordsFilter, emptyFilter())
 })
 
 describe('the records screen', () => {
@@ -55,5 +56,20 @@ describe('the records screen', () => {
     await eventually(() => expect(document.activeElement).toBe(testId('search').querySelector('input')))
     await typeInto(testId('search'), '没有这样的记录')
     await eventually(() => expect(testId('records-empty').textContent).toBe('没有符合筛选条件的记录'))
+  })
+
+  it('keeps the search and filters when the user comes back from another screen', async () => {
+    setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' }), recordOf('r2', 'paper', { title: '数学建模教学研究' })]))
+    mockCommands(() => null)
+    let mounted = mountInApp(RecordsView, {})
+    unmount = () => cleanUp(mounted.wrapper)
+    await typeInto(testId('search'), '建模')
+    await eventually(() => expect(document.body.textContent).toContain('记录共 2 条，显示 1 条'))
+    cleanUp(mounted.wrapper)
+    mockCommands(() => null)
+    mounted = mountInApp(RecordsView, {})
+    unmount = () => cleanUp(mounted.wrapper)
+    await eventually(() => expect(testId('search').querySelector('input')?.value).toBe('建模'))
+    expect(document.body.textContent).toContain('记录共 2 条，显示 1 条')
   })
 })
