@@ -24,6 +24,7 @@ app_commands! {
     restore_listed_backup,
     open_data_folder,
     export_all_data,
+    save_import_template,
     verify_vault,
     import_file,
     open_demo,

@@ -207,6 +207,27 @@ pub async fn restore_listed_backup<R: Runtime>(app: AppHandle<R>, name: String) 
     change(&app, move |h| h.restore_entry(&name)).await
 }
 
+/// Saves the import template (an .xlsx to fill in and import) where the user chooses; what was
+/// saved, or `null` when the user cancels. (With the end-to-end seam: beside the package's path.)
+#[tauri::command]
+pub async fn save_import_template<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
+    let out = match app.state::<AppState>().fixed_save_path() {
+        Some(p) => Some(p.with_file_name(xueshi_handbook::IMPORT_TEMPLATE_NAME)),
+        None => app
+            .dialog()
+            .file()
+            .set_title("保存导入模板")
+            .set_file_name(xueshi_handbook::IMPORT_TEMPLATE_NAME)
+            .add_filter("Excel 表格", &["xlsx"])
+            .blocking_save_file()
+            .and_then(|f| f.into_path().ok()),
+    };
+    let Some(out) = out else { return Ok(None) };
+    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    blocking(move || Ok(xueshi_handbook::save_import_template(&out)?)).await?;
+    Ok(Some(format!("导入模板已保存为“{name}”：用 Excel 或 WPS 打开，在“学时记录”中一行填一条记录，再点“导入…”")))
+}
+
 /// Opens the data folder in the system's file manager.
 #[tauri::command]
 pub async fn open_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {

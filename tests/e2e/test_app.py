@@ -407,6 +407,11 @@ class Scenario(WithApp):
             self.assertIn("handbook.json", z.namelist())
         self.assertIn(zips[0].name, result)
 
+        a.click("[data-test='save-template']")
+        a.wait_text(".n-message-container", "导入模板已保存")
+        template = parent / "学时记录导入模板.xlsx"
+        self.assertTrue(template.read_bytes().startswith(b"PK"), template)
+
         opened = Path(os.environ["XUESHI_E2E_OPENED"])
         before = opened.read_text(encoding="utf-8").splitlines() if opened.exists() else []
         a.click("[data-test='open-data-folder']")

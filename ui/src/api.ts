@@ -79,6 +79,8 @@ export const api = {
   openDataFolder: () => call<void>('open_data_folder'),
   /** Exports everything into one .zip the user names; what it holds, or null when cancelled. */
   exportAllData: () => call<string | null>('export_all_data'),
+  /** Saves the import template where the user chooses; what was saved, or null when cancelled. */
+  saveImportTemplate: () => call<string | null>('save_import_template'),
   verifyVault: () => call<VerifyView>('verify_vault'),
   importFile: (skipBadRows: boolean) => call<string>('import_file', { skipBadRows }),
   /** Opens the demo as it was left; `reset` first puts it back as it was shipped (ask the user). */

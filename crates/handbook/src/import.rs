@@ -34,6 +34,14 @@ impl Handbook {
     }
 }
 
+/// The name offered when saving the import template.
+pub const IMPORT_TEMPLATE_NAME: &str = "学时记录导入模板.xlsx";
+
+/// Writes the import template (an .xlsx the importer reads back) to `path`.
+pub fn save_import_template(path: &Path) -> Result<()> {
+    Ok(xueshi_store::spreadsheet::write_template(path)?)
+}
+
 impl Imported {
     /// What was imported, in one or more lines, as both shells say it.
     pub fn summary(&self) -> String {

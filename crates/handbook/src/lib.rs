@@ -25,7 +25,7 @@ pub use data_folder::{BackupEntry, ExportedAll};
 pub use error::{ErrorCode, HandbookError, Result};
 pub use export_job::{EvidenceAt, ExportJob, PackageChoices};
 pub use handbook::{Assessed, Handbook, Request};
-pub use import::Imported;
+pub use import::{IMPORT_TEMPLATE_NAME, Imported, save_import_template};
 pub use package_check::{PackageCheck, Records, check_package};
 pub use rules::Rules;
 pub use settings::{Settings, UPLOAD_LIMIT_MB, check_upload_limit};

@@ -17,6 +17,7 @@ mod import;
 mod limits;
 mod row;
 mod source;
+mod template;
 #[cfg(test)]
 mod tests;
 mod vocab;
@@ -28,6 +29,7 @@ use xueshi_core::Activity;
 
 use self::row::Outcome;
 
+pub use self::template::{INSTRUCTIONS_SHEET, TEMPLATE_SHEET, write_template};
 pub use self::import::{BadRows, SPREADSHEET_EXTENSIONS, SheetImported, is_spreadsheet};
 pub use self::limits::{
     LISTED_BAD_ROWS, MAX_COLUMNS, MAX_ROWS, MAX_SPREADSHEET_BYTES, MAX_UNPACKED_MEMBER, MAX_UNPACKED_TOTAL,
