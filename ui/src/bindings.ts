@@ -392,6 +392,8 @@ export type Settings = {
  */
 upload_limit_mb: number, };
 
+export type BackupEntry = { name: string, label: string, };
+
 export type UploadKitFile = { 
 /**
  * `2023年/2023年_继续教育佐证材料.pdf`
@@ -635,7 +637,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'save_activity' | 'remove_activity' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'review' | 'load_rule_file' | 'backup_now' | 'restore_backup' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

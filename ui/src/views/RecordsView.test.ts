@@ -59,7 +59,9 @@ describe('the records screen', () => {
   })
 
   it('keeps the search and filters when the user comes back from another screen', async () => {
-    setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' }), recordOf('r2', 'paper', { title: '数学建模教学研究' })]))
+    setSnapshot(
+      snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' }), recordOf('r2', 'paper', { title: '数学建模教学研究' })]),
+    )
     mockCommands(() => null)
     let mounted = mountInApp(RecordsView, {})
     unmount = () => cleanUp(mounted.wrapper)
