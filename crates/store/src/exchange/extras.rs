@@ -161,11 +161,12 @@ impl Extras {
     /// file's text (`None` when the export lacks it).
     pub(crate) fn from_json(text: &str, mut rule_file: impl FnMut(&str) -> Result<Option<String>>) -> Result<Extras> {
         let json: ExtrasJson = serde_json::from_str(text)
-            .map_err(|e| bad(format_args!("的 {EXTRAS_FILE} 无法读取（第 {} 行第 {} 列）", e.line(), e.column())))?;
+            .map_err(|e| bad(format_args!("的参评计划和设置无法读取（第 {} 行第 {} 列）", e.line(), e.column())))?;
         if json.format != FORMAT || json.version != VERSION {
-            return Err(StoreError::Exchange(format!(
-                "{EXTRAS_FILE} 来自更新版本的学时手册，或不是学时手册的文件：请先升级学时手册再导入"
-            )));
+            return Err(StoreError::Exchange(
+                "导入的数据来自更新版本的学时手册（或不是学时手册导出的）：请先升级学时手册再导入，未导入任何内容"
+                    .to_owned(),
+            ));
         }
         let mut extras = Extras { settings: json.settings, ..Extras::default() };
         for p in json.applications {
@@ -261,13 +262,16 @@ impl Store {
     }
 }
 
+/// A plan's stored columns beside its key: rules, window from, window to, window source.
+type PlanColumns = (Option<String>, Option<i32>, Option<i32>, Option<String>);
+
 /// Adds to the data folder, inside the import's transaction, the plans, confirmations and settings
 /// it lacks; those it has and that differ are kept and listed.
 pub(crate) fn add_extras(tx: &Transaction, extras: &Extras, kept: &mut Vec<Kept>) -> Result<ExtrasCount> {
     let mut added = ExtrasCount::default();
     for p in &extras.applications {
         let a = &p.application;
-        let stored: Option<(Option<String>, Option<i32>, Option<i32>, Option<String>)> = tx
+        let stored: Option<PlanColumns> = tx
             .query_row(
                 "SELECT rules, window_from, window_to, window_source FROM applications
                  WHERE year = ?1 AND level = ?2 AND path = ?3",
@@ -275,7 +279,8 @@ pub(crate) fn add_extras(tx: &Transaction, extras: &Extras, kept: &mut Vec<Kept>
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        let incoming = (p.rules.clone(), a.window.map(|w| w.from), a.window.map(|w| w.to), p.window_source.clone());
+        let incoming: PlanColumns =
+            (p.rules.clone(), a.window.map(|w| w.from), a.window.map(|w| w.to), p.window_source.clone());
         match stored {
             None => {
                 tx.execute(

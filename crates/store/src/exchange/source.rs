@@ -101,15 +101,17 @@ impl Source {
     /// bytes; `None` when the export has no such member.
     pub(crate) fn read_text(&mut self, name: &str, limit: u64) -> Result<Option<String>> {
         let mut bytes = Vec::new();
-        let shown = match self {
+        match self {
             Source::Folder(base) => {
                 let path = folder_file(base, name).map_err(|()| {
-                    StoreError::Exchange(format!("导入的数据中的“{name}”指向所在文件夹之外，为安全起见拒绝导入"))
+                    StoreError::Exchange(
+                        "导入的数据中的参评计划、设置或规则文件指向所在文件夹之外（链接），为安全起见拒绝导入"
+                            .to_owned(),
+                    )
                 })?;
                 let Some(path) = path else { return Ok(None) };
                 let file = File::open(&path).map_err(io("读取", &path))?;
                 file.take(limit + 1).read_to_end(&mut bytes).map_err(io("读取", &path))?;
-                path
             }
             Source::Zip { archive, prefix, path, budget } => {
                 let entry_name = format!("{prefix}{name}");
@@ -125,18 +127,17 @@ impl Source {
                     return Err(StoreError::Exchange(too_much_unpacked(path)));
                 }
                 read.map_err(io("读取", &shown))?;
-                shown
             }
-        };
+        }
         if bytes.len() as u64 > limit {
             return Err(StoreError::Exchange(format!(
-                "导入的数据中的“{name}”超过 {} MiB，不是学时手册导出的文件，未导入",
+                "导入的数据中的参评计划、设置或规则文件超过 {} MB，不是学时手册导出的，未导入",
                 limit / (1024 * 1024)
             )));
         }
-        String::from_utf8(bytes)
-            .map(Some)
-            .map_err(|_| StoreError::Exchange(format!("{} 不是 UTF-8 编码的文本，未导入", shown.display())))
+        String::from_utf8(bytes).map(Some).map_err(|_| {
+            StoreError::Exchange("导入的数据中的参评计划、设置或规则文件不是学时手册写出的文本，未导入".to_owned())
+        })
     }
 }
 

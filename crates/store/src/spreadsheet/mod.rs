@@ -29,12 +29,12 @@ use xueshi_core::Activity;
 
 use self::row::Outcome;
 
-pub use self::template::{INSTRUCTIONS_SHEET, TEMPLATE_SHEET, write_template};
 pub use self::import::{BadRows, SPREADSHEET_EXTENSIONS, SheetImported, is_spreadsheet};
 pub use self::limits::{
     LISTED_BAD_ROWS, MAX_COLUMNS, MAX_ROWS, MAX_SPREADSHEET_BYTES, MAX_UNPACKED_MEMBER, MAX_UNPACKED_TOTAL,
     describe_problems, read_spreadsheet_file,
 };
+pub use self::template::{INSTRUCTIONS_SHEET, TEMPLATE_SHEET, write_template};
 
 /// Why a file could not be read at all (as opposed to a bad row).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -64,7 +64,8 @@ pub fn write_template(path: &Path) -> Result<()> {
 /// The template with `rows` filled in under the header (cells in the template's column order).
 fn save(path: &Path, rows: &[&[&str]]) -> Result<()> {
     let mut book = Workbook::new();
-    let header = Format::new().set_bold().set_background_color("E8F1EE").set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
+    let header =
+        Format::new().set_bold().set_background_color("E8F1EE").set_border_bottom(rust_xlsxwriter::FormatBorder::Thin);
     let sheet = book.add_worksheet();
     sheet.set_name(TEMPLATE_SHEET).map_err(failed(path))?;
     for (i, (column, note, width)) in COLUMNS.iter().enumerate() {
