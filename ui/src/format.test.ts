@@ -1,7 +1,30 @@
 import { describe, expect, it } from 'vitest'
 import type { YearResult } from './bindings'
 import * as format from './format'
-import { chosenCity, cityOptions, formatDate, formatHours, formatRange, formatSize, planDto, yearWords } from './format'
+import {
+  chosenCity,
+  cityOptions,
+  formatDate,
+  formatHours,
+  formatRange,
+  formatSize,
+  formatYearRange,
+  formatYears,
+  planDto,
+  yearWords,
+} from './format'
+
+describe('years are ranged in one style: 2021—2025年', () => {
+  it('writes an em dash and 年 once at the end, one year alone as 2025年', () => {
+    expect(formatYearRange(2021, 2025)).toBe('2021—2025年')
+    expect(formatYearRange(2025, 2025)).toBe('2025年')
+  })
+  it('joins consecutive years into ranges and lists the others', () => {
+    expect(formatYears([2026, 2024, 2025])).toBe('2024—2026年')
+    expect(formatYears([2021, 2023, 2024, 2024])).toBe('2021年、2023—2024年')
+    expect(formatYears([])).toBe('')
+  })
+})
 
 describe('dates are shown the Chinese way', () => {
   it('writes 2024-05-16 as 2024年5月16日', () => {

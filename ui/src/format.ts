@@ -22,6 +22,24 @@ export function formatRange(from: string, to?: string | null): string {
   return `${formatDate(from)}—${Number(b[3])}日`
 }
 
+/** Years from `from` to `to` in the one style of the app (as the engine writes them too):
+ *  `2021—2025年`, an em dash and 年 once at the end; one year alone is `2025年`. */
+export function formatYearRange(from: number, to: number): string {
+  return from === to ? `${from}年` : `${from}—${to}年`
+}
+
+/** A list of years: consecutive ones as one range (`2024—2026年`), others one by one (`2021年、2023年`). */
+export function formatYears(years: readonly number[]): string {
+  const sorted = [...years].sort((a, b) => a - b)
+  const runs: [number, number][] = []
+  for (const y of sorted) {
+    const last = runs[runs.length - 1]
+    if (last && y === last[1] + 1) last[1] = y
+    else if (!last || y !== last[1]) runs.push([y, y])
+  }
+  return runs.map(([a, b]) => formatYearRange(a, b)).join('、')
+}
+
 /** `12`, `12.5`: as the engine sends them, never more than two decimals. */
 export function formatHours(h: number | null | undefined): string {
   if (h === null || h === undefined) return '—'
