@@ -19,7 +19,7 @@ pub fn assessment(a: &Assessment, ledger: &Ledger, selection: &Selection) -> Str
     out.push_str(&format!("规则：{}（规则集 {}）\n", a.rules_display, a.rules));
     out.push_str(&format!("      {}\n", selection.reason));
     let (first, last) = (a.window.first().copied().unwrap_or(0), a.window.last().copied().unwrap_or(0));
-    out.push_str(&format!("认定跨度：{first}–{last} 年\n"));
+    out.push_str(&format!("认定跨度：{}\n", xueshi_core::year_range(first, last)));
     let r = &a.requirement;
     let public = r.public.map(|p| format!("，公需科目不少于 {p}")).unwrap_or_default();
     let both = if r.both_parts { "，公需与专业须同时达标" } else { "" };

@@ -29,8 +29,7 @@ fn output(assessment: &Assessment, findings: &[Finding], json: bool) -> String {
 fn render(assessment: &Assessment, findings: &[Finding]) -> String {
     let (first, last) = (assessment.window.first(), assessment.window.last());
     let span = match (first, last) {
-        (Some(first), Some(last)) if first != last => format!("{first}–{last} 年"),
-        (Some(year), _) => format!("{year} 年"),
+        (Some(first), Some(last)) => xueshi_core::year_range(*first, *last),
         _ => String::new(),
     };
     let mut out = format!(

@@ -16,7 +16,7 @@ pub mod rules;
 pub mod text;
 
 pub use draft::ActivityDraft;
-pub use engine::{Application, Assessment, YearSpan, assess};
+pub use engine::{Application, Assessment, YearSpan, assess, year_range};
 pub use fields::LedgerError;
 pub use hours::Hours;
 pub use ledger::{Activity, Detail, Evidence, Ledger, Profile};

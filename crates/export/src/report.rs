@@ -167,8 +167,7 @@ impl ReportData {
             certificate_number: or_empty(p.certificate_number.as_deref()),
         };
         let window = match (assessment.window.first(), assessment.window.last()) {
-            (Some(a), Some(b)) if a != b => format!("{a}–{b} 年"),
-            (Some(a), _) => format!("{a} 年"),
+            (Some(a), Some(b)) => xueshi_core::year_range(*a, *b),
             _ => EMPTY.to_owned(),
         };
         let application = ApplicationInfo {

@@ -41,7 +41,7 @@ fn measure(a: &Activity) -> String {
         }
         Detail::ExpertService { days, hours } => format!("{days} 天 {hours} 学时"),
         Detail::SkillContest { level, medal } => format!("{}·{}", level.label(), medal.label()),
-        Detail::PriorCertificate { from_year, to_year } => format!("{from_year}–{to_year} 年"),
+        Detail::PriorCertificate { from_year, to_year } => xueshi_core::year_range(*from_year, *to_year),
     }
 }
 
@@ -86,7 +86,7 @@ pub fn plans(plans: &[PlannedApplication]) -> String {
             p.application.level.label().to_owned(),
             p.application.path.label().to_owned(),
             p.rules.clone().unwrap_or_else(|| "（按年度默认）".into()),
-            p.application.window.map_or_else(|| "（按规则集）".into(), |w| format!("{}–{} 年", w.from, w.to)),
+            p.application.window.map_or_else(|| "（按规则集）".into(), |w| w.to_string()),
             p.window_source.clone().unwrap_or_default(),
         ]);
     }
@@ -103,9 +103,9 @@ pub fn verify(r: &VerifyReport) -> String {
             out.push_str(&format!("  {line}\n"));
         }
     }
-    out.push_str(&format!("证据库：核对了 {} 个文件，共 {} 字节\n", r.files_checked, r.bytes_checked));
+    out.push_str(&format!("证明材料：核对了 {} 个文件，共 {} 字节\n", r.files_checked, r.bytes_checked));
     for (title, files) in
-        [("内容与记录的 SHA-256 不符（文件已损坏或被改动）", &r.corrupt), ("证据库中缺少的文件", &r.missing)]
+        [("内容与记录的 SHA-256 不符（文件已损坏或被改动）", &r.corrupt), ("数据文件夹中缺少的证明材料", &r.missing)]
     {
         if !files.is_empty() {
             out.push_str(&format!("{title}：\n"));

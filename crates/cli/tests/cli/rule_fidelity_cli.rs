@@ -81,7 +81,7 @@ fn assess_with_the_units_window_checks_those_years() {
     let ledger = ledger_file(tmp.path());
     let args = ["assess", "--ledger", ledger.to_str().expect("path"), "--apply-year", "2026"];
     let report = ok(&data, &[&args[..], &["--level", "intermediate", "--window", "2023-2026"]].concat());
-    assert!(report.contains("认定跨度：2023–2026 年"), "{report}");
+    assert!(report.contains("认定跨度：2023—2026年"), "{report}");
 }
 
 #[test]
@@ -103,11 +103,11 @@ fn a_plan_keeps_the_units_window_with_its_source_and_assess_uses_it() {
     ok(&data, &["profile", "--name", "湘小红"]);
     let plan = ["plan", "--apply-year", "2026", "--level", "intermediate", "--window", "2023-2026"];
     let saved = ok(&data, &[&plan[..], &["--window-source", "本单位2026年职称评审通知"]].concat());
-    assert!(saved.contains("认定跨度 2023–2026 年"), "{saved}");
+    assert!(saved.contains("认定跨度 2023—2026年"), "{saved}");
     let listed = ok(&data, &["plan"]);
-    assert!(listed.contains("2023–2026 年") && listed.contains("本单位2026年职称评审通知"), "{listed}");
+    assert!(listed.contains("2023—2026年") && listed.contains("本单位2026年职称评审通知"), "{listed}");
     let report = ok(&data, &["assess"]);
-    assert!(report.contains("认定跨度：2023–2026 年"), "{report}");
+    assert!(report.contains("认定跨度：2023—2026年"), "{report}");
 }
 
 #[test]

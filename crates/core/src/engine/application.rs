@@ -32,6 +32,19 @@ pub struct YearSpan {
     pub to: i32,
 }
 
+/// Years from `from` to `to` in the one style of every screen, message, terminal and PDF:
+/// `2021—2025年` (an em dash, 年 once at the end); one year alone is `2025年`.
+pub fn year_range(from: i32, to: i32) -> String {
+    if from == to { format!("{from}年") } else { format!("{from}—{to}年") }
+}
+
+impl std::fmt::Display for YearSpan {
+    /// `2021—2025年`, as [`year_range`] writes it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&year_range(self.from, self.to))
+    }
+}
+
 /// The longest window a unit's notice plausibly states, in years.
 const MAX_WINDOW_YEARS: i32 = 10;
 
@@ -52,10 +65,10 @@ impl YearSpan {
             return Err(format!("认定跨度的起始年度 {} 晚于结束年度 {}", self.from, self.to));
         }
         if self.to > apply_year {
-            return Err(format!("认定跨度不能晚于申报年度 {apply_year} 年（填写的是 {}–{} 年）", self.from, self.to));
+            return Err(format!("认定跨度不能晚于申报年度 {apply_year} 年（填写的是 {self}）"));
         }
         if self.to - self.from + 1 > MAX_WINDOW_YEARS {
-            return Err(format!("认定跨度最多 {MAX_WINDOW_YEARS} 个年度（填写的是 {}–{} 年）", self.from, self.to));
+            return Err(format!("认定跨度最多 {MAX_WINDOW_YEARS} 个年度（填写的是 {self}）"));
         }
         Ok(())
     }
@@ -63,5 +76,19 @@ impl YearSpan {
     /// The years, in order.
     pub fn years(&self) -> Vec<i32> {
         (self.from..=self.to).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn years_are_ranged_with_an_em_dash_and_one_nian_at_the_end() {
+        assert_eq!(year_range(2021, 2025), "2021—2025年");
+        assert_eq!(year_range(2025, 2025), "2025年");
+        assert_eq!(YearSpan { from: 2023, to: 2026 }.to_string(), "2023—2026年");
+        let late = YearSpan { from: 2024, to: 2027 }.check(2026).expect_err("after the application");
+        assert!(late.ends_with("（填写的是 2024—2027年）"), "{late}");
     }
 }

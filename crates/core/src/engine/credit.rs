@@ -285,9 +285,8 @@ pub fn credit(
                         let y = completion_year(start, end);
                         if start.year() != end.year() {
                             problems.push(Note::plain(format!(
-                                "外派/交流跨 {} 至 {} 年，按天数较多的 {y} 年视为完成当年（天数相同时取后一年）",
-                                start.year(),
-                                end.year()
+                                "外派/交流跨 {}，按天数较多的 {y} 年视为完成当年（天数相同时取后一年）",
+                                super::year_range(start.year(), end.year())
                             )));
                         }
                         push(y, CreditKind::FullYear, clause.hours, one);

@@ -11,7 +11,7 @@ mod window;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-pub use application::{Application, YearSpan};
+pub use application::{Application, YearSpan, year_range};
 pub use credit::{Basis, CreditKind, completion_year};
 pub use evidence::{Completeness, EvidenceStatus, RequirementCheck, SetChecks};
 pub use output::{
@@ -29,7 +29,9 @@ use crate::rules::RuleSet;
 /// Why no assessment could be made.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum AssessError {
-    #[error("《{rules}》（{id}）没有规定{level}{path}的认定跨度，请改用规定了它的规则集")]
+    #[error(
+        "《{rules}》没有规定{level}{path}的认定跨度：请改用规定了它的规则集，或在参评计划中填写本单位规定的认定跨度"
+    )]
     NoWindow { id: String, rules: String, level: &'static str, path: String },
 }
 
@@ -50,7 +52,8 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
     }
     if let Some(window) = chosen.rule.filter(|w| w.assumed) {
         warnings.push(Warning::assumed(format!(
-            "认定跨度 {first}–{last} 年是推定：{}",
+            "认定跨度 {} 是推定：{}",
+            year_range(first, last),
             window.note.as_deref().unwrap_or("原文未明确规定")
         )));
     }
@@ -103,9 +106,9 @@ pub fn assess(ledger: &Ledger, rules: &RuleSet, application: &Application) -> Re
         let y = counted.map_or(activity.year(), |c| c.year);
         let any_inside = raw.iter().any(|c| (first..=last).contains(&c.year));
         if counted.is_some() && !any_inside {
-            let message = outside
-                .entry(y)
-                .or_insert_with(|| format!("{y} 年的记录不在本次认定跨度（{first}–{last} 年）内，不计入").into());
+            let message = outside.entry(y).or_insert_with(|| {
+                format!("{y} 年的记录不在本次认定跨度（{}）内，不计入", year_range(first, last)).into()
+            });
             warnings.push(Warning { activity: Some(id.clone()), message: message.clone(), assumption: false });
         }
         for c in &raw {

@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{Application, AssessError};
+use super::{Application, AssessError, year_range};
 use crate::kinds::ApplicationPath;
 use crate::rules::RuleSet;
 
@@ -38,7 +38,7 @@ pub fn choose_window<'a>(rules: &'a RuleSet, application: &Application) -> Resul
             years: span.years(),
             clause: String::new(),
             basis: WindowBasis::Unit,
-            reason: format!("认定跨度 {from}–{to} 年：按申报计划中填写的本单位规定"),
+            reason: format!("认定跨度 {}：按申报计划中填写的本单位规定", year_range(from, to)),
             rule: None,
         });
     }
@@ -57,12 +57,16 @@ pub fn choose_window<'a>(rules: &'a RuleSet, application: &Application) -> Resul
     let (basis, reason) = if own.is_none() {
         (
             WindowBasis::Borrowed,
-            format!("认定跨度 {first}–{last} 年是推定：本规则集没有规定{}的认定跨度", application.level.label()),
+            format!(
+                "认定跨度 {} 是推定：本规则集没有规定{}的认定跨度",
+                year_range(first, last),
+                application.level.label()
+            ),
         )
     } else if window.assumed {
-        (WindowBasis::Assumed, format!("认定跨度 {first}–{last} 年是推定"))
+        (WindowBasis::Assumed, format!("认定跨度 {} 是推定", year_range(first, last)))
     } else {
-        (WindowBasis::Rules, format!("认定跨度 {first}–{last} 年：{}", window.origin.citation()))
+        (WindowBasis::Rules, format!("认定跨度 {}：{}", year_range(first, last), window.origin.citation()))
     };
     Ok(ChosenWindow {
         years,

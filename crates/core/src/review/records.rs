@@ -58,8 +58,9 @@ pub(super) fn outside_window(ctx: &Context, findings: &mut Vec<Finding>) {
     by_year.sort_by_key(|(year, _)| *year);
     for (year, records) in by_year {
         let message = format!(
-            "{year} 年的 {} 条记录不在本次认定跨度（{first}–{last} 年）内，不计入本次认定：{}",
+            "{year} 年的 {} 条记录不在本次认定跨度（{}）内，不计入本次认定：{}",
             records.len(),
+            crate::engine::year_range(*first, *last),
             ctx.names(&records)
         );
         findings.push(ctx.finding(
