@@ -88,7 +88,7 @@ mod tests {
         );
         assert_eq!(
             json(HandbookError::Export(xueshi_export::ExportError::Cancelled)),
-            r#"{"code":"cancelled","message":"已取消导出，没有生成材料包"}"#
+            r#"{"code":"cancelled","message":"已取消导出，没有生成申报材料包"}"#
         );
         assert_eq!(
             json(StoreError::DiskFull { place: "数据文件夹".into() }),

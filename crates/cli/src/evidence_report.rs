@@ -50,7 +50,7 @@ fn files(activity: &Activity) -> String {
         .evidence
         .iter()
         .map(|e| {
-            let stored = if e.sha256.is_some() { "" } else { "，文件未存入证据库" };
+            let stored = if e.sha256.is_some() { "" } else { "，文件未存入数据文件夹" };
             format!("{}（{}{stored}）", e.material, e.file)
         })
         .collect::<Vec<_>>()

@@ -219,13 +219,16 @@ fn package(job: &ExportJob, out: &Path, choices: &PackageChoices) -> Result<Stri
     }
     text.push_str(&format!(
         "\n认定年度 {}：{}\n",
-        assessment.window.iter().map(i32::to_string).collect::<Vec<_>>().join("、"),
+        match (assessment.window.first(), assessment.window.last()) {
+            (Some(first), Some(last)) => xueshi_core::year_range(*first, *last),
+            _ => String::new(),
+        },
         if assessment.compliant { "各年度均达标" } else { "有年度未达标，详见学时汇总表" }
     ));
     text.push_str(&format!("字体：{}\n", report.fonts.join("；")));
     if !report.not_included.is_empty() {
         text.push_str(&format!(
-            "注意：以下 {} 个证明材料只登记了文件名、没有存入文件，未放入材料包（已记在清单的 not_included 中）：\n",
+            "注意：以下 {} 个证明材料只登记了文件名、没有存入文件，未放入申报材料包（已记在清单的 not_included 中）：\n",
             report.not_included.len()
         ));
         for n in &report.not_included {
@@ -287,17 +290,17 @@ fn verify(file: &Path, given: &Given<'_>, explicit: Option<&Path>) -> Result<Str
     }
     if !report.is_ok() {
         if check.records_differ() {
-            text.push_str("如果导出材料包之后修改过记录或证明材料，请重新导出材料包再检查。\n");
+            text.push_str("如果导出申报材料包之后修改过记录或证明材料，请重新导出申报材料包再检查。\n");
         }
         return Err(CliError::Problems(format!(
-            "{text}材料包有 {} 处问题：{}\n",
+            "{text}申报材料包有 {} 处问题：{}\n",
             report.differences.len(),
             file.display()
         )));
     }
     if report.fully_checked() {
-        Ok(format!("{text}材料包完好：{}\n", file.display()))
+        Ok(format!("{text}申报材料包完好：{}\n", file.display()))
     } else {
-        Ok(format!("{text}材料包与它自己的清单一致，但上面“未检查”的各项没有核对：{}\n", file.display()))
+        Ok(format!("{text}申报材料包与它自己的清单一致，但上面“未检查”的各项没有核对：{}\n", file.display()))
     }
 }

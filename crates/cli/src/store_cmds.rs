@@ -215,7 +215,7 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
             let activity = store.activity(&record)?;
             store.remove_activity(&record)?;
             Ok(format!(
-                "已删除记录 {}：{}（{} 个证明材料文件留在证据库中，`xueshi vacuum` 才会删除）\n",
+                "已删除记录 {}：{}（{} 个证明材料文件留在数据文件夹中，`xueshi vacuum` 才会删除）\n",
                 activity.id,
                 activity.title,
                 activity.evidence.iter().filter(|e| e.sha256.is_some()).count()
@@ -274,7 +274,7 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
             let check = store.verify()?;
             if !check.missing.is_empty() {
                 out.push_str(&format!(
-                    "注意：恢复的记录引用了 {} 个证据库中没有的文件，详见 `xueshi verify`\n",
+                    "注意：恢复的记录引用了 {} 份数据文件夹中没有的证明材料，详见 `xueshi verify`\n",
                     check.missing.len()
                 ));
             }
@@ -310,7 +310,7 @@ fn plan(
         application.window = Some(span);
     }
     handbook.add_plan(&PlannedApplication { application, rules, window_source })?;
-    let span = application.window.map(|w| format!("，认定跨度 {}–{} 年", w.from, w.to)).unwrap_or_default();
+    let span = application.window.map(|w| format!("，认定跨度 {w}")).unwrap_or_default();
     Ok(format!("已登记参评计划：{} 年参评{}{span}\n", application.year, application.level.label()))
 }
 
@@ -322,9 +322,9 @@ fn attach(mut handbook: Handbook, activity: &str, file: &Path, material: &str) -
     let how = if done.already_attached {
         "这份文件已作为该材料附在记录上，未重复添加"
     } else if done.deduplicated {
-        "证据库中已有相同内容的文件，未重复存储"
+        "数据文件夹中已有相同内容的证明材料，未重复存储"
     } else {
-        "已存入证据库"
+        "已存入数据文件夹"
     };
     Ok(format!(
         "{how}：{}（{}，{} 字节，SHA-256 {}）→ 记录 {activity} 的{material}\n",

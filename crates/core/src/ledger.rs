@@ -22,7 +22,7 @@ pub struct Profile {
     pub current_title: Option<String>,
     /// 现职称取得时间
     pub title_date: Option<NaiveDate>,
-    /// 登记手册证书编号
+    /// 登记手册编号
     pub certificate_number: Option<String>,
     /// 所在市州, one of Hunan's 14 in its short form (常德, 湘西; see [`crate::cities`]): selects a
     /// city's own rule set where one exists.

@@ -60,7 +60,7 @@ pub fn field_rule(path: &str) -> FieldRule {
         "profile.employer" => rule("工作单位", 200),
         "profile.current_title" => rule("现职称", 100),
         "profile.title_date" => rule("现职称取得时间", 40),
-        "profile.certificate_number" => rule("证书编号", 64),
+        "profile.certificate_number" => rule("登记手册编号", 64),
         "profile.city" => rule("所在市州", 50),
         _ => rule("此项", 100),
     }

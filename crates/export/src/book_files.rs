@@ -46,7 +46,7 @@ pub(crate) enum Prepared {
 /// Makes `bytes` (a file whose content is of type `ext`, as the package names it) ready for the
 /// book. `package_path` is where the original is in the package (said on a note page).
 pub(crate) fn prepare(ext: &str, bytes: Vec<u8>, package_path: &str, size: PhotoSize) -> Prepared {
-    let kept = format!("原文件在材料包中：{package_path}");
+    let kept = format!("原文件在申报材料包中：{package_path}");
     match ext {
         "jpg" | "png" | "webp" | "gif" => match scale_photo_to(&bytes, size) {
             Ok(photo) => Prepared::Image(jpeg_page(&photo)),

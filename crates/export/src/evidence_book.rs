@@ -240,7 +240,7 @@ pub(crate) fn book_source(
     }
     let jobs = pending.iter().map(|p| match p.place {
         None => Ok(Job::Done(Prepared::Note {
-            text: "这份材料只登记了文件名，没有存入文件，材料包中也没有。".to_owned(),
+            text: "这份材料只登记了文件名，没有存入文件，申报材料包中也没有。".to_owned(),
             problem: false,
         })),
         Some(place) => {

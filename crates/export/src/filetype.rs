@@ -22,8 +22,8 @@ impl Refusal {
     /// In words, after “证明材料“x””.
     pub fn reason(self) -> &'static str {
         match self {
-            Refusal::Executable => "是可执行程序或脚本，不能放进材料包",
-            Refusal::Archive => "是压缩包，不能直接放进材料包（请解压后把其中的证明材料分别添加）",
+            Refusal::Executable => "是可执行程序或脚本，不能放进申报材料包",
+            Refusal::Archive => "是压缩包，不能直接放进申报材料包（请解压后把其中的证明材料分别添加）",
             Refusal::Unknown => {
                 "不是能识别的文档或图片（可以是 PDF、JPEG、PNG、HEIC、WebP、GIF、BMP、TIFF、OFD、Word、Excel、WPS 或纯文本）"
             }

@@ -138,7 +138,7 @@ impl Stage {
             Stage::Spreadsheet => "正在生成学时汇总表（Excel）",
             Stage::Evidence => "正在复制证明材料",
             Stage::Finishing => "正在写入清单并完成打包",
-            Stage::Done => "材料包已生成",
+            Stage::Done => "申报材料包已生成",
         }
     }
 }

@@ -226,8 +226,8 @@ pub fn export_package(
     zip.start_file(MANIFEST_NAME, deflated)?;
     zip.write_all(&manifest.to_bytes()).map_err(|e| ExportError::Zip(e.to_string()))?;
     let file = zip.finish()?;
-    file.sync_all().map_err(ExportError::io("写入材料包", &temp.path))?;
-    let size = file.metadata().map_err(ExportError::io("写入材料包", &temp.path))?.len();
+    file.sync_all().map_err(ExportError::io("写入申报材料包", &temp.path))?;
+    let size = file.metadata().map_err(ExportError::io("写入申报材料包", &temp.path))?.len();
     drop(file);
     reporter.stage(Stage::Finishing, None)?;
     temp.persist(out)?;

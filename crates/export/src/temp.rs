@@ -52,7 +52,7 @@ impl TempFile {
     /// Moves the finished package to `out`, retrying for a moment while another program (a ZIP
     /// viewer showing the previous package, a virus scanner) holds it open.
     pub fn persist(self, out: &Path) -> Result<(), ExportError> {
-        self.persist_as(out, "把材料包移动到")
+        self.persist_as(out, "把申报材料包移动到")
     }
 
     /// [`TempFile::persist`] for another kind of file: `what` says what failed, e.g. "把学时汇总表移动到".

@@ -84,8 +84,8 @@ impl fmt::Display for Difference {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Difference::Unreadable(reason) => write!(f, "无法检查：{reason}"),
-            Difference::Missing { path } => write!(f, "缺少文件：{path}（清单中有，材料包中没有）"),
-            Difference::Extra { path } => write!(f, "多出文件：{path}（材料包中有，清单中没有）"),
+            Difference::Missing { path } => write!(f, "缺少文件：{path}（清单中有，申报材料包中没有）"),
+            Difference::Extra { path } => write!(f, "多出文件：{path}（申报材料包中有，清单中没有）"),
             Difference::Changed { path, expected_size, size, expected_sha256, sha256 } => {
                 write!(
                     f,
@@ -97,22 +97,22 @@ impl fmt::Display for Difference {
             Difference::Duplicate { path } => {
                 write!(
                     f,
-                    "重复的文件名：{path}（材料包中有两份同名文件（Windows 不区分大小写），不同的解压程序会取出不同的一份）"
+                    "重复的文件名：{path}（申报材料包中有两份同名文件（Windows 不区分大小写），不同的解压程序会取出不同的一份）"
                 )
             }
             Difference::Hidden { path, offset } => {
                 write!(f, "隐藏的文件：{path}（位于第 {offset} 字节，ZIP 目录中没有列出，但有的解压程序会取出它）")
             }
             Difference::Structure { reason } => write!(f, "ZIP 结构异常：{reason}"),
-            Difference::NotInRecords { path } => write!(f, "数据文件夹的记录中没有：{path}（材料包中有）"),
+            Difference::NotInRecords { path } => write!(f, "数据文件夹的记录中没有：{path}（申报材料包中有）"),
             Difference::MissingFromPackage { path } => {
-                write!(f, "材料包中缺少：{path}（按数据文件夹中的记录应当有，材料包和清单中都没有）")
+                write!(f, "申报材料包中缺少：{path}（按数据文件夹中的记录应当有，申报材料包和清单中都没有）")
             }
             Difference::DiffersFromRecords { path, detail } => {
                 write!(f, "与数据文件夹中的记录不一致：{path}（{detail}）")
             }
             Difference::Assessment { field, in_package, now } => {
-                write!(f, "评估结果不一致：{field}（材料包中：{in_package}；重新评估：{now}）")
+                write!(f, "评估结果不一致：{field}（申报材料包中：{in_package}；重新评估：{now}）")
             }
         }
     }
@@ -145,7 +145,7 @@ impl VerifyReport {
             return out;
         }
         out.push("ZIP 结构（有无重名、隐藏或指向解压文件夹之外的文件）".to_owned());
-        out.push("材料包中每个文件的大小和 SHA-256，与清单（manifest.json）对照".to_owned());
+        out.push("申报材料包中每个文件的大小和 SHA-256，与清单（manifest.json）对照".to_owned());
         if self.assessment_checked {
             out.push("清单中的评估结果，与按现有记录重新评估的结果对照".to_owned());
         }
@@ -154,7 +154,7 @@ impl VerifyReport {
         }
         if self.summaries_checked {
             out.push(
-                "学时汇总表 PDF 和 Excel（以及证明材料汇编，材料包中有时），与按数据文件夹中的记录重新生成的结果逐字节比较"
+                "学时汇总表 PDF 和 Excel（以及证明材料汇编，申报材料包中有时），与按数据文件夹中的记录重新生成的结果逐字节比较"
                     .to_owned(),
             );
         }

@@ -83,7 +83,7 @@ fn compare(manifest: &Manifest, data: &DataReference<'_>, report: &mut VerifyRep
             report.unchecked.push("学时汇总表 PDF 和 Excel：清单中的制表日期无效，无法重新生成比较".to_owned())
         }
         (None, _) => report.unchecked.push(
-            "学时汇总表 PDF 和 Excel：这个材料包由较早的版本导出，清单中没有重新生成所需的日期和字体，无法逐字节比较"
+            "学时汇总表 PDF 和 Excel：这个申报材料包由较早的版本导出，清单中没有重新生成所需的日期和字体，无法逐字节比较"
                 .to_owned(),
         ),
     }
@@ -154,7 +154,7 @@ fn compare_files(manifest: &Manifest, expected: &[ManifestFile], out: &mut Vec<D
             None => out.push(Difference::MissingFromPackage { path: e.path.clone() }),
             Some(f) if !f.sha256.eq_ignore_ascii_case(&e.sha256) => out.push(Difference::DiffersFromRecords {
                 path: e.path.clone(),
-                detail: format!("记录中保存的 SHA-256 为 {}，材料包中为 {}", e.sha256, f.sha256),
+                detail: format!("记录中保存的 SHA-256 为 {}，申报材料包中为 {}", e.sha256, f.sha256),
             }),
             Some(_) => {}
         }
@@ -231,7 +231,7 @@ fn compare_summary(manifest: &Manifest, name: &str, made: &[u8], out: &mut Vec<D
         out.push(Difference::DiffersFromRecords {
             path: name.to_owned(),
             detail: format!(
-                "与按数据文件夹中的记录重新生成的结果不同（重新生成：{size} 字节 {sha256}；材料包中：{} 字节 {}）",
+                "与按数据文件夹中的记录重新生成的结果不同（重新生成：{size} 字节 {sha256}；申报材料包中：{} 字节 {}）",
                 listed.size, listed.sha256
             ),
         });

@@ -47,7 +47,7 @@ pub struct ExportJob {
     pub selection: Selection,
     pub assessment: Assessment,
     pub evidence: EvidenceAt,
-    /// e.g. `学时材料包-王晓梅-2026年副高级.zip`
+    /// e.g. `申报材料包-王晓梅-2026年副高级.zip`
     pub suggested_name: String,
 }
 
@@ -88,7 +88,7 @@ impl ExportJob {
         assessment: Assessment,
         evidence: EvidenceAt,
     ) -> ExportJob {
-        let suggested_name = format!("学时材料包-{}.zip", whose(&ledger, &application));
+        let suggested_name = format!("申报材料包-{}.zip", whose(&ledger, &application));
         ExportJob { ledger, application, rules, selection, assessment, evidence, suggested_name }
     }
 

@@ -24,7 +24,7 @@ pub struct ProfileArgs {
     /// 现职称取得时间 YYYY-MM-DD
     #[arg(long)]
     title_date: Option<String>,
-    /// 登记手册证书编号
+    /// 登记手册编号
     #[arg(long)]
     certificate_number: Option<String>,
     /// 所在市州，湖南省 14 个市州之一，如 常德（写“常德市”也可，保存为“常德”）
@@ -81,7 +81,7 @@ fn show(p: &Profile) -> String {
         ("工作单位", p.employer.clone()),
         ("现职称", p.current_title.clone()),
         ("取得时间", p.title_date.map(|d| d.to_string())),
-        ("证书编号", p.certificate_number.clone()),
+        ("登记手册编号", p.certificate_number.clone()),
         ("所在市州", p.city.clone()),
     ];
     rows.iter().map(|(k, v)| format!("{k}：{}\n", v.clone().unwrap_or_else(|| none.clone()))).collect()

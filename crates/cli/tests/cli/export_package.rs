@@ -92,7 +92,7 @@ fn a_package_of_the_stored_records_takes_files_from_the_vault_and_lists_names_wi
         &["export", "--apply-year", "2026", "--level", "associate_senior", "--out", out.to_str().expect("path")],
     );
     assert!(made.status.success(), "{}", text(&made));
-    assert!(text(&made).contains("1 个证明材料文件") && text(&made).contains("未放入材料包"), "{}", text(&made));
+    assert!(text(&made).contains("1 个证明材料文件") && text(&made).contains("未放入申报材料包"), "{}", text(&made));
     let check = xueshi(&data, &["verify-package", out.to_str().expect("path")]);
     assert_eq!(check.status.code(), Some(0), "{}", text(&check));
     assert!(text(&check).contains("材料包完好") && text(&check).contains("逐字节比较"), "{}", text(&check));

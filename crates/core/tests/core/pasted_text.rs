@@ -83,7 +83,7 @@ fn every_text_field_has_a_limit_named_in_chinese() {
     let cases: Vec<(Value, Value, &str)> = vec![
         (json!({"name": long}), training("培训"), "姓名"),
         (json!({"employer": long}), training("培训"), "工作单位"),
-        (json!({"certificate_number": long}), training("培训"), "证书编号"),
+        (json!({"certificate_number": long}), training("培训"), "登记手册编号"),
         (json!({"id_number": long}), training("培训"), "身份证号"),
         (
             json!({}),
