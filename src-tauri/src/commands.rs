@@ -38,13 +38,18 @@ fn open_with_system<R: Runtime>(app: &AppHandle<R>, path: &std::path::Path, what
     #[cfg(feature = "test-seams")]
     if let Some(list) = std::env::var_os(OPENED_ENV) {
         use std::io::Write;
-        let seam = |e: std::io::Error| AppError::new(ErrorCode::File, format!("测试记录文件无法写入：{e}"));
+        let seam = |e: std::io::Error| {
+            AppError::new(ErrorCode::File, format!("测试记录文件无法写入：{}", xueshi_store::words::reason(&e)))
+        };
         let mut file = std::fs::OpenOptions::new().create(true).append(true).open(list).map_err(seam)?;
         return writeln!(file, "{}", path.display()).map_err(seam);
     }
-    app.opener()
-        .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| AppError::new(ErrorCode::File, format!("{what}无法用系统程序打开：{e}")))
+    app.opener().open_path(path.display().to_string(), None::<&str>).map_err(|_| {
+        AppError::new(
+            ErrorCode::File,
+            format!("{what}无法用系统程序打开，请检查这台电脑上是否装有能打开这类文件的程序"),
+        )
+    })
 }
 
 /// Runs blocking work in a worker thread. A panic in it (a defect) becomes `AppError::crashed`
@@ -404,8 +409,10 @@ pub async fn cancel_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
 /// Shows the last package in the system's file manager.
 #[tauri::command]
 pub async fn reveal_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
-    let path = app.state::<AppState>().last_export().ok_or_else(|| AppError::input("还没有导出过材料包"))?;
-    app.opener().reveal_item_in_dir(&path).map_err(|e| AppError::new(ErrorCode::File, format!("无法打开文件夹：{e}")))
+    let path = app.state::<AppState>().last_export().ok_or_else(|| AppError::input("还没有导出过申报材料包"))?;
+    app.opener()
+        .reveal_item_in_dir(&path)
+        .map_err(|_| AppError::new(ErrorCode::File, "无法打开文件夹，请在文件管理器中自己打开它".to_owned()))
 }
 
 /// Typesets 学时汇总表 alone and opens it with the system's PDF viewer, to print (or save) there.

@@ -62,7 +62,10 @@ pub fn fatal(text: &str, code: i32) -> ! {
 /// about once the window is up.
 pub fn data_folder() -> DataDir {
     let Some(found) = DataDir::find(None) else {
-        fatal("找不到本机的应用数据文件夹，请用环境变量 XUESHI_DATA_DIR 指定一个文件夹", 2);
+        fatal(
+            "找不到这台电脑为程序保存数据的文件夹（系统没有提供），学时手册无法保存记录。请单位的信息技术部门检查这个用户账户的设置",
+            2,
+        );
     };
     if let Some(notice) = found.relocation.notice() {
         eprintln!("{notice}");

@@ -67,6 +67,37 @@ pub fn field_label(field: &str) -> Option<&'static str> {
     }
 }
 
+/// A field as a message about a ledger file names it: its Chinese name, the parts of a record's
+/// evidence (`evidence[2].file` → 第 3 份证明材料的文件名) and of the file itself by what they are,
+/// and a name that is no field of the format (a typo in a hand-made file) quoted as written.
+pub fn field_words(field: &str) -> String {
+    if let Some(label) = field_label(field) {
+        return label.to_owned();
+    }
+    if let Some(rest) = field.strip_prefix("evidence[")
+        && let Some((index, part)) = rest.split_once(']')
+        && let Ok(i) = index.parse::<usize>()
+    {
+        let which = format!("第 {} 份证明材料", i + 1);
+        return match part.trim_start_matches('.') {
+            "" => which,
+            "file" => format!("{which}的文件名"),
+            "material" => format!("{which}的类别"),
+            "sha256" => format!("{which}的校验值"),
+            other => format!("{which}中的“{other}”项"),
+        };
+    }
+    match field {
+        "format" => "文件格式".to_owned(),
+        "version" => "文件版本".to_owned(),
+        "profile" => "个人信息".to_owned(),
+        "activities" => "记录列表".to_owned(),
+        "material" => "证明材料的类别".to_owned(),
+        "window_source" => "认定跨度的出处".to_owned(),
+        other => format!("“{}”项", other.strip_prefix("profile.").unwrap_or(other)),
+    }
+}
+
 impl LedgerField {
     /// The name the form of `kind` gives this field: what the record's date means (开始日期,
     /// 完成日期, 结题日期…), which hours it asks (证书学时, 线上服务学时…), what its title and
@@ -218,6 +249,15 @@ mod tests {
         assert_eq!(field_label("profile.title_date"), Some("取得时间"));
         assert_eq!(field_label("profile.venue"), None);
         assert_eq!(field_label("colour"), None);
+    }
+
+    #[test]
+    fn a_message_names_the_parts_of_evidence_and_of_the_file_in_chinese_and_quotes_an_unknown_name() {
+        assert_eq!(field_words("venue"), "刊物");
+        assert_eq!(field_words("evidence[0].sha256"), "第 1 份证明材料的校验值");
+        assert_eq!(field_words("evidence[2]"), "第 3 份证明材料");
+        assert_eq!(field_words("version"), "文件版本");
+        assert_eq!(field_words("profile.colour"), "“colour”项");
     }
 
     #[test]

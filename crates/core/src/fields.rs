@@ -54,10 +54,7 @@ impl LedgerError {
             out.push_str(&format!("：记录 {}", text::abbreviate(a, 40)));
         }
         if let Some(f) = &self.field {
-            match crate::field_names::field_label(f) {
-                Some(label) => out.push_str(&format!("，{label}")),
-                None => out.push_str(&format!("，字段 {f}")),
-            }
+            out.push_str(&format!("，{}", crate::field_names::field_words(f)));
         }
         out.push_str(&format!("：{}", self.message));
         out
@@ -163,7 +160,7 @@ impl<'a> Fields<'a> {
     /// A value from a closed vocabulary, parsed by `parse`; `choices` lists what is accepted.
     pub fn code<T>(&mut self, field: &'a str, parse: fn(&str) -> Option<T>, choices: &str) -> Result<T, LedgerError> {
         let text = self.opt_str(field)?.ok_or_else(|| self.missing(field))?;
-        parse(&text).ok_or_else(|| self.error(field, format!("未知的取值 `{text}`，可选：{choices}")))
+        parse(&text).ok_or_else(|| self.error(field, format!("不能是“{text}”，可选：{choices}")))
     }
 
     /// The raw value, for nested structures read by the caller.
@@ -182,14 +179,14 @@ impl<'a> Fields<'a> {
 
 /// Parses a strict `YYYY-MM-DD` date between 1950 and 2100.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    let bad = || format!("`{text}` 不是有效日期，应为 YYYY-MM-DD");
+    let bad = || format!("“{text}”不是有效日期，应写成 2025-05-12 这样的年-月-日");
     let bytes = text.as_bytes();
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return Err(bad());
     }
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| bad())?;
     if !(1950..=2100).contains(&chrono::Datelike::year(&date)) {
-        return Err(format!("`{text}` 的年份不在 1950–2100 之间"));
+        return Err(format!("“{text}”的年份不在 {} 之间", crate::engine::year_range(1950, 2100)));
     }
     Ok(date)
 }

@@ -28,7 +28,16 @@ impl Ledger {
     /// Reads a ledger file's text; any problem names the record and field.
     pub fn from_json(text: &str) -> Result<Ledger, LedgerError> {
         let invalid = |e: serde_json::Error| {
-            LedgerError::new(None, None, format!("不是有效的 JSON（第 {} 行第 {} 列）：{e}", e.line(), e.column()))
+            // The reader's own words (a key written twice) are Chinese; the parser's are English.
+            let said = e.to_string();
+            let own =
+                said.split(" at line ").next().filter(|m| m.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)));
+            let what = own.map_or_else(|| "文件内容的格式有误".to_owned(), str::to_owned);
+            LedgerError::new(
+                None,
+                None,
+                format!("{what}（第 {} 行第 {} 列附近），不是学时手册的记录文件，或已损坏", e.line(), e.column()),
+            )
         };
         // serde_json keeps the last of two equal keys silently; a file saying two things is refused.
         serde_json::from_str::<unique_keys::UniqueKeys>(text).map_err(invalid)?;
@@ -38,19 +47,19 @@ impl Ledger {
 
     pub fn from_value(value: &Value) -> Result<Ledger, LedgerError> {
         let Value::Object(top) = value else {
-            return Err(LedgerError::new(None, None, "顶层应为 JSON 对象"));
+            return Err(LedgerError::new(None, None, "文件内容不是学时手册的记录格式"));
         };
         let mut f = Fields::new(top, None, "");
         let format = f.opt_str("format")?;
         if format.as_deref() != Some(FORMAT) {
-            return Err(f.error("format", format!("应为 \"{FORMAT}\"，这不是学时手册的记录文件")));
+            return Err(f.error("format", "不对，这不是学时手册的记录文件"));
         }
         match f.raw("version").and_then(Value::as_u64) {
             Some(VERSION) => {}
             Some(v) if v > VERSION => {
                 return Err(f.error("version", format!("文件版本 {v} 比本程序支持的版本 {VERSION} 新，请升级学时手册")));
             }
-            _ => return Err(f.error("version", format!("应为 {VERSION}"))),
+            _ => return Err(f.error("version", "无法识别，这不是学时手册的记录文件，或已损坏")),
         }
         let profile = match f.raw("profile") {
             None => Profile::default(),
@@ -315,7 +324,7 @@ fn read_detail(
             let from_year = f.count("from_year", 2100)? as i32;
             let to_year = f.count("to_year", 2100)? as i32;
             if from_year < 1950 {
-                return Err(f.error("from_year", "年份应在 1950–2100 之间"));
+                return Err(f.error("from_year", format!("年份应在 {} 之间", crate::engine::year_range(1950, 2100))));
             }
             if to_year < from_year {
                 return Err(f.error("to_year", "结束年度早于开始年度"));
@@ -360,7 +369,7 @@ fn read_evidence(items: &[Value], owner: &Fields<'_>) -> Result<Vec<Evidence>, L
         if let Some(h) = &sha256
             && (h.len() != 64 || !h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)))
         {
-            return Err(owner.error(&format!("evidence[{i}].sha256"), "应为 64 位小写十六进制 SHA-256"));
+            return Err(owner.error(&format!("evidence[{i}].sha256"), "无效，文件可能被改动过"));
         }
         f.finish().map_err(|e| owner.error(&format!("evidence[{i}].{}", e.field.unwrap_or_default()), e.message))?;
         out.push(Evidence { file, material, sha256 });

@@ -7,6 +7,8 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+pub mod words;
+
 /// How long a move is retried while another program holds the file (virus scanners, indexers
 /// and cloud-sync clients let go within a moment).
 pub const RETRY_FOR: Duration = Duration::from_secs(2);
@@ -17,8 +19,8 @@ const LONGEST_PAUSE: Duration = Duration::from_millis(400);
 /// A file that could not be replaced because another program has it open.
 #[derive(Debug, thiserror::Error)]
 #[error(
-    "文件“{}”正被其他程序打开或占用（例如正在查看它的 PDF 阅读器、压缩软件，或正在扫描它的杀毒软件），无法保存。请关闭打开它的程序后重试。",
-    path.display()
+    "文件{}正被其他程序打开或占用（例如正在查看它的 PDF 阅读器、压缩软件，或正在扫描它的杀毒软件），无法保存。请关闭打开它的程序后重试。",
+    words::place(path)
 )]
 pub struct FileInUse {
     /// The file that was to be replaced or created.
@@ -30,7 +32,11 @@ pub struct FileInUse {
 pub enum ReplaceError {
     #[error(transparent)]
     InUse(#[from] FileInUse),
-    #[error("无法保存“{}”：{source}", path.display())]
+    #[error(
+        "无法保存文件{}：{}。请检查这个文件夹能否写入、磁盘是否已满后重试",
+        words::place(path),
+        words::reason(source)
+    )]
     Io { path: PathBuf, source: io::Error },
 }
 

@@ -98,8 +98,8 @@ impl FontSet {
             files.push(path.to_owned());
         }
         for file in files {
-            let data =
-                std::fs::read(&file).map_err(|e| ExportError::BadFont { path: file.clone(), reason: e.to_string() })?;
+            let data = std::fs::read(&file)
+                .map_err(|e| ExportError::BadFont { path: file.clone(), reason: xueshi_durable::words::reason(&e) })?;
             let infos: Vec<(u32, FontInfo)> =
                 (0..ttc_count(&data)).filter_map(|i| FontInfo::new(&data, i).map(|info| (i, info))).collect();
             if infos.is_empty() {
@@ -236,18 +236,17 @@ impl Missing {
     fn advice(self) -> &'static str {
         match self {
             Missing::Rare => {
-                "生僻字：请安装含有它的字体后重新导出。本程序会自动使用系统中已安装的 花园明朝（HanaMinA、HanaMinB）、\
-                 SimSun-ExtB、文泉驿正黑 或 Droid Sans Fallback；其他含有它的字体文件可以放进程序所在文件夹的 fonts \
-                 文件夹（命令行用 --font 指定）。也可以用常用字改写。"
+                "生僻字：请安装含有它的字体后重新导出（本程序会自动使用系统中已安装的花园明朝、文泉驿正黑等字体）；\
+                 其他含有它的字体文件可以放进程序所在文件夹中名为 fonts 的文件夹。也可以用常用字改写。"
             }
             Missing::Emoji => "表情符号：中文字体都没有，无法打印在汇总表上，请在记录中删去或改用文字。",
             Missing::PrivateUse => {
                 "自造字（某些输入法或软件自己造的字，只在造它的电脑上能显示）：任何标准字体都没有，\
-                 请改用标准汉字（生僻字可用输入法的 Unicode 或部件输入找到标准写法）或删去。"
+                 请改用标准汉字（生僻字可用输入法的部件输入找到标准写法）或删去。"
             }
             Missing::Other => {
-                "特殊字符：请改用常用字或删去；确需保留时，把含有它的字体文件放进程序所在文件夹的 fonts 文件夹\
-                 （命令行用 --font 指定）后重新导出。"
+                "特殊字符：请改用常用字或删去；确需保留时，把含有它的字体文件放进程序所在文件夹中名为 fonts 的文件夹\
+                 后重新导出。"
             }
         }
     }
@@ -259,8 +258,7 @@ pub(crate) fn missing_glyphs_message(list: &[MissingGlyph]) -> String {
     let mut text = String::from("以下字符没有任何已加载的字体包含，导出后会显示为空白，因此没有导出：");
     for m in list.iter().take(20) {
         let kind = Missing::of(m.character);
-        let c = u32::from(m.character);
-        text.push_str(&format!("\n  {}中的“{}”（U+{c:04X}，{}）", m.field, m.character, kind.label()));
+        text.push_str(&format!("\n  {}中的“{}”（{}）", m.field, m.character, kind.label()));
     }
     if list.len() > 20 {
         text.push_str(&format!("\n  ……另有 {} 处", list.len() - 20));
@@ -371,7 +369,7 @@ fn field_label(key: &str) -> &str {
         "id_number" => "身份证号",
         "employer" => "工作单位",
         "current_title" => "现职称",
-        "certificate_number" => "证书编号",
+        "certificate_number" => "登记手册编号",
         "title" => "内容",
         "provider" => "施教机构",
         "attached" => "已有材料",

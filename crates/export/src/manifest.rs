@@ -148,7 +148,7 @@ pub fn assessment_value(assessment: &Assessment) -> serde_json::Value {
 /// Reads the manifest of a package, e.g. to know which application and rule set to assess
 /// afresh before verifying.
 pub fn read_manifest(path: &Path) -> Result<Manifest, ExportError> {
-    let file = File::open(path).map_err(ExportError::io("打开材料包", path))?;
+    let file = File::open(path).map_err(ExportError::io("打开申报材料包", path))?;
     let mut archive = zip::ZipArchive::new(file)
         .map_err(|e| ExportError::NotAPackage { path: path.to_owned(), reason: e.to_string() })?;
     read_manifest_from(&mut archive)
@@ -157,21 +157,23 @@ pub fn read_manifest(path: &Path) -> Result<Manifest, ExportError> {
 pub(crate) fn read_manifest_from(archive: &mut zip::ZipArchive<File>) -> Result<Manifest, ExportError> {
     let mut entry = archive
         .by_name(MANIFEST_NAME)
-        .map_err(|_| ExportError::BadManifest("材料包中没有 manifest.json，不是学时手册导出的材料包".to_owned()))?;
+        .map_err(|_| ExportError::BadManifest("没有清单，这不是学时手册导出的申报材料包".to_owned()))?;
     if entry.size() > MAX_MANIFEST_BYTES {
-        return Err(ExportError::BadManifest("文件过大".to_owned()));
+        return Err(ExportError::BadManifest("清单过大，这不是学时手册导出的申报材料包".to_owned()));
     }
     let mut text = Vec::with_capacity(usize::try_from(entry.size()).unwrap_or(0));
-    entry.read_to_end(&mut text).map_err(|e| ExportError::BadManifest(format!("无法读取：{e}")))?;
-    let manifest: Manifest = serde_json::from_slice(&text).map_err(|e| ExportError::BadManifest(e.to_string()))?;
+    entry
+        .read_to_end(&mut text)
+        .map_err(|e| ExportError::BadManifest(format!("无法读取：{}", xueshi_durable::words::reason(&e))))?;
+    let manifest: Manifest = serde_json::from_slice(&text)
+        .map_err(|_| ExportError::BadManifest("内容有误，文件可能已损坏或被改动过".to_owned()))?;
     if manifest.format != MANIFEST_FORMAT {
-        return Err(ExportError::BadManifest(format!("format 应为 {MANIFEST_FORMAT}")));
+        return Err(ExportError::BadManifest("格式不对，这不是学时手册导出的申报材料包".to_owned()));
     }
     if manifest.version > MANIFEST_VERSION {
-        return Err(ExportError::BadManifest(format!(
-            "版本 {} 比本程序支持的版本 {MANIFEST_VERSION} 新，请升级学时手册",
-            manifest.version
-        )));
+        return Err(ExportError::BadManifest(
+            "这个申报材料包由更新版本的学时手册导出，请安装最新版本的学时手册后再核对".to_owned(),
+        ));
     }
     Ok(manifest)
 }

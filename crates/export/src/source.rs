@@ -86,12 +86,8 @@ fn checked_sha256(sha: &str) -> io::Result<&str> {
     if is_sha256(sha) {
         return Ok(sha);
     }
-    let shown: String = sha.chars().take(70).flat_map(char::escape_debug).collect();
-    let more = if sha.chars().count() > 70 { "……" } else { "" };
-    Err(io::Error::new(
-        io::ErrorKind::InvalidData,
-        format!("记录中这份材料的 SHA-256 值“{shown}{more}”无效（应为 64 位小写十六进制数字），数据可能被改动过"),
-    ))
+    // The value itself is left out: it is no use to the user, and may be a crafted path.
+    Err(io::Error::new(io::ErrorKind::InvalidData, "记录中这份材料的校验值无效，数据可能被改动过"))
 }
 
 /// Evidence files found through a function from SHA-256 to a path, e.g. the vault's
@@ -115,9 +111,10 @@ impl<F: Fn(&str) -> Option<PathBuf>> EvidenceSource for PathLookupSource<F> {
         let sha = evidence
             .sha256
             .as_deref()
-            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "这份材料没有保存在材料库中（没有 SHA-256）"))?;
+            .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "这份材料只登记了名称，没有保存文件"))?;
         checked_sha256(sha)?;
-        let path = (self.lookup)(sha).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "材料库中没有这份材料"))?;
+        let path =
+            (self.lookup)(sha).ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "数据文件夹中没有这份材料"))?;
         Opened::file(&path)
     }
 }

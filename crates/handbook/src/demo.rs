@@ -7,6 +7,7 @@ use std::path::Path;
 use xueshi_core::Ledger;
 use xueshi_core::engine::Application;
 use xueshi_core::kinds::{ApplicationPath, Level};
+use xueshi_store::words::reason;
 use xueshi_store::{DataDir, PlannedApplication, Store};
 
 use crate::error::{HandbookError, Result};
@@ -32,9 +33,9 @@ pub fn open(dir: &DataDir, reset: bool) -> Result<Store> {
     }
     if !is_ours(root) {
         return Err(HandbookError::File(format!(
-            "文件夹“{}”不是学时手册创建的示例数据。为免误删，学时手册没有打开也没有改动它；\
+            "文件夹{}不是学时手册创建的示例数据。为免误删，学时手册没有打开也没有改动它；\
                  如果不再需要它，请自行移走或改名，然后再看示例。",
-            root.display()
+            xueshi_store::words::place(root)
         )));
     }
     if !reset {
@@ -52,7 +53,7 @@ fn is_ours(root: &Path) -> bool {
 
 fn remove(root: &Path) -> Result<()> {
     std::fs::remove_dir_all(root).map_err(|e| {
-        HandbookError::File(format!("无法清理示例数据 {}：{e}。请关闭正在使用其中文件的程序后重试。", root.display()))
+        HandbookError::File(format!("无法清理示例数据：{}。请关闭正在使用其中文件的程序后重试。", reason(&e)))
     })
 }
 
@@ -60,7 +61,7 @@ fn remove(root: &Path) -> Result<()> {
 /// a failure halfway removes the (marked) folder again.
 fn create(dir: &DataDir) -> Result<Store> {
     let root = dir.root();
-    let io = |e: std::io::Error| HandbookError::File(format!("无法创建示例数据 {}：{e}", root.display()));
+    let io = |e: std::io::Error| HandbookError::File(format!("无法创建示例数据：{}", reason(&e)));
     std::fs::create_dir_all(root).map_err(io)?;
     std::fs::write(root.join(MARKER), MARKER_TEXT).map_err(io)?;
     fill(dir).inspect_err(|_| {
@@ -71,8 +72,7 @@ fn create(dir: &DataDir) -> Result<Store> {
 fn fill(dir: &DataDir) -> Result<Store> {
     let mut store = Store::open(dir)?;
     let file = dir.root().join("demo-ledger.json");
-    std::fs::write(&file, DEMO_LEDGER)
-        .map_err(|e| HandbookError::File(format!("无法创建示例数据 {}：{e}", file.display())))?;
+    std::fs::write(&file, DEMO_LEDGER).map_err(|e| HandbookError::File(format!("无法创建示例数据：{}", reason(&e))))?;
     store.import_ledger(&file)?;
     let ledger = Ledger::from_json(DEMO_LEDGER)?;
     store.set_profile(&ledger.profile)?;

@@ -38,7 +38,7 @@ impl ProfileDto {
 
     /// Validates through the ledger format (dates, unknown fields) and trims empty strings away.
     pub fn to_profile(&self) -> Result<Profile> {
-        let value = serde_json::to_value(self).map_err(|e| HandbookError::input(e.to_string()))?;
+        let value = serde_json::to_value(self).map_err(|_| HandbookError::input("个人信息的格式有误"))?;
         let mut map = Map::new();
         for (k, v) in value.as_object().into_iter().flatten() {
             if let Value::String(s) = v

@@ -41,12 +41,12 @@ pub enum HandbookError {
     Assess(#[from] AssessError),
     #[error("{0}")]
     Export(#[from] ExportError),
-    #[error("没有 id 为 {0} 的规则集")]
+    #[error("找不到所选的规则集（它可能已被删除），请在“规则”中重新选择")]
     UnknownRules(String),
     /// The application year precedes every notice the book holds.
-    #[error("{0} 年之前没有收录任何通知")]
+    #[error("{0} 年之前没有收录任何通知，请选择一个规则集")]
     NoRulesForYear(i32),
-    #[error("还没有参评计划")]
+    #[error("还没有参评计划，请先在“设置”中填写参评计划")]
     NoPlan,
     /// A file of the user's (a rule file, a spreadsheet) could not be read or kept.
     #[error("{0}")]

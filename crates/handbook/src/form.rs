@@ -40,6 +40,6 @@ mod tests {
         );
         assert_eq!(form_message(&e), "请填写天数、半天数或晚上数，或证明上载明的学时，至少一项大于 0");
         let e = read(r#"{"id": "r1", "kind": "paper", "title": "论文", "date": "2024-02-30", "role": "first"}"#);
-        assert_eq!(form_message(&e), "“日期”`2024-02-30` 不是有效日期，应为 YYYY-MM-DD");
+        assert_eq!(form_message(&e), "“日期”“2024-02-30”不是有效日期，应写成 2025-05-12 这样的年-月-日");
     }
 }

@@ -232,7 +232,7 @@ impl Handbook {
         self.store.evidence_copy_for_viewing(seq, &dir).map_err(|e| match e {
             StoreError::NoSuchEvidence(_) => HandbookError::input("没有这份证明材料"),
             StoreError::MissingBlob { .. } => {
-                HandbookError::File("证据库中找不到这个文件，请在“设置”中检查证据库".into())
+                HandbookError::File("数据文件夹中找不到这份证明材料，请在“设置”中检查数据和证明材料".into())
             }
             other => other.into(),
         })

@@ -93,8 +93,8 @@ fn prepare<'r>(
     };
     let Some(set) = rules.book.get(&manifest.rules.id) else {
         return Err(format!(
-            "规则集 {} 既不是内置规则集，也不在数据文件夹保存的规则文件中，无法重新评估和核对",
-            manifest.rules.id
+            "申报材料包所用的规则集《{}》既不是内置规则集，也不在数据文件夹保存的规则文件中，无法重新评估和核对",
+            manifest.rules.name
         ));
     };
     let (ledger, evidence) = records?;

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use xueshi_core::rules::Selection;
 use xueshi_core::{RuleBook, RuleSet};
 use xueshi_store::DataDir;
+use xueshi_store::words::{place, reason};
 
 use crate::error::{HandbookError, Result};
 
@@ -32,14 +33,15 @@ impl Rules {
             entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "toml")).collect();
         files.sort();
         for path in files {
-            let name = path.display().to_string();
+            let name =
+                path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
             match std::fs::read_to_string(&path) {
                 Ok(text) => {
                     if let Err(e) = rules.book.add_file(&name, &text) {
                         rules.errors.push(e.to_string());
                     }
                 }
-                Err(e) => rules.errors.push(format!("无法读取 {name}：{e}")),
+                Err(e) => rules.errors.push(format!("无法读取规则文件“{name}”：{}", reason(&e))),
             }
         }
         Ok(rules)
@@ -86,13 +88,15 @@ impl Rules {
         let id = self.book.add_file(&name, &text)?;
         let folder = rules_dir(dir);
         std::fs::create_dir_all(&folder)
-            .map_err(|e| HandbookError::File(format!("无法创建 {}：{e}", folder.display())))?;
+            .map_err(|e| HandbookError::File(format!("无法在数据文件夹中保存规则文件：{}", reason(&e))))?;
         let dest = folder.join(format!("{id}.toml"));
-        std::fs::write(&dest, text).map_err(|e| HandbookError::File(format!("无法保存 {}：{e}", dest.display())))?;
+        std::fs::write(&dest, text)
+            .map_err(|e| HandbookError::File(format!("无法在数据文件夹中保存规则文件：{}", reason(&e))))?;
         Ok(id)
     }
 }
 
 fn read(path: &Path) -> Result<String> {
-    std::fs::read_to_string(path).map_err(|e| HandbookError::File(format!("无法读取 {}：{e}", path.display())))
+    std::fs::read_to_string(path)
+        .map_err(|e| HandbookError::File(format!("无法读取规则文件{}：{}", place(path), reason(&e))))
 }

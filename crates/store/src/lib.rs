@@ -34,3 +34,5 @@ pub use planning::{Change, PlannedApplication, YearConfirmation};
 pub use read_only::ReadOnly;
 pub use records::StoredEvidence;
 pub use vault::{Attached, FileType, MissingFile, VacuumReport, VerifyReport};
+/// How a file and a failed file operation are named in a message (shared with the export).
+pub use xueshi_durable::words;

@@ -107,7 +107,7 @@ impl Store {
         }
         if version < latest() {
             // It would have to be migrated, which writes.
-            return Err(StoreError::NotWritable { place: dir.root().display().to_string() });
+            return Err(StoreError::NotWritable { place: "数据文件夹".to_owned() });
         }
         let report = OpenReport { read_only: Some(reason), ..OpenReport::default() };
         Ok(Store { conn, dir: dir.clone(), options, report })
@@ -200,7 +200,10 @@ pub(crate) fn connect(db: &Path) -> Result<Connection> {
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::Corrupt {
             path: db.to_owned(),
-            detail: format!("无法切换到 WAL 日志模式（仍为 {mode}）"),
+            detail: format!(
+                "无法切换到安全写入的方式（{}）",
+                if mode.is_empty() { "没有回答" } else { "磁盘或文件系统不支持" }
+            ),
         });
     }
     conn.pragma_update(None, "foreign_keys", "ON")?;

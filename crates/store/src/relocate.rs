@@ -44,10 +44,11 @@ impl Relocation {
                 Some(text)
             }
             Relocation::Failed { from, to, error } => Some(format!(
-                "数据文件夹需要从 {} 移到 {}，但这次没能移动（{error}）。这次继续使用原来的文件夹，数据没有任何改动。\
+                "数据文件夹需要从 {} 移到 {}，但这次没能移动（{}）。这次继续使用原来的文件夹，数据没有任何改动。\
                  可能还有一个学时手册开着：请关闭所有学时手册窗口后重新打开，程序会再移动一次。",
                 from.display(),
-                to.display()
+                to.display(),
+                xueshi_durable::words::reason(error)
             )),
         }
     }
@@ -227,7 +228,7 @@ mod tests {
         assert_eq!(located.dir, old);
         assert!(cache.is_dir(), "what was set aside is put back");
         let notice = located.relocation.notice().expect("a notice");
-        assert!(notice.contains("继续使用原来的文件夹") && notice.contains("os error 5"), "{notice}");
+        assert!(notice.contains("继续使用原来的文件夹") && notice.contains("没有访问权限"), "{notice}");
         let store = Store::open_with(&located.dir, Options { daily_backup: false, ..Options::default() })
             .expect("the old folder still opens");
         assert_eq!(store.profile().expect("profile").name.as_deref(), Some("王晓梅"));

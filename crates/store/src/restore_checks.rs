@@ -49,17 +49,19 @@ fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
     Ok(lines.iter().map(|line| integrity_words(line)).collect())
 }
 
+/// SQLite's line in words the user can read (the table and column are the program's own names,
+/// left out).
 fn integrity_words(line: &str) -> String {
-    if let Some(table) = line.strip_prefix("CHECK constraint failed in ") {
-        return format!("表 {table} 中有超出允许范围的值");
-    }
-    if let Some(column) = line.strip_prefix("NULL value in ") {
-        return format!("{column} 中有不允许的空值");
-    }
-    if let Some((_, column)) = line.strip_prefix("non-").and_then(|rest| rest.split_once(" value in ")) {
-        return format!("{column} 中有类型不对的值");
-    }
-    format!("文件已损坏（SQLite 报告：{line}）")
+    let words = if line.starts_with("CHECK constraint failed in ") {
+        "有超出允许范围的值"
+    } else if line.starts_with("NULL value in ") {
+        "有不允许的空值"
+    } else if line.starts_with("non-") && line.contains(" value in ") {
+        "有类型不对的值"
+    } else {
+        "文件已损坏"
+    };
+    words.to_owned()
 }
 
 /// `sqlite_schema` as (type, name) → SQL text, leaving out the row numbers of the pages.
@@ -81,14 +83,14 @@ fn schema_differences(conn: &Connection, version: i64) -> Result<Vec<String>> {
     let mut out = Vec::new();
     for ((kind, name), sql) in &found {
         match expected.get(&(kind.clone(), name.clone())) {
-            None => out.push(format!("多出了{} {name}", kind_label(kind))),
-            Some(want) if want != sql => out.push(format!("{} {name} 的定义与学时手册的不同", kind_label(kind))),
+            None => out.push(format!("多出了学时手册没有的{}", kind_label(kind))),
+            Some(want) if want != sql => out.push(format!("有{}的定义与学时手册的不同", kind_label(kind))),
             Some(_) => {}
         }
     }
     for (kind, name) in expected.keys() {
         if !found.contains_key(&(kind.clone(), name.clone())) {
-            out.push(format!("缺少{} {name}", kind_label(kind)));
+            out.push(format!("缺少学时手册的{}", kind_label(kind)));
         }
     }
     Ok(out)
@@ -100,7 +102,7 @@ fn kind_label(kind: &str) -> &str {
         "index" => "索引",
         "trigger" => "触发器",
         "view" => "视图",
-        other => other,
+        _ => "数据结构",
     }
 }
 
@@ -116,10 +118,7 @@ fn bad_hashes(conn: &Connection) -> Result<Vec<String>> {
     for row in rows {
         let (activity, file, hash) = row?;
         if !hash.as_deref().is_some_and(is_sha256) {
-            out.push(format!(
-                "记录 {} 的证明材料“{file}”记下的 SHA-256 不是 64 位小写十六进制",
-                activity.as_deref().unwrap_or("（不存在）")
-            ));
+            out.push(format!("记录 {} 的证明材料“{file}”的校验值无效", activity.as_deref().unwrap_or("（不存在）")));
         }
     }
     let mut stmt = conn.prepare("SELECT sha256 FROM evidence_files")?;
@@ -131,7 +130,7 @@ fn bad_hashes(conn: &Connection) -> Result<Vec<String>> {
         }
     }
     if bad_files > 0 {
-        out.push(format!("证据库文件表中有 {bad_files} 个 SHA-256 不是 64 位小写十六进制"));
+        out.push(format!("有 {bad_files} 份证明材料的校验值无效"));
     }
     Ok(out)
 }
@@ -144,16 +143,14 @@ fn value_text(value: rusqlite::types::ValueRef<'_>) -> Option<String> {
     }
 }
 
-/// Rows whose foreign key names a row that does not exist (`PRAGMA foreign_key_check`).
+/// Rows whose foreign key names a row that does not exist (`PRAGMA foreign_key_check`), counted
+/// (the tables are the program's own names, of no use to the user).
 fn broken_references(conn: &Connection) -> Result<Vec<String>> {
     let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-    let rows =
-        stmt.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))?;
-    let mut out = Vec::new();
-    for row in rows {
-        let (table, rowid, parent) = row?;
-        let row = rowid.map_or_else(|| "某一行".to_owned(), |n| format!("第 {n} 行"));
-        out.push(format!("表 {table} {row}引用的 {parent} 中的行不存在"));
-    }
-    Ok(out)
+    let broken = stmt.query_map([], |_| Ok(()))?.collect::<rusqlite::Result<Vec<()>>>()?.len();
+    Ok(if broken == 0 {
+        Vec::new()
+    } else {
+        vec![format!("有 {broken} 处数据引用了不存在的记录或材料")]
+    })
 }

@@ -86,13 +86,13 @@ impl Store {
         let name = viewing_name(&e.file_name, file_type);
         let folder = new_folder(dir)?;
         let copy = folder.join(name);
-        let mut from = File::open(&source).map_err(io("读取证据库中的文件", &source))?;
+        let mut from = File::open(&source).map_err(io("读取", &source))?;
         let digest = copy_hashing(&mut from, &copy).map_err(io("复制证明材料到", &copy))?;
         if digest != sha {
             let _ = std::fs::remove_file(&copy);
             let changed = io::Error::new(
                 io::ErrorKind::InvalidData,
-                "证据库中这个文件的内容与添加时不同（已损坏或被改动），未打开；请在“设置”中检查证据库",
+                "数据文件夹中这份证明材料的内容与添加时不同（已损坏或被改动），没有打开；请在“设置”中检查数据和证明材料",
             );
             return Err(io("打开证明材料", &source)(changed));
         }

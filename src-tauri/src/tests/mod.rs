@@ -1,6 +1,7 @@
 //! The commands under Tauri's mock runtime: the same IPC path the web view uses, on a temporary
 //! data folder. The rulings of issue 9 (platform, task, the unit's window, cities) are in `rule_fidelity`.
 
+mod messages;
 mod rule_fidelity;
 
 /// An export to a file of this name panics (the check is compiled into test builds only).

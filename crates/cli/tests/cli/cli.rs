@@ -178,7 +178,7 @@ fn rules_check_accepts_each_built_in_file_and_refuses_a_broken_one_with_its_plac
     let out = xueshi(&["rules", "check", &broken]);
     assert_eq!(out.status.code(), Some(2));
     let msg = stderr(&out);
-    assert!(msg.contains("broken.toml:4:1") && msg.contains("govrns"), "{msg}");
+    assert!(msg.contains("broken.toml”第 4 行第 1 列") && msg.contains("govrns"), "{msg}");
 }
 
 #[test]

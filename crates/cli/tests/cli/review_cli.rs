@@ -15,7 +15,7 @@ fn two_trainings_on_the_same_day_are_listed_with_what_to_do_and_the_exit_is_zero
     assert!(out.starts_with("预审：2025 年申报"), "{out}");
     assert!(
         out.contains(
-            "【培训日期重叠】2024-06-01《数字化研修班》 与 2024-06-01《安全生产研修班》的日期在 2024-06-01 重叠"
+            "【培训日期重叠】2024年6月1日《数字化研修班》 与 2024年6月1日《安全生产研修班》的日期在 2024年6月1日 重叠"
         ),
         "{out}"
     );
@@ -56,11 +56,11 @@ fn a_certificate_that_names_someone_else_is_listed_with_its_file_and_the_masked_
     ok(&data, &["attach", "2024-001", &certificate.display().to_string(), "--material", "结业证书"]);
     let out = ok(&data, &["review", "--apply-year", "2025", "--level", "senior"]);
     assert!(
-        out.contains("【证明材料上的姓名与本人不符】2024-06-01《数字化研修班》的“结业证书.pdf”上写的姓名是“王晓梅”，个人信息中是“李四”"),
+        out.contains("【证明材料上的姓名与本人不符】2024年6月1日《数字化研修班》的“结业证书.pdf”上写的姓名是“王晓梅”，个人信息中是“李四”"),
         "{out}"
     );
     assert!(
-        out.contains("【证明材料上的身份证号与本人不符】2024-06-01《数字化研修班》的“结业证书.pdf”上的身份证号是 430102********1237"),
+        out.contains("【证明材料上的身份证号与本人不符】2024年6月1日《数字化研修班》的“结业证书.pdf”上的身份证号是 430102********1237"),
         "{out}"
     );
     assert!(!out.contains("430102198805161237") && !out.contains("430103199001011234"), "{out}");

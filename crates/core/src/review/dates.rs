@@ -104,9 +104,10 @@ fn overlapping(ctx: &Context, counted: &[Counted], findings: &mut Vec<Finding>) 
     pairs
 }
 
-/// `2023-05-14` or `2023-05-14 至 2023-05-16`.
+/// `2023年5月14日` or `2023年5月14日—2023年5月16日`, as the screens write dates.
 fn dates(from: NaiveDate, to: NaiveDate) -> String {
-    if from == to { from.to_string() } else { format!("{from} 至 {to}") }
+    let day = |d: NaiveDate| d.format("%Y年%-m月%-d日").to_string();
+    if from == to { day(from) } else { format!("{}—{}", day(from), day(to)) }
 }
 
 /// The most one day can earn for a kind under the set: its conversion of a day, plus that of an

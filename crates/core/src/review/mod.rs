@@ -96,7 +96,7 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// The records named for a person: `2023-05-12《研修班》、2023-06-01《讲座》`, the first few
+    /// The records named for a person: `2023年5月12日《研修班》、2023年6月1日《讲座》`, the first few
     /// and how many more.
     fn names(&self, records: &[usize]) -> String {
         const SHOWN: usize = 4;
@@ -106,7 +106,8 @@ impl<'a> Context<'a> {
     }
 }
 
-/// A record as a person recognises it: its date and title.
+/// A record as a person recognises it: its date (as the screens write dates) and title.
 fn name(activity: &Activity) -> String {
-    format!("{}《{}》", activity.date, activity.title.trim_start_matches('《').trim_end_matches('》'))
+    let title = activity.title.trim_start_matches('《').trim_end_matches('》');
+    format!("{}《{title}》", activity.date.format("%Y年%-m月%-d日"))
 }

@@ -93,7 +93,7 @@ impl RuleBook {
             line: 1,
             column: 1,
             field: "id".into(),
-            message: "规则集未能载入 (rule set not loaded)".into(),
+            message: "规则集未能载入".into(),
         })
     }
 
@@ -158,7 +158,7 @@ impl RuleBook {
             Some((parent_id, missing)) => {
                 if chain.contains(parent_id) {
                     let mut err = missing.clone();
-                    err.message = format!("继承关系成环：{} → {parent_id} (extends cycle)", chain.join(" → "));
+                    err.message = format!("继承关系成环：{} → {parent_id}", chain.join(" → "));
                     return Err(err);
                 }
                 if !self.parsed.contains_key(parent_id) {
@@ -216,7 +216,7 @@ fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet
                 line: 1,
                 column: 1,
                 field: "requirement".into(),
-                message: "缺少 [requirement]（年度学时要求），也没有可继承的规则集 (missing requirement)".into(),
+                message: "缺少 [requirement]（年度学时要求），也没有可继承的规则集".into(),
             });
         }
     };

@@ -78,13 +78,13 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
     })?;
     let id = raw.id.get_ref().clone();
     if id.is_empty() || !id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-') {
-        return Err(cx.err(&raw.id, "id 只能由小写字母、数字和 - 组成 (lowercase ASCII, digits and -)"));
+        return Err(cx.err(&raw.id, "id 只能由小写字母、数字和 - 组成"));
     }
     let id_taken = cx.err(
         &raw.id,
         format!(
             "id `{id}` 是内置的官方通知的编号，自己的规则文件不能替换官方通知；请换一个 id（如 my-{id}），\
-             需要沿用该通知时写 extends = \"{id}\" (id of a built-in set)"
+             需要沿用该通知时写 extends = \"{id}\""
         ),
     );
     let origin = Origin { set: id.clone(), doc_number: raw.doc_number.clone(), doc_name: raw.name.clone() };
@@ -93,20 +93,20 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         None => None,
     };
     if raw.governs.get_ref().is_empty() {
-        return Err(cx.err(&raw.governs, "至少要有一个适用的认定年度 (governs must not be empty)"));
+        return Err(cx.err(&raw.governs, "至少要有一个适用的认定年度"));
     }
     let mut governs = Vec::new();
     for year in raw.governs.get_ref() {
         governs.push(year_in_range(&cx, &raw.governs, *year)?);
     }
     let extends = raw.extends.as_ref().map(|e| {
-        let missing = cx.err(e, format!("找不到被继承的规则集 `{}` (missing parent)", e.get_ref()));
+        let missing = cx.err(e, format!("找不到被继承的规则集 `{}`", e.get_ref()));
         (e.get_ref().clone(), missing)
     });
     let mut ids = BTreeSet::new();
     let mut unique = |id: &Spanned<String>| -> Result<String, RuleError> {
         if id.get_ref().trim().is_empty() || !ids.insert(id.get_ref().clone()) {
-            return Err(cx.err(id, format!("条款编号 `{}` 为空或重复 (empty or duplicate id)", id.get_ref())));
+            return Err(cx.err(id, format!("条款编号 `{}` 为空或重复", id.get_ref())));
         }
         Ok(id.get_ref().clone())
     };
@@ -118,10 +118,10 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
             let professional = hours(&cx, &r.professional)?;
             let public = r.public.as_ref().map(|p| hours(&cx, p)).transpose()?;
             if total.is_zero() {
-                return Err(cx.err(&r.total, "年度总学时要求应大于 0 (must be more than 0)"));
+                return Err(cx.err(&r.total, "年度总学时要求应大于 0"));
             }
             if professional > total || public.is_some_and(|p| p > total) {
-                return Err(cx.err(&r.professional, "分项要求不能超过总学时要求 (a part exceeds the total)"));
+                return Err(cx.err(&r.professional, "分项要求不能超过总学时要求"));
             }
             if r.assumed && r.note.as_deref().is_none_or(str::is_empty) {
                 return Err(cx.err(&r.quote, "推定的要求（assumed = true）必须用 note 说明理由"));
@@ -150,10 +150,10 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         };
         let (from, to) = (*w.from.get_ref(), *w.to.get_ref());
         if !(-20..=0).contains(&from) {
-            return Err(cx.err(&w.from, "应在 -20 到 0 之间：认定跨度相对参评年度 (offset out of range)"));
+            return Err(cx.err(&w.from, "应在 -20 到 0 之间：认定跨度相对参评年度"));
         }
         if !(from..=0).contains(&to) {
-            return Err(cx.err(&w.to, "应在 from 与 0 之间 (to must be between from and 0)"));
+            return Err(cx.err(&w.to, "应在 from 与 0 之间"));
         }
         if w.assumed && w.note.as_deref().is_none_or(str::is_empty) {
             return Err(cx.err(&w.id, "推定的跨度（assumed = true）必须用 note 说明理由"));
@@ -165,7 +165,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
             }
             for offset in list.get_ref() {
                 if !(-20..=0).contains(offset) || (from..=to).contains(offset) {
-                    return Err(cx.err(list, "also_checked 应在 -20 到 0 之间，且不在认定跨度内 (offset out of range)"));
+                    return Err(cx.err(list, "also_checked 应在 -20 到 0 之间，且不在认定跨度内"));
                 }
                 also_checked.push(*offset as i32);
             }
@@ -201,10 +201,10 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
                 .iter()
                 .any(|s| s.is_empty() || s.iter().any(|r| r.is_empty() || r.iter().any(|m| m.trim().is_empty())));
         if empty {
-            return Err(cx.err(&e.sets, "材料组合、要求和材料名都不能为空 (empty set, requirement or material)"));
+            return Err(cx.err(&e.sets, "材料组合、要求和材料名都不能为空"));
         }
         if sets.iter().map(Vec::len).sum::<usize>() > 64 {
-            return Err(cx.err(&e.sets, "一条材料规则的各组要求合计最多 64 项 (at most 64 requirements)"));
+            return Err(cx.err(&e.sets, "一条材料规则的各组要求合计最多 64 项"));
         }
         evidence.push(EvidenceRule {
             id,
@@ -220,7 +220,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
     for t in raw.theme {
         let year = year_in_range(&cx, &t.year, *t.year.get_ref())?;
         if t.topics.is_empty() {
-            return Err(cx.err(&t.year, "主题不能为空 (topics must not be empty)"));
+            return Err(cx.err(&t.year, "主题不能为空"));
         }
         themes.push(Theme { year, topics: t.topics, quote: quote(&cx, t.quote)?, origin: origin.clone() });
     }
@@ -231,7 +231,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         let from = month_day(&cx, &p.from)?;
         let to = month_day(&cx, &p.to)?;
         if to < from {
-            return Err(cx.err(&p.to, "结束日期早于开始日期 (to is before from)"));
+            return Err(cx.err(&p.to, "结束日期早于开始日期"));
         }
         periods.push(Period {
             id,
@@ -249,7 +249,7 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         let id = unique(&a.id)?;
         let kinds = codes(&cx, &a.kinds, ActivityKind::from_code, &ActivityKind::codes())?;
         if a.message.get_ref().trim().is_empty() {
-            return Err(cx.err(&a.message, "提示不能为空 (empty message)"));
+            return Err(cx.err(&a.message, "提示不能为空"));
         }
         advice.push(Advice {
             id,
@@ -298,28 +298,28 @@ fn conversion(cx: &Ctx<'_>, id: String, c: RawConversion, origin: &Origin) -> Re
         },
         (None, true) => CategoryRule::Professional,
         (None, false) => {
-            return Err(cx.err(&c.id, "缺少 category（declared 或 professional）(missing category)"));
+            return Err(cx.err(&c.id, "缺少 category（declared 或 professional）"));
         }
     };
     let months = |m: &Option<Spanned<i64>>| -> Result<Option<u32>, RuleError> {
         match m {
             None => Ok(None),
             Some(s) if (1..=120).contains(s.get_ref()) => Ok(Some(*s.get_ref() as u32)),
-            Some(s) => Err(cx.err(s, "月数应在 1 到 120 之间 (months out of range)")),
+            Some(s) => Err(cx.err(s, "月数应在 1 到 120 之间")),
         }
     };
     let min_months = months(&c.min_months)?;
     let all_years_over_months = months(&c.all_years_over_months)?;
     if unit == Unit::FullYear && min_months.is_none() {
-        return Err(cx.err(&c.unit, "full_year 条款必须给出 min_months (missing min_months)"));
+        return Err(cx.err(&c.unit, "full_year 条款必须给出 min_months"));
     }
     if unit != Unit::FullYear
         && let Some(m) = c.min_months.as_ref().or(c.all_years_over_months.as_ref())
     {
-        return Err(cx.err(m, "只有 full_year 条款可以有月数 (months only apply to full_year)"));
+        return Err(cx.err(m, "只有 full_year 条款可以有月数"));
     }
     if c.several_units_assumed && unit != Unit::PerUnit {
-        return Err(cx.err(&c.unit, "several_units_assumed 只用于 per_unit 条款 (only for per_unit)"));
+        return Err(cx.err(&c.unit, "several_units_assumed 只用于 per_unit 条款"));
     }
     if c.several_units_assumed && c.note.as_deref().is_none_or(str::is_empty) {
         return Err(cx.err(&c.id, "several_units_assumed = true 必须用 note 说明理由"));
@@ -361,7 +361,7 @@ fn conditions(cx: &Ctx<'_>, w: RawConditions) -> Result<Conditions, RuleError> {
                 .iter()
                 .map(|g| match g.as_integer() {
                     Some(n @ 1..=3) => Ok(n as u8),
-                    _ => Err(cx.err(value, "等级应为 1、2 或 3 (grade must be 1, 2 or 3)")),
+                    _ => Err(cx.err(value, "等级应为 1、2 或 3")),
                 })
                 .collect::<Result<Vec<_>, _>>()?,
         ),
@@ -369,7 +369,7 @@ fn conditions(cx: &Ctx<'_>, w: RawConditions) -> Result<Conditions, RuleError> {
     let rank_max = match w.rank_max {
         None => None,
         Some(r) if (1..=1000).contains(r.get_ref()) => Some(*r.get_ref() as u32),
-        Some(r) => return Err(cx.err(&r, "排名上限应在 1 到 1000 之间 (rank_max out of range)")),
+        Some(r) => return Err(cx.err(&r, "排名上限应在 1 到 1000 之间")),
     };
     Ok(Conditions {
         role: one_of(cx, w.role, &roles)?,
@@ -391,7 +391,7 @@ fn listed(cx: &Ctx<'_>, value: &Spanned<toml::Value>) -> Result<Vec<toml::Value>
         other => vec![other.clone()],
     };
     if list.is_empty() {
-        return Err(cx.err(value, "条件列表不能为空 (empty condition)"));
+        return Err(cx.err(value, "条件列表不能为空"));
     }
     Ok(list)
 }
@@ -415,8 +415,7 @@ fn one_of(
 }
 
 fn code<T>(cx: &Ctx<'_>, s: &Spanned<String>, parse: fn(&str) -> Option<T>, choices: &str) -> Result<T, RuleError> {
-    parse(s.get_ref())
-        .ok_or_else(|| cx.err(s, format!("未知的取值 `{}`，可选：{choices} (unknown value)", s.get_ref())))
+    parse(s.get_ref()).ok_or_else(|| cx.err(s, format!("未知的取值 `{}`，可选：{choices}", s.get_ref())))
 }
 
 fn codes<T: PartialEq>(
@@ -426,7 +425,7 @@ fn codes<T: PartialEq>(
     choices: &str,
 ) -> Result<Vec<T>, RuleError> {
     if list.get_ref().is_empty() {
-        return Err(cx.err(list, "列表不能为空 (must not be empty)"));
+        return Err(cx.err(list, "列表不能为空"));
     }
     let mut out = Vec::new();
     for item in list.get_ref() {
@@ -442,7 +441,7 @@ fn hours(cx: &Ctx<'_>, value: &Spanned<f64>) -> Result<Hours, RuleError> {
     let v = *value.get_ref();
     if v > MAX_HOURS {
         let shown = crate::text::number(v);
-        return Err(cx.err(value, format!("数值过大：{shown} 学时超过上限 {MAX_HOURS} (absurd number)")));
+        return Err(cx.err(value, format!("数值过大：{shown} 学时超过上限 {MAX_HOURS}")));
     }
     Hours::from_f64(v).map_err(|e| cx.err(value, e.to_string()))
 }
@@ -451,12 +450,12 @@ fn year_in_range<T>(cx: &Ctx<'_>, at: &Spanned<T>, year: i64) -> Result<i32, Rul
     if (1990..=2100).contains(&year) {
         Ok(year as i32)
     } else {
-        Err(cx.err(at, format!("年份 {year} 不在 1990–2100 之间 (year out of range)")))
+        Err(cx.err(at, format!("年份 {year} 不在 {} 之间", crate::engine::year_range(1990, 2100))))
     }
 }
 
 fn month_day(cx: &Ctx<'_>, s: &Spanned<String>) -> Result<(u32, u32), RuleError> {
-    let bad = || cx.err(s, format!("`{}` 应为 MM-DD 格式的日期 (expected MM-DD)", s.get_ref()));
+    let bad = || cx.err(s, format!("`{}` 应为 MM-DD 格式的日期", s.get_ref()));
     let (m, d) = s.get_ref().split_once('-').ok_or_else(bad)?;
     let (m, d): (u32, u32) = (m.parse().map_err(|_| bad())?, d.parse().map_err(|_| bad())?);
     chrono::NaiveDate::from_ymd_opt(2000, m, d).ok_or_else(bad)?;
@@ -465,12 +464,13 @@ fn month_day(cx: &Ctx<'_>, s: &Spanned<String>) -> Result<(u32, u32), RuleError>
 
 fn quote(cx: &Ctx<'_>, q: Spanned<String>) -> Result<String, RuleError> {
     if q.get_ref().trim().is_empty() {
-        return Err(cx.err(&q, "每条规则都必须引用原文句子 (quote must not be empty)"));
+        return Err(cx.err(&q, "每条规则都必须引用原文句子"));
     }
     Ok(q.into_inner())
 }
 
-/// Puts a Chinese explanation in front of the TOML parser's English message.
+/// The TOML parser's English message said in Chinese, with the key it names (the key the rule
+/// file's author typed).
 fn translate(message: &str) -> String {
     let zh = if message.contains("unknown field") {
         "无法识别的字段"
@@ -483,5 +483,8 @@ fn translate(message: &str) -> String {
     } else {
         "规则文件格式错误"
     };
-    format!("{zh} ({})", message.trim())
+    match message.split('`').nth(1).filter(|key| !key.is_empty()) {
+        Some(key) => format!("{zh}“{key}”"),
+        None => zh.to_owned(),
+    }
 }

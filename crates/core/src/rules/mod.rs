@@ -17,19 +17,19 @@ pub use locate::{Location, locate};
 
 /// A rule file that cannot be used, with the place of the mistake.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}:{line}:{column}: {}{message}", field_prefix(.field))]
+#[error("规则文件“{file}”第 {line} 行第 {column} 列：{}{message}", field_prefix(.field))]
 pub struct RuleError {
     pub file: String,
     pub line: usize,
     pub column: usize,
     /// The field, e.g. `conversion[3].hours` (may be empty).
     pub field: String,
-    /// Chinese first, English in brackets.
+    /// What is wrong, in Chinese (naming the rule file's keys, which its author types).
     pub message: String,
 }
 
 fn field_prefix(field: &str) -> String {
-    if field.is_empty() { String::new() } else { format!("字段 {field}：") }
+    if field.is_empty() { String::new() } else { format!("{field} 项：") }
 }
 
 /// Which notice a clause comes from (a clause may be inherited from a parent set).

@@ -50,7 +50,7 @@ fn an_id_number_in_a_certificate_that_is_not_the_profiles_is_found_masked_with_t
     assert_eq!((found[0].kind, found[0].records.as_slice()), (FindingKind::EvidenceIdMismatch, &["t1".to_owned()][..]));
     let message = &found[0].message;
     assert!(
-        message.starts_with("2023-05-12《数字化研修班》的“结业证书.pdf”上的身份证号是 430103********1234"),
+        message.starts_with("2023年5月12日《数字化研修班》的“结业证书.pdf”上的身份证号是 430103********1234"),
         "{message}"
     );
     assert!(message.contains("个人信息中是 430102********1237（从第 6 位起不同）"), "{message}");

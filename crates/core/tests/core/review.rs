@@ -73,7 +73,7 @@ fn the_same_file_on_two_records_is_found_and_named_without_its_folders() {
     assert_eq!(same.len(), 1, "{found:?}");
     assert_eq!(same[0].records, ["t1", "t2"]);
     assert!(same[0].message.contains("“结业证书.pdf”") && !same[0].message.contains("证明/"), "{}", same[0].message);
-    assert!(same[0].message.contains("2022-05-12《t1研修班》"), "{}", same[0].message);
+    assert!(same[0].message.contains("2022年5月12日《t1研修班》"), "{}", same[0].message);
     assert!(!same[0].action.is_empty());
 }
 
@@ -99,7 +99,7 @@ fn the_same_certificate_number_in_the_notes_of_two_records_is_found_however_its_
     assert_eq!(same.len(), 1, "{found:?}");
     assert_eq!(same[0].records, ["t1", "t2"]);
     assert!(
-        same[0].message.contains("“长沙-2022-0017”") && same[0].message.contains("2022-06-12《t2研修班》"),
+        same[0].message.contains("“长沙-2022-0017”") && same[0].message.contains("2022年6月12日《t2研修班》"),
         "{}",
         same[0].message
     );
@@ -114,7 +114,7 @@ fn a_finding_about_many_records_names_the_first_four_and_how_many_in_all() {
     let found = findings("hunan-2024", 2024, Value::Array(records));
     let same = of(&found, FindingKind::SameFile);
     assert_eq!(same[0].records.len(), 6, "{found:?}");
-    assert!(same[0].message.ends_with("2022-04-12《t4研修班》 等 6 条"), "{}", same[0].message);
+    assert!(same[0].message.ends_with("2022年4月12日《t4研修班》 等 6 条"), "{}", same[0].message);
     assert!(!same[0].message.contains("t5"), "{}", same[0].message);
 }
 
@@ -132,7 +132,7 @@ fn two_trainings_counted_by_whole_days_on_the_same_dates_overlap_and_are_not_rep
     assert_eq!(overlap.len(), 1, "{found:?}");
     assert_eq!(overlap[0].records, ["t1", "t2"]);
     assert_eq!(overlap[0].year, Some(2022));
-    assert!(overlap[0].message.contains("2022-05-14 重叠"), "{}", overlap[0].message);
+    assert!(overlap[0].message.contains("2022年5月14日 重叠"), "{}", overlap[0].message);
     assert_eq!(of(&found, FindingKind::DayOverLimit), Vec::<&Finding>::new());
 }
 
@@ -194,7 +194,7 @@ fn records_outside_the_window_are_listed_by_year_as_not_needed() {
         outside.iter().map(|f| (f.year, f.records.clone())).collect::<Vec<_>>(),
         [(Some(2017), vec!["old1".to_owned(), "old2".to_owned()]), (Some(2024), vec!["now".to_owned()])]
     );
-    assert!(outside[0].message.contains("2019–2023") && outside[0].action.contains("不必"), "{:?}", outside[0]);
+    assert!(outside[0].message.contains("2019—2023年") && outside[0].action.contains("不必"), "{:?}", outside[0]);
 }
 
 #[test]
@@ -215,7 +215,11 @@ fn a_paper_whose_record_states_no_journal_number_is_found() {
     );
     let papers = of(&found, FindingKind::PaperWithoutIssn);
     assert_eq!(papers.iter().map(|f| f.records.clone()).collect::<Vec<_>>(), [vec!["a"], vec!["d"]]);
-    assert!(papers[0].message.contains("2022-03-01《a论文》") && papers[0].action.contains("备注"), "{:?}", papers[0]);
+    assert!(
+        papers[0].message.contains("2022年3月1日《a论文》") && papers[0].action.contains("备注"),
+        "{:?}",
+        papers[0]
+    );
 }
 
 #[test]

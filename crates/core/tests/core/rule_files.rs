@@ -145,7 +145,7 @@ fn an_unknown_key_is_refused_with_its_line_column_and_field() {
     assert_eq!((err.file.as_str(), err.line), ("mine.toml", 12));
     assert_eq!(err.column, 1);
     assert!(err.message.contains("无法识别的字段") && err.message.contains("profesional"), "{err}");
-    assert!(err.to_string().starts_with("mine.toml:12:1: "), "{err}");
+    assert!(err.to_string().starts_with("规则文件“mine.toml”第 12 行第 1 列："), "{err}");
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn an_extends_cycle_is_refused() {
     assert_eq!((err.line, err.field.as_str()), (6, "extends"));
     let text = format!("{}\n", MINIMAL.replace("mine-2027", "self-loop").replace("hunan-2026", "self-loop"));
     let err = book.add_file("loop.toml", &text).expect_err("self cycle refused");
-    assert!(err.message.contains("成环") && err.message.contains("cycle"), "{err}");
+    assert!(err.message.contains("成环") && err.message.contains("self-loop → self-loop"), "{err}");
     assert_eq!(err.field, "extends");
 }
 

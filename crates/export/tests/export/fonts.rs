@@ -54,8 +54,8 @@ fn message(characters: &[char]) -> String {
 #[test]
 fn a_rare_chinese_character_gets_the_names_of_the_fonts_that_are_looked_for() {
     let text = message(&['\u{30000}']);
-    assert!(text.contains("U+30000") && text.contains("生僻字"), "{text}");
-    assert!(text.contains("HanaMinA") && text.contains("SimSun-ExtB") && text.contains("fonts"), "{text}");
+    assert!(text.contains("“\u{30000}”（生僻字）"), "{text}");
+    assert!(text.contains("花园明朝") && text.contains("文泉驿正黑") && text.contains("名为 fonts 的文件夹"), "{text}");
     assert!(!text.contains("删去"), "a name character is not to be deleted: {text}");
 }
 

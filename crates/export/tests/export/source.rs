@@ -37,7 +37,7 @@ fn a_sha256_that_is_a_path_is_refused_before_it_reaches_the_vault() {
         let (error, asked) = export_with_sha(crafted);
         assert!(asked.iter().all(|a| a != crafted), "{crafted} was looked up as a path: {asked:?}");
         let message = error.to_string();
-        assert!(message.contains("SHA-256") && message.contains("记录"), "{message}");
+        assert!(message.contains("校验值") && message.contains("记录"), "{message}");
     }
 }
 
@@ -48,6 +48,6 @@ fn a_non_ascii_or_uppercase_sha256_is_an_error_not_a_panic() {
     for crafted in [non_ascii.as_str(), upper.as_str(), "abc", ""] {
         let (error, asked) = export_with_sha(crafted);
         assert!(asked.is_empty(), "{crafted:?} was looked up: {asked:?}");
-        assert!(error.to_string().contains("SHA-256"), "{error}");
+        assert!(error.to_string().contains("校验值"), "{error}");
     }
 }

@@ -124,7 +124,7 @@ fn a_file_that_is_not_a_package_is_reported_not_panicked_on() {
     let plain = f.dir.path().join("plain.zip");
     rewrite(&common_zip_without_manifest(&f), &plain, None, None);
     let report = verify_package(&plain, None);
-    assert!(report.differences[0].to_string().contains("manifest.json"), "{:#?}", report.differences);
+    assert!(report.differences[0].to_string().contains("没有清单"), "{:#?}", report.differences);
 }
 
 fn common_zip_without_manifest(f: &Fixture) -> std::path::PathBuf {

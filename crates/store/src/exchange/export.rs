@@ -71,7 +71,7 @@ struct Planned {
 impl Planned {
     fn damaged(&self) -> StoreError {
         StoreError::Exchange(format!(
-            "记录 {} 的证明材料“{}”在证据库中的副本已损坏（内容与添加时记下的 SHA-256 不同），没有导出：请在“设置”中检查证据库，重新添加这个文件的原件后再导出",
+            "记录 {} 的证明材料“{}”在数据文件夹中的副本已损坏（内容与添加时不同），没有导出：请在“设置”中检查数据和证明材料，重新添加这个文件的原件后再导出",
             self.activity, self.file
         ))
     }
@@ -132,7 +132,7 @@ impl Store {
         }
         if existed && std::fs::read_dir(dest).map_err(io("读取文件夹", dest))?.next().is_some() {
             return Err(StoreError::Exchange(format!(
-                "导出文件夹 {} 不是空的，请选择一个新的或空的文件夹",
+                "导出文件夹“{}”不是空的，请选择一个新的或空的文件夹",
                 dest.display()
             )));
         }
@@ -272,7 +272,7 @@ fn write_folder(plan: &Plan, dest: &Path) -> Result<ExportReport> {
     write_synced(&json_path, plan.ledger.to_json_pretty().as_bytes())?;
     if std::fs::remove_file(&mark).is_err() {
         return Err(StoreError::Exchange(format!(
-            "导出时临时文件夹 {} 被另一个程序删除了（是否同时向同一位置导出了两次？），这次导出不完整，已放弃，请重新导出",
+            "导出时文件夹“{}”中的临时文件被另一个程序删除了（是否同时向同一位置导出了两次？），这次导出不完整，已放弃，请重新导出",
             dest.display()
         )));
     }
@@ -281,7 +281,12 @@ fn write_folder(plan: &Plan, dest: &Path) -> Result<ExportReport> {
 }
 
 fn zip_error(path: &Path) -> impl Fn(zip::result::ZipError) -> StoreError + '_ {
-    move |e| StoreError::Exchange(format!("无法写入压缩包 {}：{e}", path.display()))
+    move |_| {
+        StoreError::Exchange(format!(
+            "无法写入压缩包{}，请检查磁盘空间和文件夹的写入权限后重试",
+            xueshi_durable::words::place(path)
+        ))
+    }
 }
 
 fn write_zip(plan: &Plan, path: &Path) -> Result<ExportReport> {
@@ -294,8 +299,8 @@ fn write_zip(plan: &Plan, path: &Path) -> Result<ExportReport> {
     zip.write_all(json.as_bytes()).map_err(io("写入", path))?;
     for (relative, planned) in &plan.files {
         let source = &planned.path;
-        let file = File::open(source).map_err(io("读取证据库文件", source))?;
-        let size = file.metadata().map_err(io("读取证据库文件", source))?.len();
+        let file = File::open(source).map_err(io("读取", source))?;
+        let size = file.metadata().map_err(io("读取", source))?.len();
         let mut input = Hashing { inner: file, hasher: Sha256::new() };
         // PDF, JPEG, DOCX … are compressed already: store them as they are.
         let stored = SimpleFileOptions::default()
@@ -336,7 +341,7 @@ impl<R: Read> Read for Hashing<R> {
 /// read-only source's read-only flag).
 fn copy_file(planned: &Planned, target: &Path) -> Result<u64> {
     let source = &planned.path;
-    let file = File::open(source).map_err(io("复制证据库文件", source))?;
+    let file = File::open(source).map_err(io("复制", source))?;
     let mut input = Hashing { inner: file, hasher: Sha256::new() };
     let mut output = File::create(target).map_err(io("写入", target))?;
     let bytes = std::io::copy(&mut input, &mut output).map_err(io("写入", target))?;

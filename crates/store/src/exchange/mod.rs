@@ -18,6 +18,7 @@ use crate::error::{Result, StoreError};
 use crate::open::Store;
 use crate::records::{activity_seq, insert_activity, write_profile};
 use crate::vault::Ingested;
+use xueshi_durable::words::place;
 
 use self::source::{Budgeted, Source, folder_file, stays_inside};
 
@@ -106,7 +107,7 @@ impl Store {
                             && *expected != ingested.sha256
                         {
                             return Err(StoreError::Exchange(format!(
-                                "记录 {} 的证明材料 {} 与记录中的 SHA-256 不符（文件已被改动或换成了别的文件）",
+                                "记录 {} 的证明材料“{}”与导出时不一致（文件已被改动或换成了别的文件），没有导入",
                                 a.id, e.file
                             )));
                         }
@@ -118,7 +119,7 @@ impl Store {
                         Some(hash) if self.has_blob(hash)? => report.files += 1,
                         Some(_) => {
                             return Err(StoreError::Exchange(format!(
-                                "记录 {} 的证明材料文件 {} 没有随记录文件一起提供",
+                                "记录 {} 的证明材料“{}”没有随记录一起提供，没有导入。请导入完整的压缩包或文件夹",
                                 a.id, e.file
                             )));
                         }
@@ -175,8 +176,8 @@ impl Store {
                 let entry = match archive.by_name(&entry_name) {
                     Ok(e) => e,
                     Err(zip::result::ZipError::FileNotFound) => return Ok(None),
-                    Err(e) => {
-                        let message = format!("无法读取压缩包 {}：{e}", path.display());
+                    Err(_) => {
+                        let message = format!("无法读取压缩包{}：文件已损坏或不完整", place(path));
                         return Err(StoreError::Exchange(message).into());
                     }
                 };
@@ -241,12 +242,14 @@ fn merge_profile(mut current: Profile, incoming: Profile) -> (Profile, Vec<Strin
         (Some(a), Some(b)) if *a != b => conflicts.push(label.to_owned()),
         _ => {}
     };
-    merge("姓名", &mut current.name, incoming.name);
-    merge("身份证号", &mut current.id_number, incoming.id_number);
-    merge("工作单位", &mut current.employer, incoming.employer);
-    merge("现职称", &mut current.current_title, incoming.current_title);
-    merge("登记手册证书编号", &mut current.certificate_number, incoming.certificate_number);
-    merge("所在市州", &mut current.city, incoming.city);
+    // Each named as the profile form names it.
+    use xueshi_core::field_names::ProfileField as F;
+    merge(F::Name.label(), &mut current.name, incoming.name);
+    merge(F::IdNumber.label(), &mut current.id_number, incoming.id_number);
+    merge(F::Employer.label(), &mut current.employer, incoming.employer);
+    merge(F::CurrentTitle.label(), &mut current.current_title, incoming.current_title);
+    merge(F::CertificateNumber.label(), &mut current.certificate_number, incoming.certificate_number);
+    merge(F::City.label(), &mut current.city, incoming.city);
     match (current.title_date, incoming.title_date) {
         (None, Some(d)) => current.title_date = Some(d),
         (Some(a), Some(b)) if a != b => conflicts.push("现职称取得时间".to_owned()),

@@ -47,12 +47,12 @@ pub(crate) fn check_unpacked_size(file_name: &str, bytes: &[u8]) -> Result<(), S
         member_mib: MAX_UNPACKED_MEMBER / MIB,
         total_mib: MAX_UNPACKED_TOTAL / MIB,
     };
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| unreadable(String::new()))?;
     let mut total = 0u64;
     for i in 0..archive.len() {
-        let member = archive.by_index(i).map_err(|e| unreadable(e.to_string()))?;
+        let member = archive.by_index(i).map_err(|_| unreadable(String::new()))?;
         let n = std::io::copy(&mut member.take(MAX_UNPACKED_MEMBER + 1), &mut std::io::sink())
-            .map_err(|e| unreadable(e.to_string()))?;
+            .map_err(|_| unreadable(String::new()))?;
         total += n;
         if n > MAX_UNPACKED_MEMBER || total > MAX_UNPACKED_TOTAL {
             return Err(too_much());
@@ -72,9 +72,9 @@ pub(crate) fn sheet_from_cells(
     let mut grid: Vec<Vec<Cell>> = Vec::new();
     let mut first_row = usize::MAX;
     loop {
-        let cell = next().map_err(|e| SpreadsheetError::Unreadable {
+        let cell = next().map_err(|_| SpreadsheetError::Unreadable {
             file: file_name.to_owned(),
-            detail: format!("工作表“{name}”：{e}"),
+            detail: format!("中的工作表“{name}”"),
         })?;
         let Some(((row, column), value)) = cell else { break };
         if matches!(value, Data::Empty) {

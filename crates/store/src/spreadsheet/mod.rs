@@ -39,22 +39,24 @@ pub use self::template::{INSTRUCTIONS_SHEET, TEMPLATE_SHEET, write_template};
 /// Why a file could not be read at all (as opposed to a bad row).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum SpreadsheetError {
-    #[error("无法读取表格文件“{file}”（文件可能已损坏或设置了打开密码）：{detail}")]
+    #[error(
+        "无法读取表格文件“{file}”{detail}（文件可能已损坏或设置了打开密码）。请用 Excel 或 WPS 打开它，另存为 .xlsx 文件后再导入"
+    )]
     Unreadable { file: String, detail: String },
     #[error("“{file}”不是表格文件：请选择 .xlsx、.xls、.ods 或 .csv 文件")]
     NotASpreadsheet { file: String },
-    #[error("“{file}”实际是网页（HTML）格式：请用 Excel 或 WPS 打开后另存为 .xlsx 再导入")]
+    #[error("“{file}”实际是网页格式，不是表格：请用 Excel 或 WPS 打开后另存为 .xlsx 文件再导入")]
     Html { file: String },
-    #[error("无法识别“{file}”的文字编码：请另存为 UTF-8 或 GBK 编码的 CSV，或另存为 .xlsx")]
+    #[error("无法识别“{file}”的文字编码：请用 Excel 或 WPS 打开它，另存为 .xlsx 文件后再导入")]
     Encoding { file: String },
     #[error("在“{file}”中找不到表头行：前 30 行中应有一行写着“名称”“形式”“起止日期”等列名（见导入模板）")]
     NoHeader { file: String },
     #[error("{}的表头（第 {row} 行）缺少必需的列：{}", sheet_prefix(.sheet), .missing.join("、"))]
     MissingColumns { sheet: Option<String>, row: usize, missing: Vec<String> },
-    #[error("“{file}”超过 {limit_mib} MiB，不像是学时记录表：请只保留学时记录，另存后再导入")]
+    #[error("“{file}”超过 {limit_mib} MB，不像是学时记录表：请只保留学时记录，另存后再导入")]
     FileTooLarge { file: String, limit_mib: u64 },
     #[error(
-        "“{file}”解压后的内容过大（某一部分超过 {member_mib} MiB，或合计超过 {total_mib} MiB），不像是学时记录表，未读取"
+        "“{file}”解压后的内容过大（某一部分超过 {member_mib} MB，或合计超过 {total_mib} MB），不像是学时记录表，没有读取"
     )]
     Unpacked { file: String, member_mib: u64, total_mib: u64 },
     #[error(

@@ -69,19 +69,19 @@ pub(crate) fn read_sheets(file_name: &str, bytes: &[u8]) -> Result<Vec<Sheet>, S
         check_unpacked_size(file_name, bytes)?;
         let head = &bytes[..bytes.len().min(128)];
         if head.windows(ODS_MIME.len()).any(|w| w == ODS_MIME) {
-            let book = open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+            let book = open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)).map_err(|_| unreadable(String::new()))?;
             return workbook_sheets(book, file_name);
         }
         return match open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
             Ok(book) => xlsx_sheets(book, file_name),
-            Err(xlsx_error) => match open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)) {
+            Err(_) => match open_workbook_from_rs::<Xlsb<_>, _>(Cursor::new(bytes)) {
                 Ok(book) => xlsb_sheets(book, file_name),
-                Err(_) => Err(unreadable(xlsx_error.to_string())),
+                Err(_) => Err(unreadable(String::new())),
             },
         };
     }
     if bytes.starts_with(OLE_MAGIC) {
-        let book = open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
+        let book = open_workbook_from_rs::<Xls<_>, _>(Cursor::new(bytes)).map_err(|_| unreadable(String::new()))?;
         return workbook_sheets(book, file_name);
     }
     let text = decode_text(file_name, bytes)?;
@@ -121,7 +121,7 @@ fn xlsx_sheets<RS: std::io::Read + std::io::Seek>(
         let mut reader = match book.worksheet_cells_reader(&name) {
             Ok(r) => r,
             Err(XlsxError::NotAWorksheet(_)) => continue,
-            Err(e) => return Err(sheet_unreadable(file_name, &name, &e)),
+            Err(_) => return Err(sheet_unreadable(file_name, &name)),
         };
         let next = || {
             let cell = reader.next_cell().map_err(|e| e.to_string())?;
@@ -141,7 +141,7 @@ fn xlsb_sheets<RS: std::io::Read + std::io::Seek>(
     for name in visible_sheets(&book) {
         let mut reader = match book.worksheet_cells_reader(&name) {
             Ok(r) => r,
-            Err(e) => return Err(sheet_unreadable(file_name, &name, &e)),
+            Err(_) => return Err(sheet_unreadable(file_name, &name)),
         };
         let next = || {
             let cell = reader.next_cell().map_err(|e| e.to_string())?;
@@ -152,8 +152,8 @@ fn xlsb_sheets<RS: std::io::Read + std::io::Seek>(
     Ok(sheets)
 }
 
-fn sheet_unreadable(file_name: &str, sheet: &str, e: &dyn std::fmt::Display) -> SpreadsheetError {
-    SpreadsheetError::Unreadable { file: file_name.to_owned(), detail: format!("工作表“{sheet}”：{e}") }
+fn sheet_unreadable(file_name: &str, sheet: &str) -> SpreadsheetError {
+    SpreadsheetError::Unreadable { file: file_name.to_owned(), detail: format!("中的工作表“{sheet}”") }
 }
 
 /// Reads the visible worksheets of a workbook (XLS, ODS: calamine has no cell reader for them),
@@ -167,9 +167,9 @@ where
     let names = visible_sheets(&book);
     let mut sheets = Vec::with_capacity(names.len());
     for name in names {
-        let range = book.worksheet_range(&name).map_err(|e| SpreadsheetError::Unreadable {
+        let range = book.worksheet_range(&name).map_err(|_| SpreadsheetError::Unreadable {
             file: file_name.to_owned(),
-            detail: format!("工作表“{name}”：{e}"),
+            detail: format!("中的工作表“{name}”"),
         })?;
         let Some((first_row, first_col)) = range.start() else {
             continue;
@@ -237,7 +237,7 @@ fn decode_text(file_name: &str, bytes: &[u8]) -> Result<String, SpreadsheetError
 /// quoted cell spanning several lines stays one row, and blank lines count. Line ends (CRLF, LF, or
 /// the lone CR of old Mac files) become LF first, also inside cells.
 fn csv_sheet(text: &str, file_name: &str) -> Result<Sheet, SpreadsheetError> {
-    let unreadable = |e: csv::Error| SpreadsheetError::Unreadable { file: file_name.to_owned(), detail: e.to_string() };
+    let unreadable = |_: csv::Error| SpreadsheetError::Unreadable { file: file_name.to_owned(), detail: String::new() };
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

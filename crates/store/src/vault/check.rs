@@ -81,7 +81,9 @@ impl Store {
         let recorded = self.recorded_blobs()?;
         for (sha256, size) in &recorded {
             if !is_sha256(sha256) {
-                report.integrity.push("证明材料记录已损坏：有一个文件记下的 SHA-256 不是 64 位小写十六进制".to_owned());
+                report
+                    .integrity
+                    .push("证明材料记录已损坏：有一份证明材料的校验值无效（数据库可能被改动过）".to_owned());
                 continue;
             }
             let path = blob_path(&vault, sha256);
@@ -100,9 +102,9 @@ impl Store {
         let referenced = self.referenced_blobs()?;
         let damaged = referenced.iter().filter(|h| !is_sha256(h)).count();
         if damaged > 0 {
-            report.integrity.push(format!(
-                "证明材料记录已损坏：{damaged} 处证明材料记下的 SHA-256 不是 64 位小写十六进制（数据库可能被改动过）"
-            ));
+            report
+                .integrity
+                .push(format!("证明材料记录已损坏：{damaged} 处证明材料的校验值无效（数据库可能被改动过）"));
         }
         for path in vault_files(&vault)? {
             let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
@@ -126,9 +128,9 @@ impl Store {
             .truncate(false)
             .write(true)
             .open(&lock_path)
-            .map_err(io("打开证据库锁", &lock_path))?;
+            .map_err(io("打开", &lock_path))?;
         if lock.try_lock().is_err() {
-            return Err(StoreError::Exchange("另一个学时手册程序正在添加证明材料，请稍后再清理 (vault busy)".into()));
+            return Err(StoreError::Exchange("另一个学时手册窗口正在添加证明材料，请稍后再清理".into()));
         }
         let tx = self.conn.transaction()?;
         tx.execute(
@@ -189,15 +191,15 @@ fn vault_files(vault: &Path) -> Result<Vec<PathBuf>> {
         return Ok(out);
     };
     for entry in entries {
-        let entry = entry.map_err(io("读取证据库", vault))?;
+        let entry = entry.map_err(io("读取", vault))?;
         let name = entry.file_name().to_string_lossy().into_owned();
         let path = entry.path();
         if name == INCOMING || name == ".lock" {
             continue;
         }
         if path.is_dir() {
-            for inner in std::fs::read_dir(&path).map_err(io("读取证据库", &path))? {
-                let inner = inner.map_err(io("读取证据库", &path))?;
+            for inner in std::fs::read_dir(&path).map_err(io("读取", &path))? {
+                let inner = inner.map_err(io("读取", &path))?;
                 if inner.path().is_file() {
                     out.push(inner.path());
                 }

@@ -85,7 +85,7 @@ pub fn ingest(vault: &Path, source: &mut dyn Read, name: &str, shown: &Path, lim
     let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     let tmp = incoming.join(format!("{}-{nanos}-{n}{PART}", std::process::id()));
-    let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(io("写入证据库", &tmp))?;
+    let mut file = OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(io("写入", &tmp))?;
     let mut partial = Partial { path: tmp.clone(), done: false };
     file.try_lock().map_err(|e| StoreError::Io {
         action: "锁定临时文件",
@@ -94,7 +94,7 @@ pub fn ingest(vault: &Path, source: &mut dyn Read, name: &str, shown: &Path, lim
     })?;
 
     let Copied { sha256, total, file_type } = copy_and_hash(source, &mut file, &tmp, name, shown, limit)?;
-    file.sync_all().map_err(io("写入证据库", &tmp))?;
+    file.sync_all().map_err(io("写入", &tmp))?;
     drop(file);
 
     let target = blob_path(vault, &sha256);
@@ -107,11 +107,11 @@ pub fn ingest(vault: &Path, source: &mut dyn Read, name: &str, shown: &Path, lim
         let folder = target.parent().unwrap_or(vault).to_owned();
         let created = !folder.exists();
         std::fs::create_dir_all(&folder).map_err(io("创建文件夹", &folder))?;
-        replace("保存到证据库", &tmp, &target)?;
+        replace("保存", &tmp, &target)?;
         partial.done = true;
-        sync_dir(&folder).map_err(io("保存到证据库", &folder))?;
+        sync_dir(&folder).map_err(io("保存", &folder))?;
         if created {
-            sync_dir(vault).map_err(io("保存到证据库", vault))?;
+            sync_dir(vault).map_err(io("保存", vault))?;
         }
     }
     Ok(Ingested { sha256, size: total, file_type, newly_stored })

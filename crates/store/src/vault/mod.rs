@@ -107,13 +107,9 @@ impl Store {
     /// never removes a file that an attach has stored but not yet recorded.
     pub(crate) fn attach_lock(&self) -> Result<File> {
         let path = self.dir.evidence().join(".lock");
-        let file = OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(io("打开证据库锁", &path))?;
-        file.lock_shared().map_err(io("锁定证据库", &path))?;
+        let file =
+            OpenOptions::new().create(true).truncate(false).write(true).open(&path).map_err(io("打开", &path))?;
+        file.lock_shared().map_err(io("锁定", &path))?;
         Ok(file)
     }
 }

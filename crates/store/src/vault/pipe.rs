@@ -49,7 +49,7 @@ pub fn copy_and_hash(
         let copied = copy_loop(source, file, tmp, name, shown, limit, &to_hasher, &free);
         drop(to_hasher);
         let sha256 = hasher.join().map_err(|_| StoreError::Io {
-            action: "计算 SHA-256",
+            action: "核对",
             path: tmp.to_owned(),
             source: io::Error::other("hasher"),
         })?;
@@ -77,7 +77,7 @@ fn copy_loop(
         let mut buf = match spare.pop() {
             Some(b) => b,
             None => free.recv().map_err(|_| StoreError::Io {
-                action: "计算 SHA-256",
+                action: "核对",
                 path: tmp.to_owned(),
                 source: io::Error::other("hasher stopped"),
             })?,
@@ -96,9 +96,9 @@ fn copy_loop(
         if total > limit {
             return Err(Refusal::too_large(shown, total, limit).into());
         }
-        file.write_all(&buf[..filled]).map_err(io("写入证据库", tmp))?;
+        file.write_all(&buf[..filled]).map_err(io("写入", tmp))?;
         to_hasher.send((buf, filled)).map_err(|_| StoreError::Io {
-            action: "计算 SHA-256",
+            action: "核对",
             path: tmp.to_owned(),
             source: io::Error::other("hasher stopped"),
         })?;

@@ -111,7 +111,7 @@ fn an_evidence_file_whose_content_does_not_match_its_hash_refuses_the_whole_impo
     let (_t2, dir) = data_dir();
     let mut copy = Store::open_with(&dir, quiet()).expect("opens");
     let err = copy.import_ledger(&out).expect_err("refused");
-    assert!(err.to_string().contains("SHA-256 不符"), "{err}");
+    assert!(err.to_string().contains("与导出时不一致"), "{err}");
     assert!(copy.ledger().expect("ledger").activities.is_empty());
     assert_eq!(copy.profile().expect("profile"), Default::default());
 }

@@ -101,7 +101,7 @@ fn removing_a_record_keeps_what_was_removed_in_the_change_log() {
 fn removing_a_record_that_does_not_exist_is_a_clear_error() {
     let (_tmp, mut store, _) = store_with_every_kind();
     let err = store.remove_activity("没有").expect_err("refused");
-    assert!(err.to_string().contains("没有编号为 `没有` 的记录"));
+    assert!(err.to_string().contains("没有编号为“没有”的记录"));
 }
 
 #[test]

@@ -49,22 +49,22 @@ fn refused_and_untouched(store: &mut Store, crafted: &Path, named: &[&str]) {
 }
 
 #[test]
-fn a_backup_with_a_planted_trigger_is_refused_naming_the_trigger() {
+fn a_backup_with_a_planted_trigger_is_refused_saying_a_trigger_was_added() {
     let (_tmp, mut store, crafted) = store_and_crafted_backup(
         "CREATE TRIGGER wipe_change_log AFTER INSERT ON activities BEGIN DELETE FROM change_log; END;",
     );
-    refused_and_untouched(&mut store, &crafted, &["触发器", "wipe_change_log"]);
+    refused_and_untouched(&mut store, &crafted, &["多出了学时手册没有的触发器"]);
 }
 
 #[test]
-fn a_backup_whose_table_was_redefined_is_refused_naming_the_table() {
+fn a_backup_whose_table_was_redefined_is_refused_saying_a_table_differs() {
     let (_tmp, mut store, crafted) = store_and_crafted_backup(
         "PRAGMA writable_schema = ON;
          UPDATE sqlite_schema SET sql = replace(sql, 'CHECK (length(sha256) = 64 AND sha256 NOT GLOB ''*[^0-9a-f]*'')', '')
           WHERE name = 'evidence_files';
          PRAGMA writable_schema = OFF;",
     );
-    refused_and_untouched(&mut store, &crafted, &["表", "evidence_files"]);
+    refused_and_untouched(&mut store, &crafted, &["有表的定义与学时手册的不同"]);
 }
 
 #[test]
@@ -75,7 +75,7 @@ fn a_backup_whose_stored_hash_is_a_path_is_refused_naming_the_record_and_file() 
          UPDATE evidence SET sha256 = '../../etc/passwd';",
     );
     let id = every_kind().activities[0].id.clone();
-    refused_and_untouched(&mut store, &crafted, &["SHA-256", &id, "证书.pdf"]);
+    refused_and_untouched(&mut store, &crafted, &["校验值无效", &id, "证书.pdf"]);
 }
 
 #[test]
@@ -86,16 +86,16 @@ fn a_backup_whose_stored_hash_is_not_ascii_is_refused() {
          INSERT INTO evidence_files (sha256, size, file_type) VALUES ('{hash}', 10, 'pdf');
          UPDATE evidence SET sha256 = '{hash}';"
     ));
-    refused_and_untouched(&mut store, &crafted, &["SHA-256", "证书.pdf"]);
+    refused_and_untouched(&mut store, &crafted, &["校验值无效", "证书.pdf"]);
 }
 
 #[test]
-fn a_backup_with_evidence_of_a_missing_record_is_refused_naming_the_table_and_row() {
+fn a_backup_with_evidence_of_a_missing_record_is_refused_saying_a_reference_is_broken() {
     let (_tmp, mut store, crafted) = store_and_crafted_backup(
         "PRAGMA foreign_keys = OFF;
          UPDATE evidence SET activity = 999;",
     );
-    refused_and_untouched(&mut store, &crafted, &["evidence", "activities"]);
+    refused_and_untouched(&mut store, &crafted, &["有 1 处数据引用了不存在的记录或材料"]);
 }
 
 #[test]
@@ -106,12 +106,12 @@ fn a_good_backup_moved_elsewhere_still_restores() {
 }
 
 #[test]
-fn a_backup_with_a_value_its_table_forbids_is_refused_naming_the_table() {
+fn a_backup_with_a_value_its_table_forbids_is_refused_saying_a_value_is_out_of_range() {
     // SQLite's integrity check skips CHECK constraints on a read-only connection: the file is
     // checked in a private copy.
     let (_tmp, mut store, crafted) = store_and_crafted_backup(
         "PRAGMA ignore_check_constraints = ON;
          UPDATE activities SET days = -5, category = 'anything';",
     );
-    refused_and_untouched(&mut store, &crafted, &["activities"]);
+    refused_and_untouched(&mut store, &crafted, &["有超出允许范围的值"]);
 }

@@ -126,7 +126,7 @@ fn a_spreadsheet_file_over_the_size_cap_is_refused_by_the_store_without_reading_
     }
     drop(f);
     let err = read_spreadsheet_file(&path).expect_err("refused").to_string();
-    assert!(err.contains("MiB"), "{err}");
+    assert!(err.contains("超过 64 MB"), "{err}");
     let ok = tmp.path().join("小.xlsm");
     std::fs::write(&ok, xlsx(|_| {})).expect("xlsm");
     assert_eq!(read_spreadsheet_file(&ok).expect("read").activities.len(), 1);

@@ -114,7 +114,7 @@ fn a_folder_an_empty_file_a_missing_file_and_a_link_loop_are_refused_with_nothin
         let b = tmp.path().join("loop-b.pdf");
         std::os::unix::fs::symlink(&b, &a).expect("link");
         std::os::unix::fs::symlink(&a, &b).expect("link");
-        assert!(refused_without_change(&mut store, &dir, &a, "loop").contains("符号链接"));
+        assert!(refused_without_change(&mut store, &dir, &a, "loop").contains("快捷方式"));
     }
 }
 
