@@ -12,6 +12,7 @@ use zip::ZipArchive;
 
 use super::LEDGER_FILE;
 use crate::error::{Result, StoreError, io};
+use xueshi_durable::words::place;
 
 /// The largest `ledger.json` read: a ledger of one person's records is well under a megabyte.
 pub(crate) const MAX_LEDGER_BYTES: u64 = 64 * 1024 * 1024;
@@ -37,7 +38,7 @@ pub(crate) fn stays_inside(name: &str) -> bool {
 }
 
 fn bad_zip(path: &Path) -> impl Fn(zip::result::ZipError) -> StoreError + '_ {
-    move |e| StoreError::Exchange(format!("无法读取压缩包 {}：{e}", path.display()))
+    move |_| StoreError::Exchange(format!("无法读取压缩包{}：文件已损坏或不是压缩包", place(path)))
 }
 
 /// Reads all of `reader` as UTF-8 text, refusing more than [`MAX_LEDGER_BYTES`].
@@ -46,13 +47,23 @@ fn read_ledger_text(reader: &mut dyn Read, shown: &Path) -> Result<String> {
     reader.take(MAX_LEDGER_BYTES + 1).read_to_end(&mut bytes).map_err(io("读取", shown))?;
     if bytes.len() as u64 > MAX_LEDGER_BYTES {
         return Err(StoreError::Exchange(format!(
-            "{} 超过 {} MiB，不像是学时手册的记录文件，未导入",
-            shown.display(),
+            "{}超过 {} MB，不像是学时手册的记录文件，没有导入",
+            ledger_words(shown),
             MAX_LEDGER_BYTES / (1024 * 1024)
         )));
     }
-    String::from_utf8(bytes)
-        .map_err(|_| StoreError::Exchange(format!("{} 不是 UTF-8 编码的文本，不是学时手册的记录文件", shown.display())))
+    String::from_utf8(bytes).map_err(|_| {
+        StoreError::Exchange(format!("{}不是学时手册的记录文件（其中有无法识别的文字），没有导入", ledger_words(shown)))
+    })
+}
+
+/// The ledger being read: a file the user chose by its name and folder, the one inside a ZIP or a
+/// folder (`ledger.json`, the program's own name) by the ZIP or folder.
+fn ledger_words(shown: &Path) -> String {
+    match shown.parent() {
+        Some(outer) if shown.file_name().is_some_and(|n| n == LEDGER_FILE) => format!("{}中的学时记录", place(outer)),
+        _ => place(shown),
+    }
 }
 
 impl Source {
@@ -77,8 +88,8 @@ impl Source {
         let mut archive = ZipArchive::new(file).map_err(bad_zip(path))?;
         if archive.has_duplicate_names() {
             return Err(StoreError::Exchange(format!(
-                "压缩包 {} 中有同名的文件（同一个名字出现两次，解压程序可能取到不同的一份），已拒绝导入",
-                path.display()
+                "压缩包{}中有同名的文件（同一个名字出现两次，解压程序可能取到不同的一份），为安全起见没有导入",
+                place(path)
             )));
         }
         let names: Vec<String> = archive.file_names().filter_map(|n| n.ok().map(|n| n.into_owned())).collect();
@@ -87,7 +98,12 @@ impl Source {
             .filter(|n| *n == LEDGER_FILE || n.ends_with(&format!("/{LEDGER_FILE}")))
             .min_by_key(|n| n.len())
             .cloned()
-            .ok_or_else(|| StoreError::Exchange(format!("压缩包 {} 中没有 {LEDGER_FILE}", path.display())))?;
+            .ok_or_else(|| {
+                StoreError::Exchange(format!(
+                    "压缩包{}中没有学时记录，不是学时手册导出的全部数据，没有导入",
+                    place(path)
+                ))
+            })?;
         let prefix = ledger_name[..ledger_name.len() - LEDGER_FILE.len()].to_owned();
         let text =
             read_ledger_text(&mut archive.by_name(&ledger_name).map_err(bad_zip(path))?, &path.join(&ledger_name))?;
@@ -175,8 +191,8 @@ pub(crate) struct Budgeted<'a, R: Read> {
 /// Why an import stopped reading a ZIP that unpacks to far more than its size.
 pub(crate) fn too_much_unpacked(archive: &Path) -> String {
     format!(
-        "压缩包 {} 解压后的内容远大于压缩包本身，不像是学时手册导出的记录，已停止读取，未导入任何内容",
-        archive.display()
+        "压缩包{}解压后的内容远大于压缩包本身，不像是学时手册导出的记录，已停止读取，没有导入任何内容",
+        place(archive)
     )
 }
 
