@@ -96,6 +96,27 @@ fn pick<R: Runtime>(app: &AppHandle<R>, title: &str, filters: &[(&str, &[&str])]
     picked.unwrap_or_default().into_iter().filter_map(|f| f.into_path().ok()).collect()
 }
 
+/// Where to save a file the user names in the save dialog (`title`, offering `name`, of one
+/// `filter`); `None` when the user cancels. With the end-to-end seam, `seam` of its fixed path.
+fn save_to<R: Runtime>(
+    app: &AppHandle<R>,
+    title: &str,
+    name: &str,
+    filter: (&str, &[&str]),
+    seam: impl FnOnce(PathBuf) -> PathBuf,
+) -> Option<PathBuf> {
+    if let Some(fixed) = app.state::<AppState>().fixed_save_path() {
+        return Some(seam(fixed));
+    }
+    app.dialog()
+        .file()
+        .set_title(title)
+        .set_file_name(name)
+        .add_filter(filter.0, filter.1)
+        .blocking_save_file()
+        .and_then(|f| f.into_path().ok())
+}
+
 const EVIDENCE_TYPES: &[&str] =
     &["pdf", "jpg", "jpeg", "png", "heic", "webp", "ofd", "doc", "docx", "xls", "xlsx", "wps", "et"];
 
@@ -216,17 +237,10 @@ pub async fn restore_listed_backup<R: Runtime>(app: AppHandle<R>, name: String) 
 /// saved, or `null` when the user cancels. (With the end-to-end seam: beside the package's path.)
 #[tauri::command]
 pub async fn save_import_template<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
-    let out = match app.state::<AppState>().fixed_save_path() {
-        Some(p) => Some(p.with_file_name(xueshi_handbook::IMPORT_TEMPLATE_NAME)),
-        None => app
-            .dialog()
-            .file()
-            .set_title("保存导入模板")
-            .set_file_name(xueshi_handbook::IMPORT_TEMPLATE_NAME)
-            .add_filter("Excel 表格", &["xlsx"])
-            .blocking_save_file()
-            .and_then(|f| f.into_path().ok()),
-    };
+    let out =
+        save_to(&app, "保存导入模板", xueshi_handbook::IMPORT_TEMPLATE_NAME, ("Excel 表格", &["xlsx"]), |p| {
+            p.with_file_name(xueshi_handbook::IMPORT_TEMPLATE_NAME)
+        });
     let Some(out) = out else { return Ok(None) };
     let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     blocking(move || Ok(xueshi_handbook::save_import_template(&out)?)).await?;
@@ -246,17 +260,7 @@ pub async fn open_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
 #[tauri::command]
 pub async fn export_all_data<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<String>> {
     let name = on_handbook(&app, |h| Ok(h.all_data_name())).await?;
-    let out = match app.state::<AppState>().fixed_save_path() {
-        Some(p) => Some(p.with_file_name(&name)),
-        None => app
-            .dialog()
-            .file()
-            .set_title("导出全部数据")
-            .set_file_name(&name)
-            .add_filter("ZIP 压缩包", &["zip"])
-            .blocking_save_file()
-            .and_then(|f| f.into_path().ok()),
-    };
+    let out = save_to(&app, "导出全部数据", &name, ("ZIP 压缩包", &["zip"]), |p| p.with_file_name(&name));
     let Some(out) = out else { return Ok(None) };
     let done = on_handbook(&app, move |h| h.export_all(&out)).await?;
     app.state::<AppState>().set_last_export(done.path.clone());
@@ -304,17 +308,7 @@ pub async fn export_package<R: Runtime>(
 ) -> AppResult<Option<ExportSummary>> {
     let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
     let choices = PackageChoices { mask_id, incomplete_page, font_path: bundled_fonts(&app) };
-    let out = match app.state::<AppState>().fixed_save_path() {
-        Some(p) => Some(p),
-        None => app
-            .dialog()
-            .file()
-            .set_title("保存申报材料包")
-            .set_file_name(&job.suggested_name)
-            .add_filter("ZIP 压缩包", &["zip"])
-            .blocking_save_file()
-            .and_then(|f| f.into_path().ok()),
-    };
+    let out = save_to(&app, "保存申报材料包", &job.suggested_name, ("ZIP 压缩包", &["zip"]), std::convert::identity);
     let Some(out) = out else { return Ok(None) };
     app.state::<AppState>().request_cancel(false);
     let worker = app.clone();
@@ -348,17 +342,9 @@ pub async fn export_evidence_book<R: Runtime>(
     let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
     let font_path = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
     let choices = PackageChoices { mask_id, incomplete_page: false, font_path };
-    let out = match app.state::<AppState>().fixed_save_path() {
-        Some(p) => Some(p.with_extension("pdf")),
-        None => app
-            .dialog()
-            .file()
-            .set_title("保存证明材料汇编")
-            .set_file_name(job.book_name())
-            .add_filter("PDF 文件", &["pdf"])
-            .blocking_save_file()
-            .and_then(|f| f.into_path().ok()),
-    };
+    let out = save_to(&app, "保存证明材料汇编", &job.book_name(), ("PDF 文件", &["pdf"]), |p| {
+        p.with_extension("pdf")
+    });
     let Some(out) = out else { return Ok(None) };
     let summary = blocking(move || Ok(EvidenceBookSummary::new(&out, &job.run_evidence_book(&out, &choices)?))).await?;
     app.state::<AppState>().set_last_export(PathBuf::from(&summary.path));
