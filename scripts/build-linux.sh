@@ -6,7 +6,8 @@
 # linuxdeploy from the internet). The release binary is built once with cargo and reused by both.
 # Writes target/release/bundle/deb/xueshi_<version>_amd64.deb and
 # target/release/bundle/appimage/xueshi_<version>_amd64.AppImage, and prints their paths and sizes.
-# Options: --deb-only skips the AppImage.
+# Options: --deb-only skips the AppImage. XUESHI_PACKAGE_PROFILE=dev packages the unoptimised build
+# (the test command's packaging lane; scripts/lib/setup.sh, xueshi_package_profile), under target/debug/bundle.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -32,6 +33,10 @@ APPIMAGE_RUNTIME_VERSION=0.4.0
 APPIMAGE_RUNTIME_SHA256=328e0d745c5c6817048c27bc3e8314871703f8f47ffa81a37cb06cd95a94b323
 
 tools="$root/target/linux-tools"
+profile=$(xueshi_package_profile)
+profile_dir=$(xueshi_profile_dir "$profile")
+bundle_flags=()
+[ "$profile" = dev ] && bundle_flags=(--debug)
 started=$SECONDS
 
 xueshi_check_toolchains
@@ -41,9 +46,9 @@ xueshi_install_ui_packages
 xueshi_build_ui
 
 # The default features: the UI embedded (custom-protocol), no test seams.
-xueshi_say "构建发布版程序 / cargo build --release -p xueshi-app"
-cargo build --release -p xueshi-app
-bash scripts/check-no-test-seams.sh target/release/xueshi-app
+xueshi_say "构建程序（$profile）/ cargo build --profile $profile -p xueshi-app"
+cargo build --profile "$profile" -p xueshi-app
+bash scripts/check-no-test-seams.sh "target/$profile_dir/xueshi-app"
 
 # The Tauri command line, pinned by its lock file, only for bundling.
 mkdir -p "$tools/tauri-cli"
@@ -67,11 +72,11 @@ if ! [[ $product =~ ^[a-z0-9][a-z0-9.+-]*$ ]]; then
   exit 1
 fi
 
-bundle="$root/target/release/bundle"
+bundle="$root/target/$profile_dir/bundle"
 deb="$bundle/deb/${product}_${version}_amd64.deb"
 rm -f "$deb"
 xueshi_say "打包 .deb / tauri bundle --bundles deb"
-(cd src-tauri && "$tools/tauri-cli/node_modules/.bin/tauri" bundle --bundles deb --ci)
+(cd src-tauri && "$tools/tauri-cli/node_modules/.bin/tauri" bundle --bundles deb --ci "${bundle_flags[@]}")
 [ -f "$deb" ] || { echo "没有生成 $deb" >&2; exit 1; }
 
 # The menu entry must be valid and say 学时手册.

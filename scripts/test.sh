@@ -2,10 +2,12 @@
 # 运行全部检查与测试 / Runs every check and test of 学时手册: formatting, clippy, the Rust tests
 # (engine, store, export, the app's commands under the mock runtime, the generated TypeScript
 # bindings), the front end's type check, lint, formatting and tests, each fuzz target for a short time
-# (scripts/fuzz.sh), and the end-to-end tests of the real app under Xvfb; then the Windows lane (the suites cross-compiled and run under Wine, the installer built,
-# installed and used; scripts/windows/test-lane.sh) and the Linux packages (.deb and AppImage built,
-# installed and started; scripts/linux/test-lane.sh). Installs what is missing first (Debian/Ubuntu).
-# XUESHI_LONG_TESTS=1 runs the long variants (e.g. 200+ crash-test kills).
+# (scripts/fuzz.sh), and the end-to-end tests of the real app under Xvfb; then the Linux packages
+# (.deb and AppImage built, installed and started; scripts/linux/test-lane.sh) and the Windows lane
+# (the suites cross-compiled and run under Wine, the installer built, installed and used;
+# scripts/windows/test-lane.sh). Installs what is missing first (Debian/Ubuntu).
+# XUESHI_LONG_TESTS=1 runs the long variants (e.g. 200+ crash-test kills, packages from release
+# builds, clippy of every crate for Windows).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/setup.sh
@@ -42,10 +44,11 @@ bash scripts/fuzz.sh
 
 xueshi_say "端到端测试 / tests/e2e (Xvfb + tauri-driver)"
 bash tests/e2e/run.sh
-# The lanes below build for release and for Windows: the Linux debug build and the fuzz build are done.
-xueshi_free_disk target/debug fuzz/target
 
-bash scripts/windows/test-lane.sh
+# The Linux packages, from the tests' build (XUESHI_LONG_TESTS=1: from a release build).
 bash scripts/linux/test-lane.sh
+# The Windows lane builds for another target: the Linux build and the fuzz build are done.
+xueshi_free_disk target/debug target/release fuzz/target
+bash scripts/windows/test-lane.sh
 
 xueshi_say "全部通过 / all checks passed"

@@ -31,6 +31,31 @@ xueshi_free_disk() {
   df -h . | awk 'NR == 2 { print "磁盘剩余 / disk free: " $4 " / " $2 }'
 }
 
+# The cargo profile the installers and packages are built with: release unless XUESHI_PACKAGE_PROFILE
+# says dev. The test command's packaging lanes (scripts/test.sh) use dev, which reuses the tests'
+# compiled dependencies (a release build of the app takes 15 minutes of a 2-core machine for each
+# platform); what they test — the files shipped, installing, starting, the Windows message boxes —
+# does not depend on the optimisation. XUESHI_LONG_TESTS=1 packages the release build.
+xueshi_package_profile() {
+  case "${XUESHI_PACKAGE_PROFILE:-release}" in
+    dev | release) echo "${XUESHI_PACKAGE_PROFILE:-release}" ;;
+    *) echo "XUESHI_PACKAGE_PROFILE 只能是 dev 或 release（现在是 ${XUESHI_PACKAGE_PROFILE}）" >&2; return 1 ;;
+  esac
+}
+# The test lanes' choice (scripts/*/test-lane.sh): dev, or release with XUESHI_LONG_TESTS=1, unless
+# XUESHI_PACKAGE_PROFILE is set already.
+xueshi_use_lane_profile() {
+  if [ -z "${XUESHI_PACKAGE_PROFILE:-}" ]; then
+    if [ "${XUESHI_LONG_TESTS:-}" = 1 ]; then XUESHI_PACKAGE_PROFILE=release; else XUESHI_PACKAGE_PROFILE=dev; fi
+  fi
+  export XUESHI_PACKAGE_PROFILE
+  xueshi_package_profile >/dev/null
+}
+# The folder under target/ (or target/<triple>/) that a profile writes to.
+xueshi_profile_dir() {
+  if [ "$1" = dev ]; then echo debug; else echo "$1"; fi
+}
+
 # Installs the given Debian packages that are missing (default: what the app and its tests need).
 xueshi_install_system_packages() {
   local missing=() wanted=("$@")

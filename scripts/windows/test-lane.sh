@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# The Windows test lane (part of scripts/test.sh): the core, reading, store, export and cli test suites
-# cross-compiled for x86_64-pc-windows-gnu and run under Wine in a fresh prefix; clippy for the
-# Windows target (code under cfg(windows)); the release build and installer (scripts/build-windows.sh);
-# the app started without a WebView2 runtime (a Chinese message box, then exit; with
-# XUESHI_LONG_TESTS=1 also a window whose creation fails); the installer
-# installed silently and the installed xueshi.exe driven through a whole day of work.
+# The Windows test lane (part of scripts/test.sh): the core, durable, reading, store, export, handbook
+# and cli test suites cross-compiled for x86_64-pc-windows-gnu and run under Wine in a fresh prefix;
+# clippy for the Windows target of the crates with code under cfg(windows) (the store's and durable's;
+# the app's few lines are compiled by its build; every crate with XUESHI_LONG_TESTS=1); the installer
+# (scripts/build-windows.sh; unoptimised, reusing the tests' build, unless XUESHI_LONG_TESTS=1); the
+# app started without a WebView2 runtime (a Chinese message box, then exit; also a window whose
+# creation fails); the installer installed silently and the installed xueshi.exe
+# driven through a whole day of work.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/setup.sh
@@ -12,12 +14,17 @@ xueshi_install_windows_tools
 # xdotool and ImageMagick find, photograph and answer a Windows message box under Xvfb.
 xueshi_install_system_packages xvfb xdotool imagemagick
 source scripts/windows/wine-env.sh
+xueshi_use_lane_profile
 
 target=x86_64-pc-windows-gnu
 xueshi_say "Windows：静态检查 / cargo clippy --target $target"
-cargo clippy --target "$target" -p xueshi-core -p xueshi-durable -p xueshi-reading -p xueshi-store -p xueshi-export -p xueshi-handbook -p xueshi-cli -p xueshi-app \
-  --all-targets -- -D warnings
-cargo clippy --target "$target" -p xueshi-app --all-targets --features test-seams -- -D warnings
+if [ "${XUESHI_LONG_TESTS:-}" = 1 ]; then
+  cargo clippy --target "$target" -p xueshi-core -p xueshi-durable -p xueshi-reading -p xueshi-store -p xueshi-export -p xueshi-handbook -p xueshi-cli -p xueshi-app \
+    --all-targets -- -D warnings
+  cargo clippy --target "$target" -p xueshi-app --all-targets --features test-seams -- -D warnings
+else
+  cargo clippy --target "$target" -p xueshi-durable -p xueshi-store --all-targets -- -D warnings
+fi
 
 xueshi_say "Windows：测试（Wine）/ cargo test --target $target"
 xueshi_wine_fresh_prefix
@@ -27,29 +34,22 @@ wineserver -k 2>/dev/null || true
 rm -rf "$WINEPREFIX"
 trap - EXIT
 
-xueshi_free_disk "target/$target/debug"
-
-xueshi_say "Windows：发布版与安装程序 / scripts/build-windows.sh"
+xueshi_say "Windows：安装程序（$XUESHI_PACKAGE_PROFILE）/ scripts/build-windows.sh"
 bash scripts/build-windows.sh
 
-# The app without a WebView2 runtime: the shipped exe (its check before any window). With
-# XUESHI_LONG_TESTS=1 also a second release build with the test seams, where the check is skipped
-# so that the window creation itself fails and the panic guard must show the same box; it costs a
-# second optimised link of the app (about 5 minutes on 2 cores), so the test command leaves it out.
+# The app without a WebView2 runtime: the shipped exe (its check before any window), and a build with
+# the test seams, where the check is skipped so that the window creation itself fails and the panic
+# guard must show the same box (in the lane's profile: with the dev profile only the app is rebuilt).
 # The shipped files are kept aside first: that build writes to the same target folder.
 shipped=target/windows/smoke-shipped
 rm -rf "$shipped"
 mkdir -p "$shipped"
 cp target/windows/stage/xueshi-app.exe target/windows/stage/WebView2Loader.dll "$shipped/"
-if [ "${XUESHI_LONG_TESTS:-}" = 1 ]; then
-  xueshi_say "Windows：带测试接口的构建 / cargo build --features xueshi-app/test-seams"
-  cargo build --release --target "$target" -p xueshi-cli -p xueshi-app --features xueshi-app/test-seams
-  xueshi_say "Windows：没有 WebView2 运行时的电脑上启动 / smoke-no-webview2.sh"
-  bash scripts/windows/smoke-no-webview2.sh "$shipped/xueshi-app.exe" "target/$target/release/xueshi-app.exe"
-else
-  xueshi_say "Windows：没有 WebView2 运行时的电脑上启动 / smoke-no-webview2.sh"
-  bash scripts/windows/smoke-no-webview2.sh "$shipped/xueshi-app.exe"
-fi
+xueshi_say "Windows：带测试接口的构建 / cargo build --features xueshi-app/test-seams"
+cargo build --profile "$XUESHI_PACKAGE_PROFILE" --target "$target" -p xueshi-app --features xueshi-app/test-seams
+xueshi_say "Windows：没有 WebView2 运行时的电脑上启动 / smoke-no-webview2.sh"
+bash scripts/windows/smoke-no-webview2.sh "$shipped/xueshi-app.exe" \
+  "target/$target/$(xueshi_profile_dir "$XUESHI_PACKAGE_PROFILE")/xueshi-app.exe"
 
 xueshi_say "Windows：静默安装并使用安装后的 xueshi.exe / smoke-installer.sh"
 installer=$(ls -t target/windows/*setup*.exe | head -n 1)
