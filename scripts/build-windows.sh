@@ -8,7 +8,8 @@
 #   bash scripts/build-windows.sh
 #
 # XUESHI_PACKAGE_PROFILE=dev builds an unoptimised installer for the tests (scripts/lib/setup.sh,
-# xueshi_package_profile): its programs are stripped and it may exceed the 30 MB limit.
+# xueshi_package_profile): its programs are stripped, it is compressed quickly (zlib) and it may
+# exceed the 30 MB limit.
 # Afterwards: bash scripts/windows/smoke-installer.sh target/windows/xueshi_<version>_x64-setup.exe
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,7 +75,9 @@ fi
 
 xueshi_say "生成安装程序 / makensis"
 rm -f "$installer"
-makensis -V2 -INPUTCHARSET UTF8 \
+fast=()
+[ "$profile" = dev ] && fast=(-DFAST_COMPRESSION)
+makensis -V2 -INPUTCHARSET UTF8 "${fast[@]}" \
   -DVERSION="$version" -DVERSION4="$version4" -DSTAGE="$stage" \
   -DICON="$PWD/icons/icon.ico" -DOUTFILE="$installer" \
   packaging/windows/xueshi.nsi

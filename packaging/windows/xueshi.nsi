@@ -12,11 +12,18 @@
 ;   STAGE        the folder holding exactly the files to install (see build-windows.sh)
 ;   ICON         icons/icon.ico
 ;   OUTFILE      the installer to write
+; and optionally
+;   FAST_COMPRESSION  zlib instead of solid LZMA (the unoptimised test builds: 270 MB of
+;                     programs take minutes to compress with LZMA, seconds with zlib)
 
 Unicode true
 Target amd64-unicode
-SetCompressor /SOLID lzma
-SetCompressorDictSize 64
+!ifdef FAST_COMPRESSION
+  SetCompressor zlib
+!else
+  SetCompressor /SOLID lzma
+  SetCompressorDictSize 64
+!endif
 ManifestDPIAware true
 RequestExecutionLevel user
 
