@@ -5,7 +5,9 @@ import vue from '@vitejs/plugin-vue'
 export default defineConfig({
   plugins: [vue()],
   clearScreen: false,
-  server: { port: 5173, strictPort: true },
+  // The UI's own folder, and the licence texts the app shows in 关于 (src/licences.test.ts compares
+  // them with the npm packages').
+  server: { port: 5173, strictPort: true, fs: { allow: ['.', '../licences'] } },
   build: {
     target: 'es2021',
     chunkSizeWarningLimit: 1500,

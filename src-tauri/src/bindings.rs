@@ -17,13 +17,14 @@ use xueshi_core::kinds::{
 };
 use xueshi_core::ledger_json::kind_fields;
 use xueshi_core::review::Finding;
+use xueshi_core::rules::guide::{GuideClause, GuideKind, RuleGuide};
 
 use xueshi_handbook::dto::{
     ActivityFields, ActivityView, Deadline, EvidenceBookSummary, EvidenceView, ExportProgress, ExportSummary,
     MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView,
     UploadKitFile, UploadKitSummary, UploadKitYear, VerifyView, YearCount,
 };
-use xueshi_handbook::{BackupEntry, ErrorCode, Settings};
+use xueshi_handbook::{About, BackupEntry, Component, ErrorCode, Settings, ZoomStep};
 
 use crate::error::AppError;
 
@@ -62,6 +63,9 @@ fn declarations() -> String {
         Assessment::decl(&cfg),
         FindingKind::decl(&cfg),
         Finding::decl(&cfg),
+        GuideClause::decl(&cfg),
+        GuideKind::decl(&cfg),
+        RuleGuide::decl(&cfg),
         ProfileDto::decl(&cfg),
         PlanDto::decl(&cfg),
         ActivityFields::decl(&cfg),
@@ -82,6 +86,9 @@ fn declarations() -> String {
         ExportSummary::decl(&cfg),
         EvidenceBookSummary::decl(&cfg),
         Settings::decl(&cfg),
+        ZoomStep::decl(&cfg),
+        Component::decl(&cfg),
+        About::decl(&cfg),
         BackupEntry::decl(&cfg),
         UploadKitFile::decl(&cfg),
         UploadKitYear::decl(&cfg),

@@ -6,16 +6,17 @@ use std::ops::ControlFlow;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime, Webview};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 use xueshi_core::engine::Assessment;
 use xueshi_core::review::Finding;
+use xueshi_core::rules::guide::RuleGuide;
 use xueshi_handbook::dto::{
     ActivityFields, EvidenceBookSummary, ExportProgress, ExportSummary, PlanDto, Preview, ProfileDto, SavedActivity,
     Snapshot, UploadKitSummary, VerifyView,
 };
-use xueshi_handbook::{BackupEntry, ErrorCode, Handbook, PackageChoices, Request, Settings};
+use xueshi_handbook::{BackupEntry, ErrorCode, Handbook, PackageChoices, Request, Settings, ZoomStep};
 use xueshi_store::spreadsheet::SPREADSHEET_EXTENSIONS;
 
 use crate::error::{AppError, AppResult};
@@ -127,10 +128,36 @@ pub async fn snapshot<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
 
 /// The first screen's snapshot: the dashboard's numbers without the records (see
 /// `Handbook::first_screen`), usually made ahead while the window was created; the window asks
-/// for the full one once it is drawn.
+/// for the full one once it is drawn. The window takes the zoom the user chose last time.
 #[tauri::command]
-pub async fn first_screen<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
-    blocking(move || app.state::<AppState>().first_screen()).await
+pub async fn first_screen<R: Runtime>(app: AppHandle<R>, webview: Webview<R>) -> AppResult<Snapshot> {
+    let snapshot = blocking(move || app.state::<AppState>().first_screen())
+        .await
+        .inspect_err(|e| crate::startup::log(&format!("打开数据时出错：{}", e.message)))?;
+    if snapshot.settings.zoom_percent != 100 {
+        apply_zoom(&webview, snapshot.settings.zoom_percent);
+    }
+    Ok(snapshot)
+}
+
+/// Makes the window's content larger or smaller (Ctrl + / Ctrl − / Ctrl 0, or 设置 → 显示) and
+/// keeps the zoom for the next start; the new zoom in percent.
+#[tauri::command]
+pub async fn zoom<R: Runtime>(app: AppHandle<R>, webview: Webview<R>, step: ZoomStep) -> AppResult<u32> {
+    let percent = on_handbook(&app, move |h| h.zoom(step)).await?;
+    apply_zoom(&webview, percent);
+    Ok(percent)
+}
+
+/// 关于: the version and the licences of the font and the charts, with their texts.
+#[tauri::command]
+pub fn about() -> xueshi_handbook::About {
+    xueshi_handbook::about()
+}
+
+/// Sets the web view's zoom; a web view that cannot zoom stays as it is.
+fn apply_zoom<R: Runtime>(webview: &Webview<R>, percent: u32) {
+    let _ = webview.set_zoom(f64::from(percent) / 100.0);
 }
 
 /// 预审 of the current plan: what a reviewer would question (none without a plan).
@@ -207,6 +234,12 @@ pub async fn open_evidence<R: Runtime>(app: AppHandle<R>, seq: i64) -> AppResult
 #[tauri::command]
 pub async fn compare_rules<R: Runtime>(app: AppHandle<R>, ids: Vec<String>) -> AppResult<Vec<Assessment>> {
     on_handbook(&app, move |h| h.compare(&ids)).await
+}
+
+/// 规则说明 of one rule set: its rules in plain Chinese beside the notice's sentences.
+#[tauri::command]
+pub async fn rule_guide<R: Runtime>(app: AppHandle<R>, id: String) -> AppResult<RuleGuide> {
+    on_handbook(&app, move |h| h.rule_guide(&id)).await
 }
 
 #[tauri::command]
@@ -351,7 +384,7 @@ pub async fn export_evidence_book<R: Runtime>(
     Ok(Some(summary))
 }
 
-/// Keeps the user's settings (the upload kit's size limit).
+/// Keeps the user's settings (the upload kit's size limit, the zoom).
 #[tauri::command]
 pub async fn save_settings<R: Runtime>(app: AppHandle<R>, settings: Settings) -> AppResult<Snapshot> {
     change(&app, move |h| h.save_settings(&settings)).await

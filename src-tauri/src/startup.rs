@@ -1,7 +1,8 @@
 //! Starting the desktop app without leaving the user in front of nothing: the data folder (with
 //! the one-time move from the old location, and a warning when it failed), the sweep of earlier
-//! runs' viewing copies, and a message box instead of a panic and a hang when Windows lacks the
-//! WebView2 runtime or the window cannot be created.
+//! runs' viewing copies, a message box instead of a panic and a hang when Windows lacks the
+//! WebView2 runtime or the window cannot be created, and the log file in the data folder
+//! (`学时手册.log`) that keeps each of these, and every defect caught later, for whoever helps.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -24,6 +25,16 @@ static WINDOW_CREATED: AtomicBool = AtomicBool::new(false);
 /// A warning to show once the window is up (the data folder could not be moved).
 static STARTUP_WARNING: OnceLock<String> = OnceLock::new();
 
+/// The data folder whose log file takes what went wrong, once it is known.
+static LOG_FOLDER: OnceLock<DataDir> = OnceLock::new();
+
+/// Keeps `text` in the log file of the data folder, once the folder is known (else nowhere).
+pub fn log(text: &str) {
+    if let Some(dir) = LOG_FOLDER.get() {
+        xueshi_store::app_log::log_line(dir, text);
+    }
+}
+
 /// What to tell a user whose computer lacks the WebView2 runtime, or whose window failed.
 pub fn no_webview_text(detail: Option<&str>) -> String {
     let mut text = String::from(match detail {
@@ -42,20 +53,28 @@ pub fn no_webview_text(detail: Option<&str>) -> String {
     text
 }
 
-/// Tells the user `text` (on standard error, and in a message box on Windows, where the app has
-/// no console) and ends the process with `code`.
+/// Tells the user `text` in a message box (and on standard error, which a user who started the
+/// app from the menu never sees), keeps it in the log, and ends the process with `code`.
 pub fn fatal(text: &str, code: i32) -> ! {
     eprintln!("{text}");
-    #[cfg(windows)]
-    {
-        let _ = rfd::MessageDialog::new()
-            .set_title("学时手册")
-            .set_description(text)
-            .set_level(rfd::MessageLevel::Error)
-            .set_buttons(rfd::MessageButtons::Ok)
-            .show();
-    }
+    log(text);
+    let _ = rfd::MessageDialog::new()
+        .set_title("学时手册")
+        .set_description(text)
+        .set_level(rfd::MessageLevel::Error)
+        .set_buttons(rfd::MessageButtons::Ok)
+        .show();
     std::process::exit(code)
+}
+
+/// What to tell a user whose window could not be created on Linux or macOS (no graphical
+/// desktop, a broken WebKitGTK): where to start it, and what to send to whoever helps.
+pub fn no_window_text(detail: &str) -> String {
+    format!(
+        "学时手册无法创建程序窗口。请在图形桌面中启动学时手册；如果仍然不行，请把数据文件夹中的“{}”\
+         发给帮助你的人。\n\n供技术人员参考：{detail}",
+        xueshi_store::app_log::LOG_NAME
+    )
 }
 
 /// The user's data folder, after the one-time move of an old one; a failed move is kept to warn
@@ -67,8 +86,10 @@ pub fn data_folder() -> DataDir {
             2,
         );
     };
+    let _ = LOG_FOLDER.set(found.dir.clone());
     if let Some(notice) = found.relocation.notice() {
         eprintln!("{notice}");
+        log(&notice);
         if matches!(found.relocation, Relocation::Failed { .. }) {
             let _ = STARTUP_WARNING.set(notice);
         }
@@ -110,19 +131,30 @@ pub fn check_webview() {
 }
 
 /// Until the main window exists, a panic (Tauri panics when it cannot create the window) ends
-/// the app with the message box instead of leaving a process with no window.
+/// the app with the message box instead of leaving a process with no window (on Linux and macOS,
+/// where the box would need the graphical toolkit that just failed, with the text on standard
+/// error and in the log). Later panics are defects that the command boundary catches: they are
+/// kept in the log.
 pub fn guard_window_creation() {
     let previous = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         previous(info);
-        if !WINDOW_CREATED.load(Ordering::SeqCst) {
-            let detail = info
-                .payload()
-                .downcast_ref::<String>()
-                .map(String::as_str)
-                .or_else(|| info.payload().downcast_ref::<&str>().copied())
-                .unwrap_or("panic");
+        let detail = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("panic");
+        let place = info.location().map(|l| format!("（{}:{}）", l.file(), l.line())).unwrap_or_default();
+        if WINDOW_CREATED.load(Ordering::SeqCst) {
+            log(&format!("程序出错，这一操作没有完成：{detail}{place}"));
+        } else if cfg!(windows) {
             fatal(&no_webview_text(Some(detail)), NO_WINDOW_EXIT_CODE);
+        } else {
+            let text = no_window_text(detail);
+            eprintln!("{text}");
+            log(&text);
+            std::process::exit(NO_WINDOW_EXIT_CODE);
         }
     }));
 }
@@ -149,6 +181,13 @@ mod tests {
             assert!(text.contains(part), "{part} missing from {text}");
         }
         assert!(!text.contains("技术人员参考"));
+    }
+
+    #[test]
+    fn on_linux_a_window_that_failed_points_to_the_desktop_and_the_log_file() {
+        let text = no_window_text("Failed to initialize gtk");
+        assert!(text.contains("图形桌面") && text.contains("“学时手册.log”"), "{text}");
+        assert!(text.ends_with("供技术人员参考：Failed to initialize gtk"));
     }
 
     #[test]

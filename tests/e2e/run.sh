@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end tests of the real desktop app: builds the front end and the app binary, starts Xvfb
-# and tauri-driver (which drives WebKitWebDriver), and runs the scenarios in test_app.py.
+# and tauri-driver (which drives WebKitWebDriver), and runs the scenarios in test_app.py, then
+# test_daily_use.py (on the same data folder).
 # Screenshots of each main screen are written to tests/e2e/screenshots/. Arguments name the tests
 # to run (e.g. `test_app.Scenario.test_1_first_run_setup_leads_to_the_dashboard`); default: all.
 # Everything runs on a private D-Bus session bus (dbus-run-session): the app's single-instance
@@ -46,7 +47,8 @@ driver=$!
 
 export XUESHI_APP="$app"
 mkdir -p tests/e2e/screenshots
-if ! (cd tests/e2e && python3 -m unittest -v "${@:-test_app}"); then
+[ $# -eq 0 ] && set -- test_app test_daily_use
+if ! (cd tests/e2e && python3 -m unittest -v "$@"); then
   echo "--- tauri-driver log ---"
   tail -n 50 "$work/driver.log"
   exit 1

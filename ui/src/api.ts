@@ -1,6 +1,7 @@
 // The app's commands, typed with the generated bindings. Every change returns the new snapshot.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core'
 import type {
+  About,
   ActivityFields,
   AppError,
   Assessment,
@@ -12,8 +13,10 @@ import type {
   PlanDto,
   Preview,
   ProfileDto,
+  RuleGuide,
   SavedActivity,
   Settings,
+  ZoomStep,
   Snapshot,
   UploadKitSummary,
   VerifyView,
@@ -65,6 +68,8 @@ export const api = {
   detachEvidence: (seq: number) => call<Snapshot>('detach_evidence', { seq }),
   openEvidence: (seq: number) => call<void>('open_evidence', { seq }),
   compareRules: (ids: string[]) => call<Assessment[]>('compare_rules', { ids }),
+  /** 规则说明 of one rule set, worded by the app. */
+  ruleGuide: (id: string) => call<RuleGuide>('rule_guide', { id }),
   /** 预审 of the current plan: what a reviewer would question (none without a plan). */
   review: () => call<Finding[]>('review'),
   loadRuleFile: () => call<Snapshot>('load_rule_file'),
@@ -89,6 +94,10 @@ export const api = {
   exportPackage: (maskId: boolean, incompletePage: boolean) => call<ExportSummary | null>('export_package', { maskId, incompletePage }),
   exportEvidenceBook: (maskId: boolean) => call<EvidenceBookSummary | null>('export_evidence_book', { maskId }),
   saveSettings: (settings: Settings) => call<Snapshot>('save_settings', { settings }),
+  /** Zooms the window one step (or back to 100 %) and keeps it; the new zoom in percent. */
+  zoom: (step: ZoomStep) => call<number>('zoom', { step }),
+  /** 关于: the version and the licences shown with their texts. */
+  about: () => call<About>('about'),
   exportUploadKit: (maskId: boolean, limitMb: number) => call<UploadKitSummary | null>('export_upload_kit', { maskId, limitMb }),
   cancelExport: () => call<void>('cancel_export'),
   revealExport: () => call<void>('reveal_export'),

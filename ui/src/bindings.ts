@@ -208,6 +208,65 @@ message: string,
  */
 action: string, };
 
+export type GuideClause = { 
+/**
+ * `set/id`, as credits name their clause (the previews link here by it).
+ */
+clause: string, 
+/**
+ * The rule in plain Chinese.
+ */
+rule: string, 
+/**
+ * The notice's sentence it rests on.
+ */
+quote: string, 
+/**
+ * The document the sentence is from (`湘人社函〔2020〕11号`).
+ */
+citation: string, note: string | null, 
+/**
+ * The app's reading of the sentence is an inference (explained in `note`).
+ */
+assumed: boolean, };
+
+export type GuideKind = { kind: ActivityKind, credits: Array<GuideClause>, materials: GuideClause | null, 
+/**
+ * For a kind that earns nothing: how to record it so that it counts, or why it cannot.
+ */
+advice: GuideClause | null, };
+
+export type RuleGuide = { 
+/**
+ * The rule set's id (to ask for it again; never shown).
+ */
+id: string, 
+/**
+ * The notice as a person names it: `《…》（湘人社办函〔2024〕21号）`.
+ */
+title: string, issuer: string, 
+/**
+ * The application years it governs, in words (`2024年度参评`).
+ */
+governs: string, note: string | null, requirement: GuideClause, 
+/**
+ * The years checked, per level and path.
+ */
+windows: Array<GuideClause>, 
+/**
+ * What each kind of activity earns, in the vocabulary's order; kinds the set says nothing of
+ * are left out.
+ */
+kinds: Array<GuideKind>, 
+/**
+ * The 核认 periods of the application year.
+ */
+periods: Array<GuideClause>, 
+/**
+ * The public-subject themes of each year.
+ */
+themes: Array<GuideClause>, };
+
 export type ProfileDto = { name: string | null, id_number: string | null, employer: string | null, current_title: string | null, 
 /**
  * `YYYY-MM-DD`
@@ -390,7 +449,37 @@ export type Settings = {
 /**
  * The largest file of the upload kit, in MB (default 5).
  */
-upload_limit_mb: number, };
+upload_limit_mb: number, 
+/**
+ * The window's zoom in percent, one of [`ZOOM_PERCENTS`] (default 100).
+ */
+zoom_percent: number, };
+
+export type ZoomStep = "in" | "out" | "reset";
+
+export type Component = { name: string, 
+/**
+ * What it does in the app, in Chinese.
+ */
+role: string, licence: string, 
+/**
+ * The notice and licence texts, as their authors wrote them.
+ */
+text: string, };
+
+export type About = { 
+/**
+ * The version, as the installer names it (0.1.0).
+ */
+version: string, 
+/**
+ * The bundled works whose licences are shown, in the order shown.
+ */
+components: Array<Component>, 
+/**
+ * The other open-source software the app is built of, in one sentence.
+ */
+others: string, };
 
 export type BackupEntry = { name: string, label: string, };
 
@@ -637,7 +726,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'zoom' | 'about' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'rule_guide' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

@@ -3,7 +3,8 @@
 use xueshi_core::Ledger;
 use xueshi_core::engine::{Assessment, Completeness, WindowBasis};
 use xueshi_core::kinds::ApplicationPath;
-use xueshi_core::rules::{RuleSet, Selection, Unit};
+use xueshi_core::rules::guide::{GuideClause, guide};
+use xueshi_core::rules::{RuleSet, Selection};
 
 use crate::width::table;
 
@@ -122,78 +123,62 @@ pub fn rules_list(rules: &xueshi_handbook::Rules) -> String {
 
 /// Every clause of a set, with its source sentence.
 pub fn rules_show(s: &RuleSet) -> String {
-    let mut out = format!("{}\n《{}》\n", s.id, s.name);
-    out.push_str(&format!("发文机关：{}\n", s.issuer));
-    if let Some(n) = &s.doc_number {
-        out.push_str(&format!("文号：{n}\n"));
-    }
+    let g = guide(s);
+    let mut out = format!("{}\n{}\n", s.id, g.title);
+    out.push_str(&format!("发文机关：{}\n适用：{}\n", g.issuer, g.governs));
     if let Some(d) = s.date {
         out.push_str(&format!("日期：{}\n", d.format("%Y年%-m月%-d日")));
     }
     if let Some(p) = &s.extends {
         out.push_str(&format!("继承：{p}\n"));
     }
-    if let Some(n) = &s.note {
+    if let Some(n) = &g.note {
         out.push_str(&format!("说明：{n}\n"));
     }
-    let r = &s.requirement;
-    out.push_str(&format!(
-        "\n年度要求 [{}/{}]：总 {}，公需 {}，专业 {}，{}\n  原文：{}\n",
-        r.origin.set,
-        r.id,
-        r.total,
-        r.public.map_or("不作要求".to_owned(), |p| p.to_string()),
-        r.professional,
-        if r.both_parts { "须同时达标" } else { "不要求分项同时达标" },
-        r.quote
-    ));
+    out.push_str("\n学时要求：\n");
+    guide_clause(&mut out, &g.requirement, "  ");
     out.push_str("\n认定跨度：\n");
-    for w in &s.windows {
-        let levels: Vec<&str> = w.levels.iter().map(|l| l.label()).collect();
-        let assumed = if w.assumed { "（推定）" } else { "" };
-        out.push_str(&format!(
-            "  [{}/{}] {}·{}：参评年度{:+}至{:+}年{assumed}\n    原文：{}\n",
-            w.origin.set,
-            w.id,
-            levels.join("、"),
-            w.path.label(),
-            w.from,
-            w.to,
-            w.quote
-        ));
+    for w in &g.windows {
+        guide_clause(&mut out, w, "  ");
     }
-    out.push_str("\n折算细则：\n");
-    for c in &s.conversions {
-        let kinds: Vec<&str> = c.kinds.iter().map(|k| k.label()).collect();
-        let amount = match c.unit {
-            Unit::FullYear => "视为完成全年".to_owned(),
-            Unit::CoversYears => "所列年度视为完成".to_owned(),
-            u => format!("{} 学时/{}", c.hours, u.label()),
-        };
-        out.push_str(&format!("  [{}/{}] {}：{amount}\n    原文：{}\n", c.origin.set, c.id, kinds.join("、"), c.quote));
+    out.push_str("\n各类活动：\n");
+    for k in &g.kinds {
+        out.push_str(&format!("  {}\n", k.kind.label()));
+        for c in &k.credits {
+            guide_clause(&mut out, c, "    ");
+        }
+        if k.credits.is_empty() {
+            out.push_str("    （不折算学时）\n");
+        }
+        for (what, c) in [("材料", &k.materials), ("提示", &k.advice)] {
+            if let Some(c) = c {
+                guide_clause(&mut out, &GuideClause { rule: format!("{what}：{}", c.rule), ..c.clone() }, "    ");
+            }
+        }
     }
-    if s.conversions.is_empty() {
+    if g.kinds.is_empty() {
         out.push_str("  （本通知没有折算细则）\n");
     }
-    out.push_str("\n所需材料：\n");
-    for e in &s.evidence {
-        let kinds: Vec<&str> = e.kinds.iter().map(|k| k.label()).collect();
-        let sets: Vec<String> =
-            e.sets.iter().map(|set| set.iter().map(|r| r.join("或")).collect::<Vec<_>>().join(" + ")).collect();
-        out.push_str(&format!("  [{}/{}] {}：{}\n", e.origin.set, e.id, kinds.join("、"), sets.join("；或 ")));
-    }
-    for t in &s.themes {
-        out.push_str(&format!("\n{} 年公需科目主题：{}", t.year, t.topics.join("；")));
-    }
-    if !s.themes.is_empty() {
-        out.push('\n');
-    }
-    for p in &s.periods {
-        out.push_str(&format!(
-            "\n核认时间 [{}]：{}，{}月{}日至{}月{}日",
-            p.id, p.who, p.from.0, p.from.1, p.to.0, p.to.1
-        ));
+    for (title, clauses) in [("公需科目重点内容", &g.themes), ("核认时间", &g.periods)] {
+        if !clauses.is_empty() {
+            out.push_str(&format!("\n{title}：\n"));
+            for c in clauses {
+                guide_clause(&mut out, c, "  ");
+            }
+        }
     }
     out.push('\n');
     out
+}
+
+/// One rule of `xueshi rules show`: `[set/id] rule（推定）`, then the notice's sentence and the note.
+fn guide_clause(out: &mut String, c: &GuideClause, indent: &str) {
+    let assumed = if c.assumed { "（推定）" } else { "" };
+    out.push_str(&format!(
+        "{indent}[{}] {}{assumed}\n{indent}  原文：{}（{}）\n",
+        c.clause, c.rule, c.quote, c.citation
+    ));
+    if let Some(note) = &c.note {
+        out.push_str(&format!("{indent}  说明：{note}\n"));
+    }
 }

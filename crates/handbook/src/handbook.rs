@@ -250,6 +250,13 @@ impl Handbook {
             .collect()
     }
 
+    /// 规则说明 of the rule set `id` (built-in or the user's): each rule in plain Chinese beside
+    /// the notice's sentence.
+    pub fn rule_guide(&self, id: &str) -> Result<xueshi_core::rules::guide::RuleGuide> {
+        let set = self.rules.book.get(id).ok_or_else(|| HandbookError::UnknownRules(id.to_owned()))?;
+        Ok(xueshi_core::rules::guide::guide(set))
+    }
+
     /// Checks a user's rule file and keeps a copy in the data folder so it loads next time.
     pub fn add_rule_file(&mut self, path: &Path) -> Result<String> {
         let dir = self.store.data_dir().clone();

@@ -4,6 +4,7 @@
 //! the data folder and of a package, and the demo. No Tauri here: the shells parse what the user
 //! gave and present what comes back.
 
+mod about;
 mod data_folder;
 mod demo;
 pub mod dto;
@@ -21,6 +22,7 @@ pub mod rules;
 mod settings;
 mod snapshot;
 
+pub use about::{About, Component, about};
 pub use data_folder::{BackupEntry, ExportedAll};
 pub use error::{ErrorCode, HandbookError, Result};
 pub use export_job::{EvidenceAt, ExportJob, PackageChoices};
@@ -28,4 +30,4 @@ pub use handbook::{Assessed, Handbook, Request};
 pub use import::{IMPORT_TEMPLATE_NAME, Imported, save_import_template};
 pub use package_check::{PackageCheck, Records, check_package};
 pub use rules::Rules;
-pub use settings::{Settings, UPLOAD_LIMIT_MB, check_upload_limit};
+pub use settings::{Settings, UPLOAD_LIMIT_MB, ZOOM_PERCENTS, ZoomStep, check_upload_limit, next_zoom};

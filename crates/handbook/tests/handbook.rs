@@ -6,7 +6,7 @@ use std::path::Path;
 use xueshi_core::Ledger;
 use xueshi_core::kinds::{FindingKind, Level};
 use xueshi_handbook::dto::PlanDto;
-use xueshi_handbook::{Handbook, HandbookError, Imported, Request};
+use xueshi_handbook::{Handbook, HandbookError, Imported, Request, ZoomStep};
 use xueshi_store::{DataDir, PlannedApplication, Store};
 
 fn folder(name: &str) -> tempfile::TempDir {
@@ -252,14 +252,34 @@ fn the_upload_limit_defaults_to_5_mb_is_kept_and_one_outside_1_to_100_is_refused
     let home = DataDir::new(dir.path());
     let mut h = Handbook::open(home.clone()).expect("opens");
     assert_eq!(h.settings().expect("settings").upload_limit_mb, 5);
-    h.save_settings(&xueshi_handbook::Settings { upload_limit_mb: 12 }).expect("saved");
+    h.save_settings(&xueshi_handbook::Settings { upload_limit_mb: 12, ..Default::default() }).expect("saved");
     for refused in [0, 101] {
-        let err = h.save_settings(&xueshi_handbook::Settings { upload_limit_mb: refused }).expect_err("refused");
+        let err = h
+            .save_settings(&xueshi_handbook::Settings { upload_limit_mb: refused, ..Default::default() })
+            .expect_err("refused");
         assert!(err.to_string().contains("1 到 100 MB"), "{err}");
     }
     drop(h);
     let h = Handbook::open(home).expect("opens again");
     assert_eq!(h.snapshot().expect("snapshot").settings.upload_limit_mb, 12);
+}
+
+#[test]
+fn the_zoom_starts_at_100_percent_steps_and_is_there_again_at_the_next_start() {
+    let dir = folder("zoom");
+    let home = DataDir::new(dir.path());
+    let mut h = Handbook::open(home.clone()).expect("opens");
+    assert_eq!(h.settings().expect("settings").zoom_percent, 100);
+    assert_eq!(h.zoom(ZoomStep::In).expect("larger"), 110);
+    assert_eq!(h.zoom(ZoomStep::In).expect("larger"), 125);
+    assert_eq!(h.zoom(ZoomStep::Out).expect("smaller"), 110);
+    h.save_settings(&xueshi_handbook::Settings { upload_limit_mb: 7, ..h.settings().expect("settings") })
+        .expect("saved");
+    drop(h);
+    let mut h = Handbook::open(home).expect("opens again");
+    let settings = h.snapshot().expect("snapshot").settings;
+    assert_eq!((settings.zoom_percent, settings.upload_limit_mb), (110, 7));
+    assert_eq!(h.zoom(ZoomStep::Reset).expect("back"), 100);
 }
 
 #[test]

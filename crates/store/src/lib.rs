@@ -7,6 +7,7 @@
 //! let ledger = store.ledger()?;                        // core `Ledger`, ready for `assess`
 //! ```
 
+pub mod app_log;
 mod backup;
 mod error;
 pub mod exchange;

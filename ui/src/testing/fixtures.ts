@@ -46,7 +46,7 @@ export function snapshotWith(activities: ActivityView[], more: Partial<Snapshot>
     rule_errors: [],
     today: TODAY,
     read_only: null,
-    settings: { upload_limit_mb: 5 },
+    settings: { upload_limit_mb: 5, zoom_percent: 100 },
     ...more,
   }
 }

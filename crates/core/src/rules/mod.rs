@@ -2,6 +2,7 @@
 //! through `extends` into the complete set the engine applies.
 
 mod book;
+pub mod guide;
 mod load;
 mod locate;
 mod raw;

@@ -1,0 +1,104 @@
+"""Daily use at 1366×768 (issue 14), after test_app's scenarios on the same data folder: every
+screen speaks Chinese (no English word in the visible text), Ctrl + / Ctrl − / Ctrl 0 zoom the
+window and the zoom is there again after a restart, and 关于 names the version and shows the
+licences of the font and the charts in full."""
+
+import os
+import re
+import time
+import unittest
+
+from PIL import ImageGrab
+from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
+
+from test_app import SHOTS, App, WithApp
+
+# Names the user meets outside the app, as ui/src/texts.test.ts allows them in the sources.
+ALLOWED = {"pdf", "jpeg", "jpg", "png", "heic", "webp", "ofd", "word", "excel", "wps", "zip", "mb", "kb", "ctrl", "esc"}
+
+# The visible text of the window, less 关于's list of bundled software (proper names and licence
+# names, which are English by nature).
+VISIBLE_TEXT = """
+const body = document.body.cloneNode(true);
+body.querySelectorAll("[data-test='about']").forEach((e) => e.remove());
+document.body.appendChild(body);
+body.style.position = 'absolute';
+body.style.left = '-10000px';
+const text = body.innerText;
+body.remove();
+return text;
+"""
+
+
+class DailyUseScenario(WithApp):
+    def setUp(self):
+        self.app.driver.set_window_size(1366, 768)
+
+    def tearDown(self):
+        self.assertEqual(self.app.errors(), [], "the page reported errors")
+
+    def keys(self, *k):
+        ActionChains(self.app.driver).key_down(Keys.CONTROL).send_keys(*k).key_up(Keys.CONTROL).perform()
+
+    def shot(self, name):
+        time.sleep(0.6)
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        ImageGrab.grab(bbox=(0, 0, 1366, 768), xdisplay=os.environ["DISPLAY"]).save(SHOTS / f"{name}.png")
+
+    def width(self):
+        return self.app.driver.execute_script("return window.innerWidth")
+
+    def test_1_no_screen_shows_an_english_word(self):
+        a = self.app
+        for screen, css in (("总览", "dashboard"), ("记录", "records"), ("规则", "rules"), ("设置", "settings")):
+            a.menu(screen)
+            a.wait(f"[data-test='{css}']")
+            time.sleep(0.5)
+            text = a.driver.execute_script(VISIBLE_TEXT)
+            words = sorted({w for w in re.findall(r"[A-Za-z]{2,}", text) if w.lower() not in ALLOWED})
+            self.assertEqual(words, [], f"{screen}：{text}")
+
+    def test_2_ctrl_plus_zooms_the_window_and_the_zoom_is_kept_for_the_next_start(self):
+        a = self.app
+        a.menu("设置")
+        a.wait("[data-test='zoom-percent']")
+        before = self.width()
+        self.keys("=")
+        a.wait_text("[data-test='zoom-percent']", "110%")
+        self.keys("=")
+        a.wait_text("[data-test='zoom-percent']", "125%")
+        # The page is laid out 1.25 times larger: fewer CSS pixels fit across the same window.
+        time.sleep(0.4)
+        self.assertLess(self.width(), before * 0.85)
+        self.shot("19-settings-zoomed-125")
+        a.quit()
+        DailyUseScenario.app = App()
+        b = DailyUseScenario.app
+        b.wait("[data-test='dashboard']")
+        b.menu("设置")
+        b.wait_text("[data-test='zoom-percent']", "125%")
+        self.assertLess(self.width(), before * 0.85)
+        self.keys("-")
+        b.wait_text("[data-test='zoom-percent']", "110%")
+        self.keys("0")
+        b.wait_text("[data-test='zoom-percent']", "100%")
+        time.sleep(0.4)
+        self.assertEqual(self.width(), before)
+
+    def test_3_about_names_the_version_and_shows_the_font_licence_in_full(self):
+        a = self.app
+        a.menu("设置")
+        about = a.wait("[data-test='about']")
+        a.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", about)
+        self.assertRegex(a.text("[data-test='about-version']"), r"^\d+\.\d+\.\d+")
+        self.assertIn("申报材料包", a.text("[data-test='about']"))
+        self.shot("20-settings-about")
+        a.press(a.driver.find_elements("css selector", "[data-test='about-licence']")[0])
+        a.wait_text("[data-test='about-licence-text']", "SIL OPEN FONT LICENSE Version 1.1")
+        ActionChains(a.driver).send_keys(Keys.ESCAPE).perform()
+        a.gone("[data-test='about-licence-text']")
+
+
+if __name__ == "__main__":
+    unittest.main()
