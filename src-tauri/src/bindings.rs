@@ -24,6 +24,7 @@ use xueshi_handbook::dto::{
     MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView,
     UploadKitFile, UploadKitSummary, UploadKitYear, VerifyView, YearCount,
 };
+use xueshi_handbook::reminders::{Reminder, ReminderKind};
 use xueshi_handbook::{About, BackupEntry, Component, ErrorCode, Settings, ZoomStep};
 
 use crate::error::AppError;
@@ -89,6 +90,8 @@ fn declarations() -> String {
         ZoomStep::decl(&cfg),
         Component::decl(&cfg),
         About::decl(&cfg),
+        ReminderKind::decl(&cfg),
+        Reminder::decl(&cfg),
         BackupEntry::decl(&cfg),
         UploadKitFile::decl(&cfg),
         UploadKitYear::decl(&cfg),

@@ -9,6 +9,8 @@ app_commands! {
     save_settings,
     zoom,
     about,
+    reminders,
+    save_calendar,
     save_activity,
     remove_activity,
     undo_remove,

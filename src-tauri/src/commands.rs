@@ -16,6 +16,7 @@ use xueshi_handbook::dto::{
     ActivityFields, EvidenceBookSummary, ExportProgress, ExportSummary, PlanDto, Preview, ProfileDto, SavedActivity,
     Snapshot, UploadKitSummary, VerifyView,
 };
+use xueshi_handbook::reminders::Reminder;
 use xueshi_handbook::{BackupEntry, ErrorCode, Handbook, PackageChoices, Request, Settings, ZoomStep};
 use xueshi_store::spreadsheet::SPREADSHEET_EXTENSIONS;
 
@@ -147,6 +148,35 @@ pub async fn zoom<R: Runtime>(app: AppHandle<R>, webview: Webview<R>, step: Zoom
     let percent = on_handbook(&app, move |h| h.zoom(step)).await?;
     apply_zoom(&webview, percent);
     Ok(percent)
+}
+
+/// Today's reminders for the plan (the 核认 period opening or closing within 30 days, the current
+/// year still short after 1 October, records lacking evidence), as the settings allow.
+#[tauri::command]
+pub async fn reminders<R: Runtime>(app: AppHandle<R>) -> AppResult<Vec<Reminder>> {
+    on_handbook(&app, |h| h.reminders(chrono::Local::now().date_naive())).await
+}
+
+/// Saves the plan's dates ahead as a calendar file (.ics) for the phone where the user picks;
+/// the number of events, `None` when the dialog was closed.
+#[tauri::command]
+pub async fn save_calendar<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<u32>> {
+    let (calendar, events) = on_handbook(&app, |h| h.reminder_calendar(chrono::Local::now().date_naive())).await?;
+    let Some(out) = save_to(&app, "保存日历文件", "学时手册提醒.ics", ("日历文件", &["ics"]), |p| {
+        p.with_extension("ics")
+    }) else {
+        return Ok(None);
+    };
+    blocking(move || {
+        std::fs::write(&out, calendar.as_bytes()).map_err(|e| {
+            AppError::new(
+                ErrorCode::File,
+                format!("日历文件“{}”无法保存：{}", xueshi_store::words::name(&out), xueshi_store::words::reason(&e)),
+            )
+        })
+    })
+    .await?;
+    Ok(Some(u32::try_from(events).unwrap_or(u32::MAX)))
 }
 
 /// 关于: the version and the licences of the font and the charts, with their texts.

@@ -13,6 +13,7 @@ import type {
   PlanDto,
   Preview,
   ProfileDto,
+  Reminder,
   RuleGuide,
   SavedActivity,
   Settings,
@@ -98,6 +99,10 @@ export const api = {
   zoom: (step: ZoomStep) => call<number>('zoom', { step }),
   /** 关于: the version and the licences shown with their texts. */
   about: () => call<About>('about'),
+  /** Today's reminders for the plan, as the settings allow. */
+  reminders: () => call<Reminder[]>('reminders'),
+  /** Saves the dates ahead as a phone calendar file; the number of events, null when the dialog was closed. */
+  saveCalendar: () => call<number | null>('save_calendar'),
   exportUploadKit: (maskId: boolean, limitMb: number) => call<UploadKitSummary | null>('export_upload_kit', { maskId, limitMb }),
   cancelExport: () => call<void>('cancel_export'),
   revealExport: () => call<void>('reveal_export'),

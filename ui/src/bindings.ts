@@ -453,7 +453,19 @@ upload_limit_mb: number,
 /**
  * The window's zoom in percent, one of [`ZOOM_PERCENTS`] (default 100).
  */
-zoom_percent: number, };
+zoom_percent: number, 
+/**
+ * Remind when the 核认 period opens or closes within 30 days (default on).
+ */
+remind_period: boolean, 
+/**
+ * Remind when the current year of the window is still short after 1 October (default on).
+ */
+remind_short_year: boolean, 
+/**
+ * Remind of records older than 30 days still lacking evidence (default on).
+ */
+remind_evidence: boolean, };
 
 export type ZoomStep = "in" | "out" | "reset";
 
@@ -480,6 +492,10 @@ components: Array<Component>,
  * The other open-source software the app is built of, in one sentence.
  */
 others: string, };
+
+export type ReminderKind = "period_opens" | "period_closes" | "year_short" | "evidence_missing";
+
+export type Reminder = { kind: ReminderKind, title: string, text: string, };
 
 export type BackupEntry = { name: string, label: string, };
 
@@ -726,7 +742,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'zoom' | 'about' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'rule_guide' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'zoom' | 'about' | 'reminders' | 'save_calendar' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'rule_guide' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

@@ -8,6 +8,7 @@ mod evidence_report;
 mod exchange_cmds;
 mod export_cmds;
 mod kit_cmd;
+mod remind_cmd;
 mod render;
 mod review_cmd;
 mod store_cmds;
@@ -43,6 +44,8 @@ enum Command {
     Assess(AssessArgs),
     /// 预审：列出审核时可能被质疑的问题（同一文件或证书编号用于多条记录、日期重叠、单日学时超限、不在认定跨度内、论文未填刊号、证明材料（有文字的 PDF）上的姓名或身份证号与本人不符、有学时无证明材料）；有问题也以 0 退出
     Review(AssessArgs),
+    /// 提醒：核认期限将开始或截止、当年学时不足、记录缺少证明材料；--ics 保存手机日历文件
+    Remind(remind_cmd::RemindArgs),
     /// 查看和检查规则文件
     Rules {
         #[command(subcommand)]
@@ -181,6 +184,7 @@ fn run(command: Command, data_dir: Option<&Path>) -> Result<String, CliError> {
     match command {
         Command::Assess(args) => assess_command(&args, data_dir),
         Command::Review(args) => review_cmd::run(&args, data_dir),
+        Command::Remind(args) => remind_cmd::run(&args, data_dir),
         Command::Store(c) => store_cmds::run(c, data_dir),
         Command::Exchange(c) => exchange_cmds::run(c, data_dir),
         Command::Package(c) => export_cmds::run(c, data_dir),

@@ -18,6 +18,7 @@ mod package_check;
 mod packaged_window;
 pub mod plans;
 mod preview;
+pub mod reminders;
 pub mod rules;
 mod settings;
 mod snapshot;

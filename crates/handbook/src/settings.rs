@@ -1,6 +1,7 @@
 //! The user's settings: the size limit of each file in the per-year upload kit, since the
 //! 网上核认系统's real limits are not published (the user sets what their system accepts), and the
-//! window's zoom (Ctrl + / Ctrl − / Ctrl 0), kept from one start to the next.
+//! window's zoom (Ctrl + / Ctrl − / Ctrl 0), kept from one start to the next, and which reminders
+//! the user wants.
 
 use std::ops::RangeInclusive;
 
@@ -17,11 +18,23 @@ pub struct Settings {
     pub upload_limit_mb: u32,
     /// The window's zoom in percent, one of [`ZOOM_PERCENTS`] (default 100).
     pub zoom_percent: u32,
+    /// Remind when the 核认 period opens or closes within 30 days (default on).
+    pub remind_period: bool,
+    /// Remind when the current year of the window is still short after 1 October (default on).
+    pub remind_short_year: bool,
+    /// Remind of records older than 30 days still lacking evidence (default on).
+    pub remind_evidence: bool,
 }
 
 impl Default for Settings {
     fn default() -> Settings {
-        Settings { upload_limit_mb: 5, zoom_percent: 100 }
+        Settings {
+            upload_limit_mb: 5,
+            zoom_percent: 100,
+            remind_period: true,
+            remind_short_year: true,
+            remind_evidence: true,
+        }
     }
 }
 
@@ -91,13 +104,16 @@ pub fn check_upload_limit(mb: u32) -> Result<()> {
 const UPLOAD_LIMIT_KEY: &str = "upload_limit_mb";
 /// The key of the window's zoom in the store.
 const ZOOM_KEY: &str = "zoom_percent";
+/// The keys of the reminders' switches in the store (`1` on, `0` off).
+const REMIND_KEYS: [(&str, &str); 3] =
+    [("remind_period", "核认期限提醒"), ("remind_short_year", "学时不足提醒"), ("remind_evidence", "缺少证明材料提醒")];
 
 /// The name of a stored setting, as the 设置 screen calls it.
 pub(crate) fn setting_label(key: &str) -> &'static str {
     match key {
         UPLOAD_LIMIT_KEY => "上传文件大小限制",
         ZOOM_KEY => "显示比例",
-        _ => "其他设置",
+        _ => REMIND_KEYS.iter().find(|(k, _)| *k == key).map_or("其他设置", |(_, label)| label),
     }
 }
 
@@ -116,6 +132,18 @@ impl crate::Handbook {
         {
             settings.zoom_percent = percent;
         }
+        let [period, short_year, evidence] = REMIND_KEYS.map(|(key, _)| key);
+        for (key, on) in [
+            (period, &mut settings.remind_period),
+            (short_year, &mut settings.remind_short_year),
+            (evidence, &mut settings.remind_evidence),
+        ] {
+            match self.store.setting(key)?.as_deref().map(str::trim) {
+                Some("0") => *on = false,
+                Some("1") => *on = true,
+                _ => {}
+            }
+        }
         Ok(settings)
     }
 
@@ -123,7 +151,12 @@ impl crate::Handbook {
     pub fn save_settings(&mut self, settings: &Settings) -> Result<()> {
         settings.validate()?;
         self.store.set_setting(UPLOAD_LIMIT_KEY, &settings.upload_limit_mb.to_string())?;
-        Ok(self.store.set_setting(ZOOM_KEY, &settings.zoom_percent.to_string())?)
+        self.store.set_setting(ZOOM_KEY, &settings.zoom_percent.to_string())?;
+        let switches = [settings.remind_period, settings.remind_short_year, settings.remind_evidence];
+        for ((key, _), on) in REMIND_KEYS.iter().zip(switches) {
+            self.store.set_setting(key, if on { "1" } else { "0" })?;
+        }
+        Ok(())
     }
 
     /// Changes the window's zoom by `step`, keeps it, and says the new zoom in percent.

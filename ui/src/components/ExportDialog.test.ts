@@ -38,7 +38,11 @@ const kit: UploadKitSummary = {
 
 describe('the export dialog', () => {
   it('exports the upload kit with the limit typed there, starting from the saved setting, and lists its files', async () => {
-    setSnapshot(snapshotWith([], { settings: { upload_limit_mb: 8, zoom_percent: 100 } }))
+    setSnapshot(
+      snapshotWith([], {
+        settings: { upload_limit_mb: 8, zoom_percent: 100, remind_period: true, remind_short_year: true, remind_evidence: true },
+      }),
+    )
     const sent = mockCommands((cmd) => (cmd === 'export_upload_kit' ? kit : undefined))
     const { wrapper } = mountInApp(ExportDialog, { show: true })
     unmount = () => cleanUp(wrapper)

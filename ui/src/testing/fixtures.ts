@@ -46,7 +46,7 @@ export function snapshotWith(activities: ActivityView[], more: Partial<Snapshot>
     rule_errors: [],
     today: TODAY,
     read_only: null,
-    settings: { upload_limit_mb: 5, zoom_percent: 100 },
+    settings: { upload_limit_mb: 5, zoom_percent: 100, remind_period: true, remind_short_year: true, remind_evidence: true },
     ...more,
   }
 }

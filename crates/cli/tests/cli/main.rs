@@ -12,6 +12,7 @@ mod exchange_cli;
 mod export_package;
 mod outside_cases;
 mod pasted_text;
+mod remind_cli;
 mod review_cli;
 mod rule_fidelity_cli;
 mod same_answer;
