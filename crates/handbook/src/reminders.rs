@@ -11,7 +11,7 @@ use xueshi_core::engine::{Assessment, Completeness, YearState};
 use xueshi_core::rules::RuleSet;
 use xueshi_core::{Hours, Ledger};
 
-use crate::error::Result;
+use crate::error::{HandbookError, Result};
 use crate::{Handbook, Request, Settings};
 
 /// How many days ahead a period's opening or closing is announced, and how old a record without
@@ -203,10 +203,17 @@ impl Handbook {
         Ok(reminders_for(&assessed.ledger, assessed.rules, &assessed.assessment, year, &settings, today))
     }
 
-    /// The current plan's dates ahead as an `.ics` calendar, and how many events it holds.
+    /// The current plan's dates ahead as an `.ics` calendar, and how many events it holds; refused
+    /// when none lies ahead (an empty calendar would remind of nothing).
     pub fn reminder_calendar(&mut self, today: NaiveDate) -> Result<(String, usize)> {
         let assessed = self.assess(&Request::default())?;
-        let entries = calendar_for(assessed.rules, &assessed.assessment, assessed.application.year, today);
+        let year = assessed.application.year;
+        let entries = calendar_for(assessed.rules, &assessed.assessment, year, today);
+        if entries.is_empty() {
+            return Err(HandbookError::input(format!(
+                "{year}年参评的计划中没有今后的日期：核认期限已过，认定跨度内的年度也都过了 10 月 1 日。改了参评计划后再保存日历文件"
+            )));
+        }
         Ok((ics(&entries), entries.len()))
     }
 }

@@ -109,3 +109,10 @@ fn the_calendar_holds_the_period_with_a_reminder_a_week_before_and_the_october_c
     }
     assert!(ics.contains("SUMMARY:继续教育学时核认（2026年参评）"), "{ics}");
 }
+
+#[test]
+fn a_calendar_with_nothing_ahead_is_refused_with_the_reason() {
+    let (_dir, mut h) = handbook();
+    let err = h.reminder_calendar(date("2026-11-29")).expect_err("nothing ahead");
+    assert!(err.to_string().starts_with("2026年参评的计划中没有今后的日期"), "{err}");
+}
