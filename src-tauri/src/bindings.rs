@@ -25,7 +25,7 @@ use xueshi_handbook::dto::{
     UploadKitFile, UploadKitSummary, UploadKitYear, VerifyView, YearCount,
 };
 use xueshi_handbook::reminders::{Reminder, ReminderKind};
-use xueshi_handbook::{About, BackupEntry, Component, ErrorCode, Settings, ZoomStep};
+use xueshi_handbook::{About, BackupEntry, Component, ErrorCode, KeepFinding, Settings, ZoomStep};
 
 use crate::error::AppError;
 
@@ -64,6 +64,7 @@ fn declarations() -> String {
         Assessment::decl(&cfg),
         FindingKind::decl(&cfg),
         Finding::decl(&cfg),
+        KeepFinding::decl(&cfg),
         GuideClause::decl(&cfg),
         GuideKind::decl(&cfg),
         RuleGuide::decl(&cfg),

@@ -17,7 +17,7 @@ use xueshi_handbook::dto::{
     Snapshot, UploadKitSummary, VerifyView,
 };
 use xueshi_handbook::reminders::Reminder;
-use xueshi_handbook::{BackupEntry, ErrorCode, Handbook, PackageChoices, Request, Settings, ZoomStep};
+use xueshi_handbook::{BackupEntry, ErrorCode, Handbook, KeepFinding, PackageChoices, Request, Settings, ZoomStep};
 use xueshi_store::spreadsheet::SPREADSHEET_EXTENSIONS;
 
 use crate::error::{AppError, AppResult};
@@ -362,15 +362,17 @@ pub async fn close_demo<R: Runtime>(app: AppHandle<R>) -> AppResult<Snapshot> {
 }
 
 /// Writes the submission package where the user chooses, reporting `export-progress` events;
-/// `null` when the user cancels the dialog.
+/// `null` when the user cancels the dialog. `kept`: the 预审 findings explained in the summary's appendix.
 #[tauri::command]
 pub async fn export_package<R: Runtime>(
     app: AppHandle<R>,
     mask_id: bool,
     incomplete_page: bool,
+    kept: Option<Vec<KeepFinding>>,
 ) -> AppResult<Option<ExportSummary>> {
     let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
-    let choices = PackageChoices { mask_id, incomplete_page, font_path: bundled_fonts(&app) };
+    let choices =
+        PackageChoices { mask_id, incomplete_page, font_path: bundled_fonts(&app), kept: kept.unwrap_or_default() };
     let out = save_to(&app, "保存申报材料包", &job.suggested_name, ("ZIP 压缩包", &["zip"]), std::convert::identity);
     let Some(out) = out else { return Ok(None) };
     app.state::<AppState>().request_cancel(false);
@@ -404,7 +406,7 @@ pub async fn export_evidence_book<R: Runtime>(
 ) -> AppResult<Option<EvidenceBookSummary>> {
     let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
     let font_path = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
-    let choices = PackageChoices { mask_id, incomplete_page: false, font_path };
+    let choices = PackageChoices { mask_id, font_path, ..PackageChoices::default() };
     let out = save_to(&app, "保存证明材料汇编", &job.book_name(), ("PDF 文件", &["pdf"]), |p| {
         p.with_extension("pdf")
     });
@@ -432,7 +434,7 @@ pub async fn export_upload_kit<R: Runtime>(
 ) -> AppResult<Option<UploadKitSummary>> {
     let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
     let font_path = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
-    let choices = PackageChoices { mask_id, incomplete_page: false, font_path };
+    let choices = PackageChoices { mask_id, font_path, ..PackageChoices::default() };
     let parent = match app.state::<AppState>().fixed_save_path() {
         Some(p) => p.parent().map(Path::to_path_buf),
         None => app
@@ -469,7 +471,7 @@ pub async fn reveal_export<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
 pub async fn print_summary<R: Runtime>(app: AppHandle<R>, mask_id: bool) -> AppResult<()> {
     let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
     let font_path = bundled_fonts(&app);
-    let choices = PackageChoices { mask_id, incomplete_page: true, font_path };
+    let choices = PackageChoices { mask_id, incomplete_page: true, font_path, kept: Vec::new() };
     let pdf = blocking(move || Ok(job.summary_to_view(&choices)?)).await?;
     open_with_system(&app, &pdf, "学时汇总表已生成，但")
 }

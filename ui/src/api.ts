@@ -10,6 +10,7 @@ import type {
   EvidenceBookSummary,
   ExportSummary,
   Finding,
+  KeepFinding,
   PlanDto,
   Preview,
   ProfileDto,
@@ -92,7 +93,9 @@ export const api = {
   /** Opens the demo as it was left; `reset` first puts it back as it was shipped (ask the user). */
   openDemo: (reset = false) => call<Snapshot>('open_demo', { reset }),
   closeDemo: () => call<Snapshot>('close_demo'),
-  exportPackage: (maskId: boolean, incompletePage: boolean) => call<ExportSummary | null>('export_package', { maskId, incompletePage }),
+  /** `kept`: the 预审 findings listed, with the user's explanations, in the summary's appendix. */
+  exportPackage: (maskId: boolean, incompletePage: boolean, kept: KeepFinding[] = []) =>
+    call<ExportSummary | null>('export_package', { maskId, incompletePage, kept }),
   exportEvidenceBook: (maskId: boolean) => call<EvidenceBookSummary | null>('export_evidence_book', { maskId }),
   saveSettings: (settings: Settings) => call<Snapshot>('save_settings', { settings }),
   /** Zooms the window one step (or back to 100 %) and keeps it; the new zoom in percent. */

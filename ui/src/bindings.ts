@@ -208,6 +208,16 @@ message: string,
  */
 action: string, };
 
+export type KeepFinding = { kind: FindingKind, 
+/**
+ * The ids of the records it concerns, as the 预审 gave them.
+ */
+records: Array<string>, year: number | null, 
+/**
+ * The applicant's explanation (may be empty).
+ */
+note: string, };
+
 export type GuideClause = { 
 /**
  * `set/id`, as credits name their clause (the previews link here by it).

@@ -11,7 +11,7 @@ use crate::export_cmds::{PackageArgs, job};
 /// Writes the evidence book to `book` (its name checked by `export`).
 pub fn export_book(args: &PackageArgs, book: &Path, explicit: Option<&Path>) -> Result<String, CliError> {
     let job = job(args, explicit)?;
-    let choices = PackageChoices { mask_id: args.mask_id, incomplete_page: false, font_path: args.font.clone() };
+    let choices = PackageChoices { mask_id: args.mask_id, font_path: args.font.clone(), ..PackageChoices::default() };
     let made = job.run_evidence_book(book, &choices)?;
     let mut text = format!("已生成证明材料汇编 {}（{} 页）\n", book.display(), made.pages);
     if !made.problems.is_empty() {

@@ -56,6 +56,9 @@ pub struct PackageArgs {
     /// 不附“证明材料不完整的记录”一页
     #[arg(long)]
     pub no_incomplete_page: bool,
+    /// 保留预审发现的第 N 个问题，在学时汇总表的附录中列出并说明（“N:说明”）；可写多次，编号见 xueshi review
+    #[arg(long, value_name = "N[:说明]")]
+    pub keep_finding: Vec<String>,
     /// 学时记录文件（xueshi-ledger JSON），代替数据文件夹中保存的记录
     #[arg(long, value_name = "FILE", requires = "evidence_dir")]
     pub ledger: Option<PathBuf>,
@@ -171,6 +174,7 @@ fn summary_and_package(args: &PackageArgs, explicit: Option<&Path>) -> Result<St
         mask_id: args.mask_id,
         incomplete_page: !args.no_incomplete_page,
         font_path: args.font.clone(),
+        kept: crate::keep_finding::choices(&args.keep_finding, &job.findings)?,
     };
     let mut text = String::new();
     if let Some(summary) = &args.summary {

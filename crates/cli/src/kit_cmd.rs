@@ -14,7 +14,7 @@ pub fn export_kit(args: &PackageArgs, dir: &Path, explicit: Option<&Path>) -> Re
     let limit_mb = args.upload_limit_mb.unwrap_or(Settings::default().upload_limit_mb);
     xueshi_handbook::check_upload_limit(limit_mb)?;
     let job = job(args, explicit)?;
-    let choices = PackageChoices { mask_id: args.mask_id, incomplete_page: false, font_path: args.font.clone() };
+    let choices = PackageChoices { mask_id: args.mask_id, font_path: args.font.clone(), ..PackageChoices::default() };
     let kit = job.run_upload_kit(dir, limit_mb, &choices)?;
     let mut text = format!("已生成分年度上传材料 {}（每个文件不超过 {limit_mb} MB）\n", dir.display());
     for y in &kit.years {

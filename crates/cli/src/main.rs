@@ -7,6 +7,7 @@ mod book_cmd;
 mod evidence_report;
 mod exchange_cmds;
 mod export_cmds;
+mod keep_finding;
 mod kit_cmd;
 mod remind_cmd;
 mod render;

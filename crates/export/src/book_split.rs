@@ -85,10 +85,14 @@ pub fn render_evidence_books(
     Ok(EvidenceBooks { parts, problems })
 }
 
-/// The whole book's source restricted to `year`: its years, and 年 in its title. Its files stay
-/// all the book's (shared, not copied); typst reads only those the year shows.
+/// The whole book's source restricted to `year`: its years, and 年 in its title; a record whose
+/// files an earlier year shows points to that year's file. Its files stay all the book's (shared,
+/// not copied); typst reads only those the year shows.
 fn year_source(whole: &BookSource, year: i32) -> BookSource {
     let mut value = whole.value.clone();
+    if let Some(book) = value.as_object_mut() {
+        book.insert("year_book".to_owned(), Value::Bool(true));
+    }
     if let Some(years) = value.get_mut("years").and_then(Value::as_array_mut) {
         years.retain(|y| y.get("year").and_then(Value::as_i64) == Some(i64::from(year)));
     }

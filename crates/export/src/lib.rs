@@ -97,6 +97,21 @@ pub struct ExportOptions {
     /// Over how many pages the evidence book is written one book per year (default
     /// [`SPLIT_PAGES`]).
     pub book_split_pages: Option<usize>,
+    /// 预审 findings the applicant knows of and keeps as they are: an appendix of the PDF summary.
+    pub kept_findings: Vec<KeptFinding>,
+}
+
+/// A 预审 finding the applicant chose to keep, as the summary's appendix prints it (and the
+/// manifest records it, so that verification typesets the same appendix).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct KeptFinding {
+    /// The kind of finding, as the app labels it (e.g. 同一证书编号).
+    pub kind: String,
+    /// What a reviewer would question, as the 预审 worded it.
+    pub message: String,
+    /// The applicant's explanation; empty when none was given.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// What the export is doing, for a progress bar.

@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use xueshi_core::{Assessment, RuleSet};
 
+use crate::KeptFinding;
 use crate::error::ExportError;
 use crate::report::ReportData;
 
@@ -48,6 +49,10 @@ pub struct Typeset {
     pub incomplete_evidence_page: bool,
     /// The faces the PDF was typeset with, in order.
     pub fonts: Vec<RecordedFont>,
+    /// The 预审 findings printed in the summary's appendix (absent: none, and in packages made
+    /// before the appendix existed).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_findings: Vec<KeptFinding>,
 }
 
 /// One font face: its family, the file's name (not its folder) and the face's index in it.

@@ -102,6 +102,7 @@ pub fn export_package(
         mask_id: input.options.mask_id,
         incomplete_evidence_page: input.options.incomplete_evidence_page,
         fonts: recorded_fonts(&fonts),
+        kept_findings: input.options.kept_findings.clone(),
     };
     reporter.stage(Stage::EvidenceBook, Some(EVIDENCE_BOOK_NAME))?;
     let split = BookSplit::OverPages(input.options.book_split_pages.unwrap_or(SPLIT_PAGES));

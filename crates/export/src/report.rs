@@ -8,7 +8,7 @@ use xueshi_core::{Assessment, Ledger, RuleSet};
 
 pub use crate::rows::{chinese_date, kind_word, mask_id_number, package_records};
 use crate::rows::{incomplete_records, year_tables};
-use crate::{APP_VERSION, ExportOptions};
+use crate::{APP_VERSION, ExportOptions, KeptFinding};
 
 /// Shown where a field is empty.
 pub const EMPTY: &str = "—";
@@ -33,6 +33,8 @@ pub struct ReportData {
     pub notes: Vec<String>,
     /// Records with incomplete evidence, when that page was asked for.
     pub incomplete: Option<Vec<IncompleteRecord>>,
+    /// The 预审 findings the applicant keeps, with their explanations: an appendix when any.
+    pub kept: Vec<KeptFinding>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -213,6 +215,7 @@ impl ReportData {
             conclusion,
             notes,
             incomplete,
+            kept: options.kept_findings.clone(),
         }
     }
 }

@@ -56,6 +56,7 @@ fn compare(manifest: &Manifest, data: &DataReference<'_>, report: &mut VerifyRep
         font_path: data.font_path.map(Path::to_owned),
         date,
         book_split_pages: None,
+        kept_findings: typeset.map(|t| t.kept_findings.clone()).unwrap_or_default(),
     };
     let input = PackageInput { ledger: data.ledger, rules: data.rules, assessment: data.assessment, options: &options };
     let evidence = match expected_evidence(&input, data.evidence) {

@@ -6,6 +6,7 @@ use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use xueshi_core::engine::{Application, Assessment, assess};
+use xueshi_core::review::{Finding, review};
 use xueshi_core::rules::Selection;
 use xueshi_core::{Ledger, RuleSet};
 use xueshi_export::{
@@ -16,6 +17,7 @@ use xueshi_export::{
 use xueshi_store::viewing::new_viewing_folder;
 
 use crate::error::Result;
+use crate::kept_findings::{KeepFinding, kept_findings};
 use crate::{Handbook, Request};
 
 /// Where the evidence files of the ledger are.
@@ -46,6 +48,8 @@ pub struct ExportJob {
     pub rules: RuleSet,
     pub selection: Selection,
     pub assessment: Assessment,
+    /// The 预审 of the records (with the texts read from their evidence where the data folder has them).
+    pub findings: Vec<Finding>,
     pub evidence: EvidenceAt,
     /// e.g. `申报材料包-王晓梅-2026年副高级.zip`
     pub suggested_name: String,
@@ -60,13 +64,16 @@ pub struct PackageChoices {
     pub incomplete_page: bool,
     /// A font file or folder tried before the system's (the app's bundled fonts).
     pub font_path: Option<PathBuf>,
+    /// The 预审 findings the applicant keeps, explained in an appendix of the summary.
+    pub kept: Vec<KeepFinding>,
 }
 
 impl Handbook {
-    /// The export of the stored records for `request` (the current plan when it names nothing).
+    /// The export of the stored records for `request` (the current plan when it names nothing),
+    /// with their 预审.
     pub fn export_job(&mut self, request: &Request) -> Result<ExportJob> {
         let evidence = EvidenceAt::Vault(self.store.data_dir().evidence());
-        let assessed = self.assess(request)?;
+        let (assessed, findings) = self.assess_and_review(request)?;
         let rules = assessed.rules.clone();
         Ok(ExportJob::new(
             assessed.ledger,
@@ -74,6 +81,7 @@ impl Handbook {
             rules,
             assessed.selection,
             assessed.assessment,
+            findings,
             evidence,
         ))
     }
@@ -86,10 +94,11 @@ impl ExportJob {
         rules: RuleSet,
         selection: Selection,
         assessment: Assessment,
+        findings: Vec<Finding>,
         evidence: EvidenceAt,
     ) -> ExportJob {
         let suggested_name = format!("申报材料包-{}.zip", whose(&ledger, &application));
-        ExportJob { ledger, application, rules, selection, assessment, evidence, suggested_name }
+        ExportJob { ledger, application, rules, selection, assessment, findings, evidence, suggested_name }
     }
 
     /// A ledger file's records with their evidence in `folder`, assessed under `rules`.
@@ -101,7 +110,9 @@ impl ExportJob {
         folder: &Path,
     ) -> Result<ExportJob> {
         let assessment = assess(&ledger, &rules, &application)?;
-        Ok(ExportJob::new(ledger, application, rules, selection, assessment, EvidenceAt::Folder(folder.to_owned())))
+        let findings = review(&ledger, &rules, &assessment, &[]);
+        let evidence = EvidenceAt::Folder(folder.to_owned());
+        Ok(ExportJob::new(ledger, application, rules, selection, assessment, findings, evidence))
     }
 
     /// Writes the package to `out`. Cancelling (the callback breaks) or a failure leaves nothing at `out`.
@@ -111,13 +122,13 @@ impl ExportJob {
         choices: &PackageChoices,
         progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
     ) -> Result<PackageReport> {
-        let options = choices.options();
+        let options = self.options(choices);
         Ok(export_package(&self.input(&options), self.evidence.source().as_ref(), out, progress)?)
     }
 
     /// Writes 学时汇总表 alone, as a PDF, to `out` (the same tables as the package's).
     pub fn summary_pdf(&self, out: &Path, choices: &PackageChoices) -> Result<SummaryReport> {
-        Ok(export_summary_pdf(&self.input(&choices.options()), out)?)
+        Ok(export_summary_pdf(&self.input(&self.options(choices)), out)?)
     }
 
     /// Writes 学时汇总表 alone into a new folder of the temp dir, to open with the system's PDF
@@ -137,7 +148,7 @@ impl ExportJob {
 
     /// Writes 证明材料汇编.pdf alone to `out` (through a temporary file: a failure leaves nothing there).
     pub fn run_evidence_book(&self, out: &Path, choices: &PackageChoices) -> Result<EvidenceBook> {
-        Ok(export_evidence_book(&self.input(&choices.options()), self.evidence.source().as_ref(), out)?)
+        Ok(export_evidence_book(&self.input(&self.options(choices)), self.evidence.source().as_ref(), out)?)
     }
 
     /// The file name offered for 证明材料汇编 alone, e.g. `证明材料汇编-王晓梅-2026年副高级.pdf`.
@@ -155,20 +166,19 @@ impl ExportJob {
     pub fn run_upload_kit(&self, out: &Path, limit_mb: u32, choices: &PackageChoices) -> Result<UploadKit> {
         crate::settings::check_upload_limit(limit_mb)?;
         let limit = u64::from(limit_mb) * 1024 * 1024;
-        Ok(export_upload_kit(&self.input(&choices.options()), self.evidence.source().as_ref(), out, limit)?)
+        Ok(export_upload_kit(&self.input(&self.options(choices)), self.evidence.source().as_ref(), out, limit)?)
     }
 
     fn input<'a>(&'a self, options: &'a ExportOptions) -> PackageInput<'a> {
         PackageInput { ledger: &self.ledger, rules: &self.rules, assessment: &self.assessment, options }
     }
-}
 
-impl PackageChoices {
-    fn options(&self) -> ExportOptions {
+    fn options(&self, choices: &PackageChoices) -> ExportOptions {
         ExportOptions {
-            mask_id: self.mask_id,
-            incomplete_evidence_page: self.incomplete_page,
-            font_path: self.font_path.clone(),
+            mask_id: choices.mask_id,
+            incomplete_evidence_page: choices.incomplete_page,
+            font_path: choices.font_path.clone(),
+            kept_findings: kept_findings(&self.findings, &choices.kept),
             ..ExportOptions::default()
         }
     }

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { UploadKitSummary } from '../bindings'
+import type { ExportSummary, Finding, UploadKitSummary } from '../bindings'
 import { setSnapshot, state } from '../state'
-import { snapshotWith } from '../testing/fixtures'
+import { recordOf, snapshotWith } from '../testing/fixtures'
 import { cleanUp, click, eventually, mockCommands, mountInApp, screenText, sentTo, testId, typeInto } from '../testing/mount'
 import ExportDialog from './ExportDialog.vue'
 
@@ -61,5 +61,38 @@ describe('the export dialog', () => {
     expect(shown).toContain('2023年/2023年_继续教育佐证材料_1.pdf（4 页，1.9 MB）')
     expect(shown).toContain('其中一页本身超过大小限制')
     expect(shown).toContain('照片已压缩')
+  })
+
+  it('sends the findings the user keeps, with what they wrote, for the appendix of the summary', async () => {
+    setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' }), recordOf('r2', 'paper', { title: '建模论文' })]))
+    const findings: Finding[] = [
+      { kind: 'overlapping_dates', records: ['r1', 'r2'], year: 2025, message: '两条记录的日期重叠', action: '请核对' },
+      { kind: 'paper_without_issn', records: ['r2'], year: 2025, message: '论文没有刊号', action: '请填写刊号' },
+    ]
+    const done: ExportSummary = {
+      path: '/home/李老师/申报材料包.zip',
+      files: 9,
+      size: 1024,
+      pdf_pages: 3,
+      evidence_book_pages: 5,
+      evidence_book_problems: [],
+      not_included: [],
+    }
+    const sent = mockCommands((cmd) => (cmd === 'review' ? findings : cmd === 'export_package' ? done : undefined))
+    const { wrapper } = mountInApp(ExportDialog, { show: true })
+    unmount = () => cleanUp(wrapper)
+
+    await eventually(() => expect(document.querySelectorAll('[data-test="keep-finding"]')).toHaveLength(2))
+    expect(document.querySelectorAll('[data-test="keep-note"]')).toHaveLength(0)
+    await click(document.querySelectorAll('[data-test="keep-finding"]')[1])
+    await typeInto(testId('keep-note'), '内部刊物，单位已出具证明')
+    await click(testId('export-start'))
+
+    await eventually(() => expect(sentTo(sent, 'export_package')).toHaveLength(1))
+    expect(sentTo(sent, 'export_package')[0]).toEqual({
+      maskId: true,
+      incompletePage: true,
+      kept: [{ kind: 'paper_without_issn', records: ['r2'], year: 2025, note: '内部刊物，单位已出具证明' }],
+    })
   })
 })

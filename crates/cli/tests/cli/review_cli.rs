@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::common::{add_training, data_folder, ok};
+use crate::common::{add_training, bundled_fonts_if_needed, data_folder, ok, refused};
 
 #[test]
 fn two_trainings_on_the_same_day_are_listed_with_what_to_do_and_the_exit_is_zero() {
@@ -64,4 +64,32 @@ fn a_certificate_that_names_someone_else_is_listed_with_its_file_and_the_masked_
         "{out}"
     );
     assert!(!out.contains("430102198805161237") && !out.contains("430103199001011234"), "{out}");
+}
+
+#[test]
+fn a_finding_kept_by_its_number_is_explained_in_the_summarys_appendix_and_a_wrong_number_is_refused() {
+    let (tmp, data) = data_folder();
+    for title in ["数字化研修班", "安全生产研修班"] {
+        assert_eq!(add_training(&data, title, "1").status.code(), Some(0));
+    }
+    let pdf = tmp.path().join("学时汇总表.pdf");
+    let pdf = pdf.to_str().expect("path");
+    let font = bundled_fonts_if_needed().map(|f| f.display().to_string());
+    let mut args = vec!["export", "--apply-year", "2025", "--level", "senior", "--summary", pdf];
+    if let Some(font) = &font {
+        args.extend(["--font", font.as_str()]);
+    }
+    let wrong = [args.as_slice(), &["--keep-finding", "3"]].concat();
+    let message = refused(&data, &wrong);
+    assert!(message.contains("预审只发现 2 个问题，编号从 1 到 2"), "{message}");
+    assert!(!std::path::Path::new(pdf).exists(), "nothing written");
+
+    let kept = [args.as_slice(), &["--keep-finding", "1:两个研修班分别在上午和下午"]].concat();
+    ok(&data, &kept);
+    let out = std::process::Command::new("pdftotext").args(["-enc", "UTF-8", pdf, "-"]).output();
+    let Ok(out) = out else { return eprintln!("pdftotext (poppler-utils) is not installed: text not checked") };
+    let text: String = String::from_utf8_lossy(&out.stdout).split_whitespace().collect();
+    assert!(text.contains("附：预审提示及申请人说明"), "{text}");
+    assert!(text.contains("培训日期重叠") && text.contains("两个研修班分别在上午和下午"), "{text}");
+    assert!(!text.contains("有学时无证明材料"), "only the finding kept: {text}");
 }

@@ -5,7 +5,7 @@ use hayro_syntax::Pdf;
 use hayro_syntax::object::Dict;
 use xueshi_export::{BookSplit, FolderSource, PackageInput, ReportData, render_evidence_books};
 
-use crate::common::{fonts, have};
+use crate::common::{Fixture, demo_json, fonts, have};
 use crate::evidence_book::{book_fixture, children};
 
 #[test]
@@ -63,4 +63,46 @@ fn a_book_over_the_page_limit_is_written_one_book_per_year() {
     let n = first.pages;
     assert!(pages[n - 1].contains(&format!("第 {n} 页 / 共 {n} 页")), "its own page count");
     assert!(pages[1].contains("目") && !pages[1].contains(&format!("{} 年度", years[1])), "its 目录 has no other year");
+}
+
+/// The text of `pdf` without white space (typst breaks lines), or None without poppler-utils.
+fn text_of(pdf: &[u8]) -> Option<String> {
+    if !have("pdftotext") {
+        eprintln!("pdftotext (poppler-utils) is not installed: skipping the text check");
+        return None;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("book.pdf");
+    std::fs::write(&file, pdf).expect("write");
+    let out =
+        std::process::Command::new("pdftotext").arg("-enc").arg("UTF-8").arg(&file).arg("-").output().expect("run");
+    Some(String::from_utf8(out.stdout).expect("utf-8").split_whitespace().collect())
+}
+
+#[test]
+fn a_record_credited_in_several_years_points_from_a_later_years_book_to_the_file_with_its_evidence() {
+    let mut value = demo_json();
+    value["activities"].as_array_mut().expect("activities").push(serde_json::json!({
+        "id": "2022-09", "kind": "aid_posting", "title": "援疆支教", "date": "2022-03-01", "end_date": "2023-08-31",
+        "task": "sanyuan", "evidence": [{ "file": "派遣文件.pdf", "material": "派遣文件" }]
+    }));
+    let f = Fixture::from_json(value);
+    let credited: Vec<i32> =
+        f.assessment.credits.iter().filter(|c| &*c.activity == "2022-09").map(|c| c.year).collect();
+    assert_eq!(credited, [2022, 2023], "a posting of more than a year completes each of its years");
+    let input = PackageInput { ledger: &f.ledger, rules: &f.rules, assessment: &f.assessment, options: &f.options };
+    let source = FolderSource::new(f.evidence_dir());
+
+    let whole = render_evidence_books(&input, &source, &mut fonts(), BookSplit::Whole).expect("book");
+    let by_year = render_evidence_books(&input, &source, &mut fonts(), BookSplit::ByYear).expect("books");
+    let Some(whole) = text_of(&whole.parts[0].bytes) else { return };
+    assert!(whole.contains("本记录的证明材料见2022年度。"), "the whole book points to the year above");
+    let part = |year| by_year.parts.iter().find(|p| p.year == Some(year)).expect("the year's book");
+    let Some(later) = text_of(&part(2023).bytes) else { return };
+    assert!(
+        later.contains("本记录的证明材料见2022年度的证明材料汇编（同一文件夹中的“2022年.pdf”）。"),
+        "the 2023 book names the file that shows the evidence"
+    );
+    let Some(first) = text_of(&part(2022).bytes) else { return };
+    assert!(first.contains("派遣文件") && !first.contains("本记录的证明材料见"), "2022's book shows the files");
 }

@@ -8,10 +8,10 @@ use std::fs::File;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
-use crate::common::{Fixture, evidence_content, sha256_hex};
+use crate::common::{Fixture, evidence_content, pdf_text, sha256_hex};
 use xueshi_export::{
-    DataReference, Difference, EVIDENCE_BOOK_NAME, FolderSource, MANIFEST_NAME, PDF_NAME, VerifyReport, XLSX_NAME,
-    verify_package, verify_package_against,
+    DataReference, Difference, EVIDENCE_BOOK_NAME, ExportOptions, FolderSource, KeptFinding, MANIFEST_NAME, PDF_NAME,
+    VerifyReport, XLSX_NAME, verify_package, verify_package_against,
 };
 use zip::write::SimpleFileOptions;
 
@@ -24,8 +24,13 @@ fn exported() -> Fixture {
 
 /// [`exported`], the evidence book written one per year over `pages` pages.
 fn exported_split_over(pages: Option<usize>) -> Fixture {
+    exported_with(|options| options.book_split_pages = pages)
+}
+
+/// [`exported`] with the options `choose` changes.
+fn exported_with(choose: impl FnOnce(&mut ExportOptions)) -> Fixture {
     let mut f = Fixture::demo();
-    f.options.book_split_pages = pages;
+    choose(&mut f.options);
     let dir = f.evidence_dir();
     for a in &mut f.ledger.activities {
         for e in &mut a.evidence {
@@ -106,6 +111,33 @@ fn a_fresh_package_matches_the_owners_data_summaries_included() {
     assert!(report.is_ok(), "{:#?}", report.differences);
     assert!(report.fully_checked(), "unchecked: {:?}", report.unchecked);
     assert!(report.checked().iter().any(|c| c.contains("逐字节比较")), "{:?}", report.checked());
+}
+
+#[test]
+fn the_findings_the_applicant_keeps_are_an_appendix_that_verification_typesets_again() {
+    let kept = KeptFinding {
+        kind: "论文未填刊号".to_owned(),
+        message: "2022年9月15日《高中数学建模活动的设计与实施》没有填写刊号".to_owned(),
+        note: "内部交流刊物，单位已出具证明".to_owned(),
+    };
+    let f = exported_with(|options| options.kept_findings = vec![kept.clone()]);
+    let report = against_data(&f, &f.out());
+    assert!(report.is_ok(), "{:#?}", report.differences);
+    assert!(report.fully_checked(), "unchecked: {:?}", report.unchecked);
+    let manifest = report.manifest.as_ref().expect("manifest");
+    assert_eq!(manifest.typeset.as_ref().map(|t| t.kept_findings.clone()), Some(vec![kept.clone()]));
+    let Some(text) = pdf_text(&f, false) else { return };
+    for needle in ["附：预审提示及申请人说明", "论文未填刊号", "没有填写刊号", "内部交流刊物，单位已出具证明"]
+    {
+        assert!(text.contains(needle), "{needle} not in the summary");
+    }
+}
+
+#[test]
+fn without_kept_findings_the_summary_has_no_appendix_of_them() {
+    let f = exported();
+    let Some(text) = pdf_text(&f, false) else { return };
+    assert!(!text.contains("预审提示"), "no appendix without kept findings");
 }
 
 #[test]

@@ -73,6 +73,7 @@ impl Fixture {
             font_path: font_path(),
             date: chrono::NaiveDate::from_ymd_opt(2026, 5, 30),
             book_split_pages: None,
+            kept_findings: Vec::new(),
         };
         Fixture { dir, ledger, rules, assessment, options }
     }
