@@ -71,6 +71,8 @@ pub enum StoreError {
     BadRows(crate::spreadsheet::BadRows),
     #[error(transparent)]
     FileInUse(#[from] FileInUse),
+    #[error(transparent)]
+    Move(#[from] crate::moving::MoveError),
 }
 
 /// The database a message is about, as the user knows it: the data folder's, one of the

@@ -12,6 +12,7 @@ mod backup;
 mod error;
 pub mod exchange;
 mod migrations;
+pub mod moving;
 mod open;
 mod paths;
 mod planning;

@@ -12,14 +12,36 @@ pub const APP_IDENTIFIER: &str = "cn.xueshi.handbook";
 pub const DATA_DIR_ENV: &str = "XUESHI_DATA_DIR";
 
 /// The data folder of one user: `ledger.sqlite3`, `evidence/`, `backups/` and `rules/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct DataDir {
     root: PathBuf,
+    /// The OS app-data folder when the folder was found there (by default or through the pointer
+    /// a move left): only such a folder can be moved (`moving.rs`).
+    base: Option<PathBuf>,
 }
+
+/// Two data folders are the same when their roots are.
+impl PartialEq for DataDir {
+    fn eq(&self, other: &DataDir) -> bool {
+        self.root == other.root
+    }
+}
+impl Eq for DataDir {}
 
 impl DataDir {
     pub fn new(root: impl Into<PathBuf>) -> DataDir {
-        DataDir { root: root.into() }
+        DataDir { root: root.into(), base: None }
+    }
+
+    /// The data folder `root`, found through the app-data folder `base`.
+    pub(crate) fn found(root: &Path, base: &Path) -> DataDir {
+        DataDir { root: root.to_owned(), base: Some(base.to_owned()) }
+    }
+
+    /// The app-data folder this data folder was found through; `None` when it was given (which
+    /// cannot be moved from the app).
+    pub fn pointer_base(&self) -> Option<&Path> {
+        self.base.as_deref()
     }
 
     /// The folder to use: `explicit` (e.g. `--data-dir`), else `XUESHI_DATA_DIR`, else the OS
@@ -39,7 +61,23 @@ impl DataDir {
         if let Some(p) = std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()) {
             return Some(given(Path::new(&p)));
         }
-        dirs::data_dir().map(|base| settle_in(&base))
+        dirs::data_dir().map(|base| DataDir::find_in(&base))
+    }
+
+    /// The data folder in the app-data folder `base`: after finishing or undoing a move that was
+    /// under way, the one a move left the pointer to, else the default one (into which a data
+    /// folder of the first releases is moved once).
+    pub fn find_in(base: &Path) -> Located {
+        crate::moving::recover(base);
+        if let Some(to) = crate::moving::pointed(base) {
+            let dir = DataDir::found(&to, base);
+            let relocation =
+                if dir.database().is_file() { Relocation::Nothing } else { Relocation::MovedFolderMissing { at: to } };
+            return Located { dir, relocation };
+        }
+        let mut located = settle_in(base);
+        located.dir.base = Some(base.to_owned());
+        located
     }
 
     pub fn root(&self) -> &Path {

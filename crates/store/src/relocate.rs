@@ -29,6 +29,9 @@ pub enum Relocation {
     /// The rename failed (on Windows, e.g., while an old copy of the program still runs): the old
     /// folder, unchanged, is used this time and the move is tried again at the next start.
     Failed { from: PathBuf, to: PathBuf, error: io::Error },
+    /// The user moved the data folder to `at` (移动数据文件夹), and it is not there now (a drive
+    /// not plugged in, a folder deleted or renamed): nothing may be opened or created there.
+    MovedFolderMissing { at: PathBuf },
 }
 
 impl Relocation {
@@ -43,6 +46,14 @@ impl Relocation {
                 }
                 Some(text)
             }
+            Relocation::MovedFolderMissing { at } => Some(format!(
+                "数据文件夹已移到 {}，但现在那里找不到学时手册的数据（移动硬盘或 U 盘没有接上，或文件夹被删除、改了名）。\
+                 请接上那个磁盘，或把文件夹改回原名，然后重新打开学时手册。如果那里的数据确实已经不在了，删除 {} 旁边的“{}”文件后，\
+                 学时手册会回到默认的数据文件夹（可以从备份或导出的全部数据恢复）",
+                at.display(),
+                APP_IDENTIFIER,
+                crate::moving::POINTER_NAME
+            )),
             Relocation::Failed { from, to, error } => Some(format!(
                 "数据文件夹需要从 {} 移到 {}，但这次没能移动（{}）。这次继续使用原来的文件夹，数据没有任何改动。\
                  可能还有一个学时手册开着：请关闭所有学时手册窗口后重新打开，程序会再移动一次。",
