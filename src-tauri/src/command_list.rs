@@ -28,6 +28,7 @@ app_commands! {
     restore_backup,
     restore_listed_backup,
     open_data_folder,
+    move_data_folder,
     export_all_data,
     save_import_template,
     verify_vault,

@@ -317,6 +317,22 @@ pub async fn open_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
     open_with_system(&app, &folder, "数据文件夹")
 }
 
+/// Moves the data folder into the folder the user picks (into a new 学时手册数据 folder there when
+/// it holds files: e.g. D:\ itself) and goes on with it; `null` when the dialog was closed.
+#[tauri::command]
+pub async fn move_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<Snapshot>> {
+    let picked = app
+        .dialog()
+        .file()
+        .set_title("选择数据文件夹的新位置（例如 D 盘）")
+        .blocking_pick_folder()
+        .and_then(|f| f.into_path().ok());
+    let Some(picked) = picked else { return Ok(None) };
+    let (moved, snapshot) = on_handbook(&app, move |h| Ok((h.move_data_folder(&picked)?, h.snapshot()?))).await?;
+    crate::startup::set_log_folder(xueshi_store::DataDir::new(moved));
+    Ok(Some(snapshot))
+}
+
 /// Exports all data (records, evidence files, plans, confirmations, settings, rule files) into a
 /// .zip the user names, and says what it holds; `null` when the user cancels the dialog. (With
 /// the end-to-end seam: beside the package's fixed path.)

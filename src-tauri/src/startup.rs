@@ -4,8 +4,8 @@
 //! WebView2 runtime or the window cannot be created, and the log file in the data folder
 //! (`学时手册.log`) that keeps each of these, and every defect caught later, for whoever helps.
 
-use std::sync::OnceLock;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use xueshi_store::DataDir;
 use xueshi_store::relocate::Relocation;
@@ -25,14 +25,21 @@ static WINDOW_CREATED: AtomicBool = AtomicBool::new(false);
 /// A warning to show once the window is up (the data folder could not be moved).
 static STARTUP_WARNING: OnceLock<String> = OnceLock::new();
 
-/// The data folder whose log file takes what went wrong, once it is known.
-static LOG_FOLDER: OnceLock<DataDir> = OnceLock::new();
+/// The data folder whose log file takes what went wrong, once it is known (it changes when the
+/// user moves the data folder).
+static LOG_FOLDER: Mutex<Option<DataDir>> = Mutex::new(None);
 
 /// Keeps `text` in the log file of the data folder, once the folder is known (else nowhere).
 pub fn log(text: &str) {
-    if let Some(dir) = LOG_FOLDER.get() {
-        xueshi_store::app_log::log_line(dir, text);
+    let folder = LOG_FOLDER.lock().unwrap_or_else(std::sync::PoisonError::into_inner).clone();
+    if let Some(dir) = folder {
+        xueshi_store::app_log::log_line(&dir, text);
     }
+}
+
+/// From now on the log goes to the data folder `dir` (after the data folder moved there).
+pub fn set_log_folder(dir: DataDir) {
+    *LOG_FOLDER.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = Some(dir);
 }
 
 /// What to tell a user whose computer lacks the WebView2 runtime, or whose window failed.
@@ -86,7 +93,12 @@ pub fn data_folder() -> DataDir {
             2,
         );
     };
-    let _ = LOG_FOLDER.set(found.dir.clone());
+    set_log_folder(found.dir.clone());
+    if matches!(found.relocation, Relocation::MovedFolderMissing { .. })
+        && let Some(notice) = found.relocation.notice()
+    {
+        fatal(&notice, 2);
+    }
     if let Some(notice) = found.relocation.notice() {
         eprintln!("{notice}");
         log(&notice);

@@ -84,6 +84,8 @@ export const api = {
   /** Restores one of the listed backups, by the name the list gave. */
   restoreListedBackup: (name: string) => call<Snapshot>('restore_listed_backup', { name }),
   openDataFolder: () => call<void>('open_data_folder'),
+  /** Moves the data folder where the user picks; the snapshot there, or null when cancelled. */
+  moveDataFolder: () => call<Snapshot | null>('move_data_folder'),
   /** Exports everything into one .zip the user names; what it holds, or null when cancelled. */
   exportAllData: () => call<string | null>('export_all_data'),
   /** Saves the import template where the user chooses; what was saved, or null when cancelled. */

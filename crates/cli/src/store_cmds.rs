@@ -104,6 +104,9 @@ pub enum StoreCommand {
     Restore { file: PathBuf },
     /// 检查数据库和证据库中每个文件
     Verify,
+    /// 移动数据文件夹（例如移到 D 盘，重装系统也不丢）：复制、逐个校验后切换，再删除原来的。
+    /// 目标是空文件夹或不存在的文件夹；已有文件时放在其中新建的“学时手册数据”文件夹里
+    MoveDataFolder { target: PathBuf },
     /// 删除证据库中没有任何记录引用的文件
     Vacuum,
     /// 查看修改日志（最近的在前）
@@ -118,6 +121,11 @@ pub enum StoreCommand {
 pub fn data_dir(explicit: Option<&Path>) -> Result<DataDir, CliError> {
     let found = DataDir::find(explicit)
         .ok_or_else(|| CliError::Input("找不到系统的应用数据文件夹，请用 --data-dir 指定数据文件夹".into()))?;
+    if let (xueshi_store::relocate::Relocation::MovedFolderMissing { .. }, Some(notice)) =
+        (&found.relocation, found.relocation.notice())
+    {
+        return Err(CliError::Input(notice));
+    }
     if let Some(notice) = found.relocation.notice() {
         eprintln!("{notice}");
     }
@@ -290,6 +298,19 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
             Ok(format!("已删除 {} 个无人引用的文件，共 {} 字节\n", report.removed.len(), report.bytes))
         }
         StoreCommand::Log { limit } => Ok(lists::changes(&open(explicit)?.changes(limit)?)),
+        StoreCommand::MoveDataFolder { target } => {
+            let target = std::path::absolute(&target).map_err(|e| {
+                CliError::Input(format!("无法使用路径 {}：{}", target.display(), xueshi_store::words::reason(&e)))
+            })?;
+            let mut handbook = open_handbook(explicit, None)?;
+            let from = handbook.data_folder().to_owned();
+            let to = handbook.move_data_folder(&target)?;
+            Ok(format!(
+                "数据文件夹已从 {} 移到 {}；以后学时手册（桌面版和命令行）都使用新位置\n",
+                from.display(),
+                to.display()
+            ))
+        }
     }
 }
 

@@ -319,3 +319,42 @@ fn a_certificate_pdf_that_names_someone_else_is_flagged_by_the_pre_review_read_o
     h.store_mut().set_profile(&profile("王晓梅", "430102198805161237")).expect("profile corrected");
     assert_eq!(identity(h.review_plan().expect("reviewed again")), []);
 }
+
+#[test]
+fn moving_the_data_folder_goes_on_there_with_every_record_and_file_and_into_a_new_folder_inside_a_busy_one() {
+    let dir = folder("move");
+    let base = dir.path().join("AppData");
+    let mut h = Handbook::open(DataDir::find_in(&base).dir).expect("opens");
+    training(&mut h);
+    let pdf = b"%PDF-1.4\n% certificate\n%%EOF\n";
+    let attached = h
+        .store_mut()
+        .attach_reader("2025-001", &mut &pdf[..], "结业证书.pdf", Path::new("结业证书.pdf"), "结业证书")
+        .expect("attached");
+    let drive = dir.path().join("D盘");
+    std::fs::create_dir_all(&drive).expect("a drive with files");
+    std::fs::write(drive.join("别的文件.txt"), "x").expect("file");
+
+    let moved = h.move_data_folder(&drive).expect("moved");
+    assert_eq!(moved, drive.join(xueshi_handbook::MOVED_FOLDER_NAME));
+    assert_eq!(h.data_folder(), moved);
+    assert_eq!(h.snapshot().expect("snapshot").activities.len(), 1);
+    let copy = h.evidence_copy(attached.seq).expect("the evidence opens from the new folder");
+    assert_eq!(std::fs::read(&copy).expect("read"), pdf);
+    drop(h);
+    assert_eq!(DataDir::find_in(&base).dir.root(), moved, "the next start opens it");
+    assert!(!base.join(xueshi_store::APP_IDENTIFIER).join("ledger.sqlite3").exists(), "the old data is gone");
+    if let Some(viewing) = copy.parent() {
+        let _ = std::fs::remove_dir_all(viewing);
+    }
+}
+
+#[test]
+fn the_demo_is_not_moved() {
+    let dir = folder("move-demo");
+    let base = dir.path().join("AppData");
+    let mut h = Handbook::open(DataDir::find_in(&base).dir).expect("opens");
+    h.open_demo(false).expect("the demo");
+    let refused = h.move_data_folder(&dir.path().join("新")).expect_err("refused");
+    assert_eq!(refused.to_string(), "正在看示例：请先点“退出示例”，再移动自己的数据文件夹");
+}

@@ -38,11 +38,23 @@ pub enum MoveStep {
     Switched,
 }
 
+impl MoveStep {
+    /// The step in a word, as a progress display says it.
+    pub fn label(self) -> &'static str {
+        match self {
+            MoveStep::Begun => "开始",
+            MoveStep::Copied => "复制",
+            MoveStep::Checked => "核对",
+            MoveStep::Switched => "切换",
+        }
+    }
+}
+
 /// Why the data folder could not be moved. The data is where it was, untouched.
 #[derive(Debug, thiserror::Error)]
 pub enum MoveError {
     #[error(
-        "这个数据文件夹是启动时用 --data-dir 或 XUESHI_DATA_DIR 指定的，不能在程序里移动；请复制到新位置后改用新位置启动"
+        "这个数据文件夹是启动学时手册时专门指定的（命令行参数或环境变量），不能在程序里移动：请把整个文件夹复制到新位置，再改为指定新位置启动"
     )]
     GivenExplicitly,
     #[error("新位置{}已有文件。请选择一个空文件夹，或一个还不存在的文件夹", crate::words::place(.0))]
@@ -59,11 +71,15 @@ pub enum MoveError {
     )]
     CopyDiffers(PathBuf),
     #[error(
-        "移动时另一个程序（例如命令行的 xueshi）改动了数据。没有移动，数据仍在原来的位置；请关闭其他学时手册程序后再试"
+        "复制到新位置的数据库与原来的不一致（可能是磁盘或 U 盘有问题）。没有移动，数据仍在原来的位置；请换一个位置再试"
+    )]
+    DatabaseCopyDiffers,
+    #[error(
+        "移动时另一个程序（例如命令行版的学时手册）改动了数据。没有移动，数据仍在原来的位置；请关闭其他学时手册程序后再试"
     )]
     ChangedMeanwhile,
     /// A test stopped the move after this step (as a power cut would).
-    #[error("移动在“{0:?}”之后停止")]
+    #[error("移动在“{}”之后停止，下次打开时会完成或撤销", .0.label())]
     Stopped(MoveStep),
 }
 
@@ -278,7 +294,7 @@ impl Store {
         };
         for table in ["activities", "evidence", "evidence_files", "applications", "year_confirmations", "settings"] {
             if check != "ok" || count(&copy, table)? != count(&self.conn, table)? {
-                return Err(MoveError::CopyDiffers(path).into());
+                return Err(MoveError::DatabaseCopyDiffers.into());
             }
         }
         Ok(())

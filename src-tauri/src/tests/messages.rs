@@ -13,6 +13,7 @@ use xueshi_core::{LedgerError, RuleError};
 use xueshi_durable::FileInUse;
 use xueshi_export::{ExportError, MissingGlyph};
 use xueshi_handbook::HandbookError;
+use xueshi_store::moving::{MoveError, MoveStep};
 use xueshi_store::spreadsheet::{BadRows, RowError, SpreadsheetError};
 use xueshi_store::{Refusal, StoreError};
 
@@ -88,9 +89,10 @@ fn store_variant(e: &StoreError) -> usize {
         StoreError::Spreadsheet(_) => 19,
         StoreError::BadRows(_) => 20,
         StoreError::FileInUse(_) => 21,
+        StoreError::Move(_) => 22,
     }
 }
-const STORE_VARIANTS: usize = 22;
+const STORE_VARIANTS: usize = 23;
 
 fn refusal_variant(e: &Refusal) -> usize {
     match e {
@@ -263,10 +265,26 @@ fn store_samples() -> Vec<StoreError> {
         StoreError::BadRows(BadRows { bad_rows: 3, listed: vec![row_error()] }),
         StoreError::FileInUse(FileInUse { path: Path::new("资料").join("申报材料包.zip") }),
     ];
+    out.extend(move_samples().into_iter().map(StoreError::Move));
     out.extend(ledger_samples().into_iter().map(StoreError::Ledger));
     out.extend(refusal_samples().into_iter().map(StoreError::Refused));
     out.extend(spreadsheet_samples().into_iter().map(StoreError::Spreadsheet));
     out
+}
+
+fn move_samples() -> Vec<MoveError> {
+    let folder = || Path::new("资料").join("学时手册数据");
+    vec![
+        MoveError::GivenExplicitly,
+        MoveError::NotEmpty(folder()),
+        MoveError::Nested(folder()),
+        MoveError::Same(folder()),
+        MoveError::NotAbsolute(Path::new("学时手册数据").to_owned()),
+        MoveError::CopyDiffers(folder().join("证明材料.pdf")),
+        MoveError::DatabaseCopyDiffers,
+        MoveError::ChangedMeanwhile,
+        MoveError::Stopped(MoveStep::Copied),
+    ]
 }
 
 fn export_samples() -> Vec<ExportError> {

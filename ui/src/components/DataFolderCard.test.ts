@@ -70,4 +70,15 @@ describe('the data folder card', () => {
     expect(screenText()).toContain('已备份（2026年11月29日 08:15 · 每日自动备份）')
     expect(sentTo(sent, 'backup_now')).toHaveLength(1)
   })
+
+  it('moves the data folder only after the user agrees and shows where it is now', async () => {
+    const moved = { ...snapshotWith([]), data_dir: 'D:\\学时手册数据' }
+    const sent = openCard((cmd) => (cmd === 'move_data_folder' ? moved : null))
+    await click(testId('move-data-folder'))
+    expect(sentTo(sent, 'move_data_folder')).toHaveLength(0)
+    expect(screenText()).toContain('核对无误后才换到新位置')
+    await click(byText('选择新位置', document.querySelector('.n-dialog') as HTMLElement))
+    await eventually(() => expect(sentTo(sent, 'move_data_folder')).toHaveLength(1))
+    await eventually(() => expect(screenText(testId('data-folder-path'))).toBe('D:\\学时手册数据'))
+  })
 })

@@ -205,3 +205,59 @@ fn confirm_year_backup_and_restore_work_from_the_command_line() {
     assert!(ok(&data, &["list"]).contains("教材"));
     assert!(refused(&data, &["restore", "/nonexistent/备份.sqlite3"]).contains("备份"));
 }
+
+/// `xueshi` with the OS's app-data folder in `home` (the default data folder, not --data-dir).
+#[cfg(not(windows))]
+fn in_app_data(home: &Path, args: &[&str]) -> std::process::Output {
+    crate::common::run(crate::common::command().env("XDG_DATA_HOME", home).env("HOME", home).args(args))
+}
+
+// Not under Wine: there the app-data folder is the Wine profile's own, which the test must not touch.
+#[cfg(not(windows))]
+#[test]
+fn move_data_folder_moves_the_default_folder_and_later_commands_use_the_new_one() {
+    let tmp = tempfile::tempdir().expect("temp");
+    let home = tmp.path().join("home");
+    assert!(in_app_data(&home, &["init"]).status.success());
+    let added = in_app_data(
+        &home,
+        &[
+            "add",
+            "--kind",
+            "training",
+            "--title",
+            "研修班",
+            "--date",
+            "2025-05-12",
+            "--category",
+            "professional",
+            "--days",
+            "2",
+        ],
+    );
+    assert!(added.status.success(), "{}", crate::common::text(&added));
+    let drive = tmp.path().join("D盘");
+    let moved = in_app_data(&home, &["move-data-folder", drive.to_str().expect("path")]);
+    assert!(moved.status.success(), "{}", crate::common::text(&moved));
+    assert!(crate::common::text(&moved).contains("以后学时手册（桌面版和命令行）都使用新位置"));
+    assert!(drive.join("ledger.sqlite3").is_file());
+    let listed = in_app_data(&home, &["list"]);
+    assert!(crate::common::text(&listed).contains("研修班"), "{}", crate::common::text(&listed));
+
+    std::fs::rename(&drive, tmp.path().join("改了名")).expect("renamed");
+    let missing = in_app_data(&home, &["list"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(
+        crate::common::text(&missing).contains("现在那里找不到学时手册的数据"),
+        "{}",
+        crate::common::text(&missing)
+    );
+    assert!(!drive.exists(), "nothing is created where the data was");
+}
+
+#[test]
+fn a_data_folder_given_with_data_dir_is_not_moved() {
+    let (tmp, data) = crate::common::data_folder();
+    let refused = crate::common::refused(&data, &["move-data-folder", tmp.path().join("新").to_str().expect("path")]);
+    assert!(refused.contains("用 --data-dir 或 XUESHI_DATA_DIR 指定的"), "{refused}");
+}
