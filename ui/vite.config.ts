@@ -16,6 +16,9 @@ export default defineConfig({
     environment: 'jsdom',
     include: ['src/**/*.test.ts'],
     setupFiles: ['src/testing/setup.ts'],
+    // Vitest leaves CSS out (an empty module), its text asked for with ?raw too: the tests that read
+    // style.css (src/sizes.test.ts, src/colours.test.ts) get the file.
+    css: { include: [/\.css\?raw$/] },
     // A component test mounts Naive UI in jsdom: a few seconds when the machine is busy building.
     testTimeout: 20000,
   },
