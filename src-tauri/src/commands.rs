@@ -319,14 +319,18 @@ pub async fn open_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
 
 /// Moves the data folder into the folder the user picks (into a new 学时手册数据 folder there when
 /// it holds files: e.g. D:\ itself) and goes on with it; `null` when the dialog was closed.
+/// (With the end-to-end seam: the folder of the package's fixed path.)
 #[tauri::command]
 pub async fn move_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<Snapshot>> {
-    let picked = app
-        .dialog()
-        .file()
-        .set_title("选择数据文件夹的新位置（例如 D 盘）")
-        .blocking_pick_folder()
-        .and_then(|f| f.into_path().ok());
+    let picked = match app.state::<AppState>().fixed_save_path() {
+        Some(p) => p.parent().map(Path::to_path_buf),
+        None => app
+            .dialog()
+            .file()
+            .set_title("选择数据文件夹的新位置（例如 D 盘）")
+            .blocking_pick_folder()
+            .and_then(|f| f.into_path().ok()),
+    };
     let Some(picked) = picked else { return Ok(None) };
     let (moved, snapshot) = on_handbook(&app, move |h| Ok((h.move_data_folder(&picked)?, h.snapshot()?))).await?;
     crate::startup::set_log_folder(xueshi_store::DataDir::new(moved));

@@ -1,7 +1,8 @@
 """Daily use at 1366×768 (issue 14), after test_app's scenarios on the same data folder: every
 screen speaks Chinese (no English word in the visible text), 总览 shows today's reminders, Ctrl + / Ctrl − / Ctrl 0 zoom the
 window and the zoom is there again after a restart, and 关于 names the version and shows the
-licences of the font and the charts in full."""
+licences of the font and the charts in full; a data folder given at start is not moved (the
+message says why)."""
 
 import os
 import re
@@ -119,3 +120,16 @@ class DailyUseScenario(WithApp):
 
 if __name__ == "__main__":
     unittest.main()
+
+    def test_4_a_data_folder_given_at_start_is_not_moved_and_the_window_says_why_in_chinese(self):
+        a = self.app
+        a.menu("设置")
+        a.click("[data-test='move-data-folder']")
+        a.wait(".n-dialog")
+        time.sleep(0.5)  # a click during the dialog's entrance animation can fall through
+        button = next(b for b in a.driver.find_elements(By.CSS_SELECTOR, ".n-dialog button") if label_of(b) == "选择新位置")
+        a.press(button)
+        said = a.wait_text(".n-message-container", "专门指定的")
+        self.assertIn("不能在程序里移动", said)
+        self.shot("21-move-data-folder-refused")
+

@@ -10,17 +10,7 @@ use crate::{Options, Store};
 /// An app-data folder with the default data folder in it: a profile, one evidence file, a backup,
 /// a rule file and the log; and the web view's own folder, which is not ours.
 fn app_data(base: &Path) -> DataDir {
-    let dir = DataDir::find_in(base).dir;
-    let quiet = Options { daily_backup: false, ..Options::default() };
-    let mut store = Store::open_with(&dir, quiet).expect("the data folder opens");
-    let profile = xueshi_core::Profile { name: Some("王晓梅".into()), ..Default::default() };
-    store.set_profile(&profile).expect("profile saved");
-    drop(store);
-    std::fs::create_dir_all(dir.backups()).expect("backups folder");
-    std::fs::copy(dir.database(), dir.backups().join("ledger-20260101-manual.sqlite3")).expect("a backup");
-    let blob = dir.evidence().join("ab").join("ab".repeat(32));
-    std::fs::create_dir_all(blob.parent().expect("a parent")).expect("vault folder");
-    std::fs::write(&blob, b"%PDF-1.4 certificate").expect("blob written");
+    let dir = crate::relocate::tests::filled(DataDir::find_in(base).dir);
     std::fs::create_dir_all(dir.rules()).expect("rules folder");
     std::fs::write(dir.rules().join("本单位.toml"), "id = \"x\"\n").expect("rule file");
     std::fs::write(dir.log_file(), "2026-11-29 启动\n").expect("log");

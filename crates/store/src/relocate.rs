@@ -122,16 +122,21 @@ fn free_name(base: &Path) -> PathBuf {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::{Options, Store};
 
     /// An old data folder in `base` made by the store itself: a database with a profile, one
     /// evidence file in the vault and a backup.
     fn old_folder(base: &Path) -> DataDir {
-        let dir = DataDir::new(base.join(OLD_APP_IDENTIFIER));
+        filled(DataDir::new(base.join(OLD_APP_IDENTIFIER)))
+    }
+
+    /// `dir` made by the store itself: a database with a profile (王晓梅), one evidence file in
+    /// the vault and a backup.
+    pub(crate) fn filled(dir: DataDir) -> DataDir {
         let quiet = Options { daily_backup: false, ..Options::default() };
-        let mut store = Store::open_with(&dir, quiet).expect("the old folder opens");
+        let mut store = Store::open_with(&dir, quiet).expect("the data folder opens");
         let profile = xueshi_core::Profile { name: Some("王晓梅".into()), ..Default::default() };
         store.set_profile(&profile).expect("profile saved");
         drop(store);

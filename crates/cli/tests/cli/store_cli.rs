@@ -259,5 +259,5 @@ fn move_data_folder_moves_the_default_folder_and_later_commands_use_the_new_one(
 fn a_data_folder_given_with_data_dir_is_not_moved() {
     let (tmp, data) = crate::common::data_folder();
     let refused = crate::common::refused(&data, &["move-data-folder", tmp.path().join("新").to_str().expect("path")]);
-    assert!(refused.contains("用 --data-dir 或 XUESHI_DATA_DIR 指定的"), "{refused}");
+    assert!(refused.contains("启动学时手册时专门指定的"), "{refused}");
 }
