@@ -117,10 +117,6 @@ class DailyUseScenario(WithApp):
         ActionChains(a.driver).send_keys(Keys.ESCAPE).perform()
         a.gone("[data-test='about-licence-text']")
 
-
-if __name__ == "__main__":
-    unittest.main()
-
     def test_4_a_data_folder_given_at_start_is_not_moved_and_the_window_says_why_in_chinese(self):
         a = self.app
         a.menu("设置")
@@ -133,3 +129,6 @@ if __name__ == "__main__":
         self.assertIn("不能在程序里移动", said)
         self.shot("21-move-data-folder-refused")
 
+
+if __name__ == "__main__":
+    unittest.main()
