@@ -29,6 +29,7 @@ app_commands! {
     restore_listed_backup,
     open_data_folder,
     move_data_folder,
+    use_existing_data_folder,
     export_all_data,
     save_import_template,
     verify_vault,

@@ -337,6 +337,27 @@ pub async fn move_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<Option
     Ok(Some(snapshot))
 }
 
+/// Goes on with a data folder made earlier, which the user picks (the one moved to D: before the
+/// system was reinstalled); `null` when the dialog was closed. (With the end-to-end seam: the
+/// folder of the package's fixed path.)
+#[tauri::command]
+pub async fn use_existing_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<Snapshot>> {
+    let picked = match app.state::<AppState>().fixed_save_path() {
+        Some(p) => p.parent().map(Path::to_path_buf),
+        None => app
+            .dialog()
+            .file()
+            .set_title("选择以前的数据文件夹（例如 D 盘的“学时手册数据”）")
+            .blocking_pick_folder()
+            .and_then(|f| f.into_path().ok()),
+    };
+    let Some(picked) = picked else { return Ok(None) };
+    let (used, snapshot) =
+        on_handbook(&app, move |h| Ok((h.use_existing_data_folder(&picked)?, h.snapshot()?))).await?;
+    crate::startup::set_log_folder(xueshi_store::DataDir::new(used));
+    Ok(Some(snapshot))
+}
+
 /// Exports all data (records, evidence files, plans, confirmations, settings, rule files) into a
 /// .zip the user names, and says what it holds; `null` when the user cancels the dialog. (With
 /// the end-to-end seam: beside the package's fixed path.)

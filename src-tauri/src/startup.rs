@@ -93,12 +93,14 @@ pub fn data_folder() -> DataDir {
             2,
         );
     };
-    set_log_folder(found.dir.clone());
     if matches!(found.relocation, Relocation::MovedFolderMissing { .. })
         && let Some(notice) = found.relocation.notice()
     {
-        fatal(&notice, 2);
+        // Not even the log goes there: nothing may be created where the data is missing.
+        eprintln!("{notice}");
+        return find_moved_folder(&notice);
     }
+    set_log_folder(found.dir.clone());
     if let Some(notice) = found.relocation.notice() {
         eprintln!("{notice}");
         log(&notice);
@@ -107,6 +109,39 @@ pub fn data_folder() -> DataDir {
         }
     }
     found.dir
+}
+
+/// The data folder was moved and is not where it was (a drive not plugged in, a folder renamed):
+/// says so and lets the user pick the folder (checked as `moving::use_existing` checks it), or
+/// quit. Nothing is created in its place.
+fn find_moved_folder(notice: &str) -> DataDir {
+    let mut text = format!("{notice}\n\n也可以现在选择数据文件夹现在所在的位置。");
+    loop {
+        let choice = rfd::MessageDialog::new()
+            .set_title("学时手册")
+            .set_description(&text)
+            .set_level(rfd::MessageLevel::Warning)
+            .set_buttons(rfd::MessageButtons::OkCancelCustom("选择数据文件夹…".into(), "退出".into()))
+            .show();
+        let picked = match choice {
+            rfd::MessageDialogResult::Custom(label) if label.starts_with("选择") => {
+                rfd::FileDialog::new().set_title("选择学时手册的数据文件夹").pick_folder()
+            }
+            rfd::MessageDialogResult::Ok | rfd::MessageDialogResult::Yes => {
+                rfd::FileDialog::new().set_title("选择学时手册的数据文件夹").pick_folder()
+            }
+            _ => std::process::exit(2),
+        };
+        let Some(folder) = picked else { continue };
+        let Some(base) = DataDir::app_data_base(None) else { std::process::exit(2) };
+        match xueshi_store::moving::use_existing(&base, &folder) {
+            Ok(dir) => {
+                set_log_folder(dir.clone());
+                return dir;
+            }
+            Err(e) => text = format!("{e}\n\n{notice}"),
+        }
+    }
 }
 
 /// The warning to show once the window is up, if any.

@@ -86,6 +86,8 @@ export const api = {
   openDataFolder: () => call<void>('open_data_folder'),
   /** Moves the data folder where the user picks; the snapshot there, or null when cancelled. */
   moveDataFolder: () => call<Snapshot | null>('move_data_folder'),
+  /** Goes on with a data folder made earlier, which the user picks; null when cancelled. */
+  useExistingDataFolder: () => call<Snapshot | null>('use_existing_data_folder'),
   /** Exports everything into one .zip the user names; what it holds, or null when cancelled. */
   exportAllData: () => call<string | null>('export_all_data'),
   /** Saves the import template where the user chooses; what was saved, or null when cancelled. */

@@ -7,7 +7,7 @@ use clap::Subcommand;
 use xueshi_core::Application;
 use xueshi_core::kinds::{ApplicationPath, Level};
 use xueshi_handbook::Handbook;
-use xueshi_store::{DataDir, Options, PlannedApplication, Store, YearConfirmation};
+use xueshi_store::{DataDir, Options, PlannedApplication, Store, StoreError, YearConfirmation};
 
 use crate::activity_args::ActivityFlags;
 use crate::{CliError, parse_level, parse_path};
@@ -107,6 +107,8 @@ pub enum StoreCommand {
     /// 移动数据文件夹（例如移到 D 盘，重装系统也不丢）：复制、逐个校验后切换，再删除原来的。
     /// 目标是空文件夹或不存在的文件夹；已有文件时放在其中新建的“学时手册数据”文件夹里
     MoveDataFolder { target: PathBuf },
+    /// 使用已有的数据文件夹（例如重装系统前移到 D 盘的）：检查后以后都用它；现在的数据文件夹保持不动
+    UseDataFolder { folder: PathBuf },
     /// 删除证据库中没有任何记录引用的文件
     Vacuum,
     /// 查看修改日志（最近的在前）
@@ -310,6 +312,17 @@ pub fn run(command: StoreCommand, explicit: Option<&Path>) -> Result<String, Cli
                 from.display(),
                 to.display()
             ))
+        }
+        StoreCommand::UseDataFolder { folder } => {
+            let folder = std::path::absolute(&folder).map_err(|e| {
+                CliError::Input(format!("无法使用路径 {}：{}", folder.display(), xueshi_store::words::reason(&e)))
+            })?;
+            // Not through the folder in use: it may be the missing one this is meant to replace.
+            let Some(base) = DataDir::app_data_base(explicit) else {
+                return Err(StoreError::from(xueshi_store::moving::MoveError::GivenExplicitly).into());
+            };
+            let used = xueshi_store::moving::use_existing(&base, &folder)?;
+            Ok(format!("以后学时手册（桌面版和命令行）都使用数据文件夹 {}\n", used.root().display()))
         }
     }
 }

@@ -1,5 +1,6 @@
 //! 移动数据文件夹 as both shells offer it: the folder the user chose (the data goes into it when it
-//! is empty, else into a new 学时手册数据 folder inside it), moved by the store, then reopened there.
+//! is empty, else into a new 学时手册数据 folder inside it), moved by the store, then reopened there;
+//! and 使用已有的数据文件夹, the way back to a moved folder after the system was reinstalled.
 
 use std::path::{Path, PathBuf};
 
@@ -34,5 +35,20 @@ impl Handbook {
             moving::finish_move(base);
         }
         Ok(new.root().to_owned())
+    }
+
+    /// Opens the data folder `folder` made earlier (moved to D: before the system was reinstalled)
+    /// and keeps it as the data folder; the one in use until now is left as it is.
+    pub fn use_existing_data_folder(&mut self, folder: &Path) -> Result<PathBuf> {
+        if self.demo {
+            return Err(HandbookError::input("正在看示例：请先点“退出示例”，再选择数据文件夹"));
+        }
+        let Some(base) = self.store.data_dir().pointer_base().map(Path::to_owned) else {
+            return Err(xueshi_store::StoreError::from(moving::MoveError::GivenExplicitly).into());
+        };
+        let dir = moving::use_existing(&base, folder)?;
+        self.store = Store::open(&dir)?;
+        self.home = dir;
+        Ok(self.home.root().to_owned())
     }
 }

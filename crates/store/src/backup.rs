@@ -236,7 +236,7 @@ fn copy_database(conn: &Connection, target: &Path) -> Result<()> {
 
 /// Opens `file` read-only and checks that it is a sound 学时手册 database this program can read,
 /// with nothing in it that this program did not put there (see `restore_checks`).
-fn check_restorable(file: &Path) -> Result<Connection> {
+pub(crate) fn check_restorable(file: &Path) -> Result<Connection> {
     let not_ours = || StoreError::NotOurDatabase { path: file.to_owned() };
     if !file.is_file() {
         return Err(StoreError::Io {

@@ -70,6 +70,8 @@ pub enum MoveError {
         crate::words::place(.0)
     )]
     CopyDiffers(PathBuf),
+    #[error("{}里没有学时手册的数据。请选择以前的数据文件夹本身（例如移到 D 盘的“学时手册数据”文件夹）", crate::words::place(.0))]
+    NoDataThere(PathBuf),
     #[error(
         "复制到新位置的数据库与原来的不一致（可能是磁盘或 U 盘有问题）。没有移动，数据仍在原来的位置；请换一个位置再试"
     )]
@@ -323,6 +325,22 @@ fn switch_to(base: &Path, to: &Path) -> Result<()> {
         let text = format!("{}\n", to.display());
         write_atomically(base, POINTER_NAME, &text)
     }
+}
+
+/// 使用已有的数据文件夹: after the system was reinstalled, the folder the data had been moved to
+/// (on D:) becomes again the one the app opens in `base`. Its database must pass the checks a
+/// backup passes before it is restored; the folder in use now is left as it is.
+pub fn use_existing(base: &Path, folder: &Path) -> Result<DataDir> {
+    if !folder.is_absolute() {
+        return Err(MoveError::NotAbsolute(folder.to_owned()).into());
+    }
+    let dir = DataDir::found(folder, base);
+    if !dir.database().is_file() {
+        return Err(MoveError::NoDataThere(folder.to_owned()).into());
+    }
+    crate::backup::check_restorable(&dir.database())?;
+    switch_to(base, folder)?;
+    Ok(dir)
 }
 
 /// A move that did not switch: the new folder's copies go, the journal goes.

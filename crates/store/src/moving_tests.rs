@@ -180,3 +180,35 @@ fn a_move_back_to_the_default_folder_stopped_before_the_switch_keeps_the_web_vie
     assert!(whole(&away) && empty_of_ours(default.root()));
     assert!(default.root().join("WebKitCache").is_dir(), "the web view's files stay");
 }
+
+#[test]
+fn after_a_reinstall_the_folder_on_another_drive_is_used_again_and_a_folder_without_our_data_is_refused() {
+    let tmp = tempfile::tempdir().expect("temp");
+    let base = tmp.path().join("AppData");
+    app_data(&base);
+    let drive = tmp.path().join("D盘");
+    let store = open(&DataDir::find_in(&base).dir);
+    store.move_data_folder(&drive, &mut |_| ControlFlow::Continue(())).expect("moved");
+    drop(store);
+    finish_move(&base);
+    // The system is reinstalled: the app-data folder is new and empty.
+    std::fs::remove_dir_all(&base).expect("C: wiped");
+    let fresh = DataDir::find_in(&base).dir;
+    drop(open(&fresh));
+    assert_eq!(use_existing(&base, &drive).expect("used").root(), drive);
+    assert_eq!(DataDir::find_in(&base).dir.root(), drive, "the next start opens it");
+    assert!(whole(&drive));
+    assert!(fresh.database().is_file(), "the folder in use before is left as it is");
+
+    let empty = tmp.path().join("空文件夹");
+    std::fs::create_dir_all(&empty).expect("folder");
+    assert!(matches!(use_existing(&base, &empty), Err(StoreError::Move(MoveError::NoDataThere(_)))));
+    let foreign = tmp.path().join("别的程序");
+    std::fs::create_dir_all(&foreign).expect("folder");
+    rusqlite::Connection::open(foreign.join("ledger.sqlite3"))
+        .expect("db")
+        .execute_batch("CREATE TABLE t(x)")
+        .expect("t");
+    assert!(matches!(use_existing(&base, &foreign), Err(StoreError::NotOurDatabase { .. })));
+    assert_eq!(DataDir::find_in(&base).dir.root(), drive, "a refusal changes nothing");
+}

@@ -64,6 +64,13 @@ impl DataDir {
         dirs::data_dir().map(|base| DataDir::find_in(&base))
     }
 
+    /// The OS app-data folder the default data folder (and a moved one's pointer) is found in,
+    /// unless `explicit` or `XUESHI_DATA_DIR` gives the data folder (then `None`).
+    pub fn app_data_base(explicit: Option<&Path>) -> Option<PathBuf> {
+        let given = explicit.is_some() || std::env::var_os(DATA_DIR_ENV).is_some_and(|v| !v.is_empty());
+        if given { None } else { dirs::data_dir() }
+    }
+
     /// The data folder in the app-data folder `base`: after finishing or undoing a move that was
     /// under way, the one a move left the pointer to, else the default one (into which a data
     /// folder of the first releases is moved once).

@@ -281,6 +281,7 @@ fn move_samples() -> Vec<MoveError> {
         MoveError::Same(folder()),
         MoveError::NotAbsolute(Path::new("学时手册数据").to_owned()),
         MoveError::CopyDiffers(folder().join("证明材料.pdf")),
+        MoveError::NoDataThere(folder()),
         MoveError::DatabaseCopyDiffers,
         MoveError::ChangedMeanwhile,
         MoveError::Stopped(MoveStep::Copied),

@@ -81,4 +81,15 @@ describe('the data folder card', () => {
     await eventually(() => expect(sentTo(sent, 'move_data_folder')).toHaveLength(1))
     await eventually(() => expect(screenText(testId('data-folder-path'))).toBe('D:\\学时手册数据'))
   })
+
+  it('goes on with a data folder made earlier, chosen after the user agrees', async () => {
+    const used = { ...snapshotWith([]), data_dir: 'D:\\学时手册数据' }
+    const sent = openCard((cmd) => (cmd === 'use_existing_data_folder' ? used : null))
+    await click(testId('use-existing-folder'))
+    expect(sentTo(sent, 'use_existing_data_folder')).toHaveLength(0)
+    expect(screenText()).toContain('现在这个数据文件夹保持不动')
+    await click(byText('选择文件夹', document.querySelector('.n-dialog') as HTMLElement))
+    await eventually(() => expect(sentTo(sent, 'use_existing_data_folder')).toHaveLength(1))
+    await eventually(() => expect(screenText(testId('data-folder-path'))).toBe('D:\\学时手册数据'))
+  })
 })

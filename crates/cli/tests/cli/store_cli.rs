@@ -215,7 +215,7 @@ fn in_app_data(home: &Path, args: &[&str]) -> std::process::Output {
 // Not under Wine: there the app-data folder is the Wine profile's own, which the test must not touch.
 #[cfg(not(windows))]
 #[test]
-fn move_data_folder_moves_the_default_folder_and_later_commands_use_the_new_one() {
+fn move_data_folder_moves_the_default_folder_later_commands_use_it_and_use_data_folder_finds_it_again() {
     let tmp = tempfile::tempdir().expect("temp");
     let home = tmp.path().join("home");
     assert!(in_app_data(&home, &["init"]).status.success());
@@ -253,6 +253,18 @@ fn move_data_folder_moves_the_default_folder_and_later_commands_use_the_new_one(
         crate::common::text(&missing)
     );
     assert!(!drive.exists(), "nothing is created where the data was");
+
+    // The folder, found again under its new name, is used from now on.
+    let renamed = tmp.path().join("改了名");
+    let used = in_app_data(&home, &["use-data-folder", renamed.to_str().expect("path")]);
+    assert!(used.status.success(), "{}", crate::common::text(&used));
+    let listed = in_app_data(&home, &["list"]);
+    assert!(crate::common::text(&listed).contains("研修班"), "{}", crate::common::text(&listed));
+    let empty = tmp.path().join("空的");
+    std::fs::create_dir_all(&empty).expect("folder");
+    let refused = in_app_data(&home, &["use-data-folder", empty.to_str().expect("path")]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(crate::common::text(&refused).contains("里没有学时手册的数据"), "{}", crate::common::text(&refused));
 }
 
 #[test]
