@@ -119,6 +119,15 @@ fn save_to<R: Runtime>(
         .and_then(|f| f.into_path().ok())
 }
 
+/// A folder chosen in a native dialog titled `title`; `None` when the user closes it. (With the
+/// end-to-end seam: the folder of the package's fixed path.)
+fn pick_folder<R: Runtime>(app: &AppHandle<R>, title: &str) -> Option<PathBuf> {
+    if let Some(fixed) = app.state::<AppState>().fixed_save_path() {
+        return fixed.parent().map(Path::to_path_buf);
+    }
+    app.dialog().file().set_title(title).blocking_pick_folder().and_then(|f| f.into_path().ok())
+}
+
 const EVIDENCE_TYPES: &[&str] =
     &["pdf", "jpg", "jpeg", "png", "heic", "webp", "ofd", "doc", "docx", "xls", "xlsx", "wps", "et"];
 
@@ -322,15 +331,7 @@ pub async fn open_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<()> {
 /// (With the end-to-end seam: the folder of the package's fixed path.)
 #[tauri::command]
 pub async fn move_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<Snapshot>> {
-    let picked = match app.state::<AppState>().fixed_save_path() {
-        Some(p) => p.parent().map(Path::to_path_buf),
-        None => app
-            .dialog()
-            .file()
-            .set_title("选择数据文件夹的新位置（例如 D 盘）")
-            .blocking_pick_folder()
-            .and_then(|f| f.into_path().ok()),
-    };
+    let picked = pick_folder(&app, "选择数据文件夹的新位置（例如 D 盘）");
     let Some(picked) = picked else { return Ok(None) };
     let (moved, snapshot) = on_handbook(&app, move |h| Ok((h.move_data_folder(&picked)?, h.snapshot()?))).await?;
     crate::startup::set_log_folder(xueshi_store::DataDir::new(moved));
@@ -342,15 +343,7 @@ pub async fn move_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<Option
 /// folder of the package's fixed path.)
 #[tauri::command]
 pub async fn use_existing_data_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<Snapshot>> {
-    let picked = match app.state::<AppState>().fixed_save_path() {
-        Some(p) => p.parent().map(Path::to_path_buf),
-        None => app
-            .dialog()
-            .file()
-            .set_title("选择以前的数据文件夹（例如 D 盘的“学时手册数据”）")
-            .blocking_pick_folder()
-            .and_then(|f| f.into_path().ok()),
-    };
+    let picked = pick_folder(&app, "选择以前的数据文件夹（例如 D 盘的“学时手册数据”）");
     let Some(picked) = picked else { return Ok(None) };
     let (used, snapshot) =
         on_handbook(&app, move |h| Ok((h.use_existing_data_folder(&picked)?, h.snapshot()?))).await?;
@@ -476,15 +469,7 @@ pub async fn export_upload_kit<R: Runtime>(
     let job = on_handbook(&app, |h| h.export_job(&Request::default())).await?;
     let font_path = app.path().resource_dir().ok().map(|d| d.join("fonts")).filter(|d| d.is_dir());
     let choices = PackageChoices { mask_id, font_path, ..PackageChoices::default() };
-    let parent = match app.state::<AppState>().fixed_save_path() {
-        Some(p) => p.parent().map(Path::to_path_buf),
-        None => app
-            .dialog()
-            .file()
-            .set_title("选择保存分年度上传材料的位置（将在其中新建一个文件夹）")
-            .blocking_pick_folder()
-            .and_then(|f| f.into_path().ok()),
-    };
+    let parent = pick_folder(&app, "选择保存分年度上传材料的位置（将在其中新建一个文件夹）");
     let Some(parent) = parent else { return Ok(None) };
     let out = parent.join(job.kit_name());
     let summary = blocking(move || Ok(UploadKitSummary::new(&job.run_upload_kit(&out, limit_mb, &choices)?))).await?;
