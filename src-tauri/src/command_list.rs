@@ -11,6 +11,8 @@ app_commands! {
     about,
     reminders,
     save_calendar,
+    login_check,
+    set_login_check,
     save_activity,
     remove_activity,
     undo_remove,

@@ -188,6 +188,18 @@ pub async fn save_calendar<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<u3
     Ok(Some(u32::try_from(events).unwrap_or(u32::MAX)))
 }
 
+/// Whether 学时手册 checks the reminders when the user logs in to the computer (设置 → 提醒).
+#[tauri::command]
+pub fn login_check<R: Runtime>(app: AppHandle<R>) -> bool {
+    crate::notices::login_check_enabled(&app)
+}
+
+/// Registers (or removes) the check at login; whether it is registered now.
+#[tauri::command]
+pub fn set_login_check<R: Runtime>(app: AppHandle<R>, on: bool) -> AppResult<bool> {
+    crate::notices::set_login_check_enabled(&app, on)
+}
+
 /// 关于: the version and the licences of the font and the charts, with their texts.
 #[tauri::command]
 pub fn about() -> xueshi_handbook::About {

@@ -4,6 +4,7 @@
 
 mod commands;
 pub mod error;
+pub mod notices;
 pub mod startup;
 mod state;
 mod window_fit;
@@ -95,6 +96,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
+        .plugin(notices::autostart_plugin())
         .manage(AppState::new(home))
         .setup(|app| {
             // Tauri runs this after it created the windows of the configuration.
@@ -137,26 +140,40 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
         .invoke_handler(handler())
 }
 
+/// The app's configuration and embedded front end: made in one place, so that the quiet check
+/// at login does not carry a second copy of the front end.
+pub(crate) fn context() -> tauri::Context<tauri::Wry> {
+    tauri::generate_context!()
+}
+
 /// Starts the desktop app on the user's data folder (`XUESHI_DATA_DIR` overrides it). On
 /// Windows without the WebView2 runtime, or when the window cannot be created, it tells the user
 /// in a message box and exits with `startup::NO_WINDOW_EXIT_CODE`.
 ///
+/// With `--check-reminders` (the check at login) it opens no window: see `notices`.
+///
 /// One app per user: a second start hands over to the running app, which brings its window to
 /// the front, and exits with success before it opens a window or touches the data folder's files.
 pub fn run() {
+    if notices::is_check_run() {
+        notices::check_and_exit();
+    }
     startup::check_webview();
     let home = startup::data_folder();
     startup::guard_window_creation();
     // First of the plugins: it decides, before any window exists, whether this is the second start.
     let single = tauri_plugin_single_instance::init(|app, _args, _cwd| startup::bring_to_front(app));
-    let app = match build(tauri::Builder::default().plugin(single), home).build(tauri::generate_context!()) {
+    let app = match build(tauri::Builder::default().plugin(single), home).build(context()) {
         Ok(app) => app,
         Err(e) => startup::fatal(&format!("学时手册无法启动：{e}"), 1),
     };
     // This is the one running app (a second start has handed over by now): while the window is
     // created and loads the page, the data folder opens and the first screen's snapshot is made.
     let handle = app.handle().clone();
-    std::thread::spawn(move || handle.state::<AppState>().prepare_first_screen());
+    std::thread::spawn(move || {
+        handle.state::<AppState>().prepare_first_screen();
+        notices::notify_after_start(&handle);
+    });
     app.run(|_, event| {
         if let tauri::RunEvent::Ready = event {
             // Only the one running app sweeps: a second start must not remove the viewing

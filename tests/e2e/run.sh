@@ -39,10 +39,15 @@ export XUESHI_DATA_DIR="$work/data"
 export XUESHI_E2E_PICK="$work/结业证书.pdf"
 export XUESHI_E2E_SAVE="$work/学时材料包.zip"
 export XUESHI_E2E_OPENED="$work/opened.txt"
+export XUESHI_E2E_NOTIFY="$work/notified.txt"
+# The app's home (where the check at login is registered, ~/.config/autostart): its own, not the
+# user's who runs the tests. Only the driver and the app get it.
+export XUESHI_E2E_HOME="$work/home"
+mkdir -p "$XUESHI_E2E_HOME"
 python3 tests/e2e/make_pdf.py "$XUESHI_E2E_PICK"
 port=$(( 4500 + RANDOM % 400 * 2 ))
 export XUESHI_WEBDRIVER_PORT=$port
-tauri-driver --port "$port" --native-port $(( port + 1 )) >"$work/driver.log" 2>&1 &
+HOME="$XUESHI_E2E_HOME" tauri-driver --port "$port" --native-port $(( port + 1 )) >"$work/driver.log" 2>&1 &
 driver=$!
 
 export XUESHI_APP="$app"

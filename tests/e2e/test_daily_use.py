@@ -2,12 +2,17 @@
 screen speaks Chinese (no English word in the visible text), 总览 shows today's reminders, Ctrl + / Ctrl − / Ctrl 0 zoom the
 window and the zoom is there again after a restart, and 关于 names the version and shows the
 licences of the font and the charts in full; a data folder given at start is not moved (the
-message says why)."""
+message says why); the reminders are told once as a notification, the check at login opens no window
+and tells them once, and 设置 registers it with the desktop."""
 
 import os
 import re
+import sqlite3
+import subprocess
+import tempfile
 import time
 import unittest
+from pathlib import Path
 
 from PIL import ImageGrab
 from selenium.webdriver.common.action_chains import ActionChains
@@ -128,6 +133,47 @@ class DailyUseScenario(WithApp):
         said = a.wait_text(".n-message-container", "专门指定的")
         self.assertIn("不能在程序里移动", said)
         self.shot("21-move-data-folder-refused")
+
+    def test_5_the_reminders_were_told_as_a_notification_once_and_the_check_at_login_opens_no_window(self):
+        told = Path(os.environ["XUESHI_E2E_NOTIFY"]).read_text(encoding="utf-8")
+        # A start after test_app's records were saved told them, and later starts the same day did not.
+        self.assertEqual(told.count("条记录还缺证明材料"), 1, told)
+        # The check at login on a copy of the data folder whose reminders were never told.
+        work = Path(tempfile.mkdtemp())
+        (work / "data").mkdir()
+        with sqlite3.connect(Path(os.environ["XUESHI_DATA_DIR"]) / "ledger.sqlite3") as live:
+            with sqlite3.connect(work / "data" / "ledger.sqlite3") as copy:
+                live.backup(copy)
+                copy.execute("DELETE FROM settings WHERE key = 'reminders_told'")
+        env = dict(os.environ, XUESHI_DATA_DIR=str(work / "data"), XUESHI_E2E_NOTIFY=str(work / "told.txt"))
+        windows = self.app.driver.window_handles
+        for run in (1, 2):
+            try:
+                check = subprocess.run([os.environ["XUESHI_APP"], "--check-reminders"], env=env, capture_output=True, timeout=30)
+            except subprocess.TimeoutExpired:
+                self.fail("the check at login kept running for 30 s")
+            self.assertEqual(check.returncode, 0, check.stderr.decode(errors="replace"))
+            notes = (work / "told.txt").read_text(encoding="utf-8")
+            self.assertEqual(notes.count("条记录还缺证明材料"), 1, f"run {run}: {notes}")
+        self.assertEqual(self.app.driver.window_handles, windows)
+
+    def test_6_ticking_the_check_at_login_registers_it_with_the_desktop_and_unticking_removes_it(self):
+        a = self.app
+        a.menu("设置")
+        box = a.wait("[data-test='login-check']")
+        a.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+        entry = Path(os.environ["XUESHI_E2E_HOME"]) / ".config" / "autostart" / "学时手册.desktop"
+        self.assertFalse(entry.exists())
+        # The box is enabled once the app said whether the check is registered.
+        WebDriverWait(a.driver, 10).until(lambda d: "n-checkbox--disabled" not in box.get_attribute("class"))
+        a.press(box)
+        a.wait_text(".n-message-container", "登录电脑时会检查提醒")
+        exec_line = next(line for line in entry.read_text(encoding="utf-8").splitlines() if line.startswith("Exec="))
+        self.assertTrue(exec_line.endswith(" --check-reminders"), exec_line)
+        self.shot("22-settings-reminders")
+        a.press(box)
+        a.wait_text(".n-message-container", "登录电脑时不再检查提醒")
+        self.assertFalse(entry.exists())
 
 
 if __name__ == "__main__":

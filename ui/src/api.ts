@@ -110,6 +110,10 @@ export const api = {
   reminders: () => call<Reminder[]>('reminders'),
   /** Saves the dates ahead as a phone calendar file; the number of events, null when the dialog was closed. */
   saveCalendar: () => call<number | null>('save_calendar'),
+  /** Whether the app checks the reminders when the user logs in to the computer. */
+  loginCheck: () => call<boolean>('login_check'),
+  /** Registers (or removes) that check; whether it is registered now. */
+  setLoginCheck: (on: boolean) => call<boolean>('set_login_check', { on }),
   exportUploadKit: (maskId: boolean, limitMb: number) => call<UploadKitSummary | null>('export_upload_kit', { maskId, limitMb }),
   cancelExport: () => call<void>('cancel_export'),
   revealExport: () => call<void>('reveal_export'),

@@ -20,6 +20,7 @@ mod package_check;
 mod packaged_window;
 pub mod plans;
 mod preview;
+pub mod reminder_notice;
 pub mod reminders;
 pub mod rules;
 mod settings;

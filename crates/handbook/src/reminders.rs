@@ -220,4 +220,4 @@ impl Handbook {
 
 #[cfg(test)]
 #[path = "reminders_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -4,7 +4,7 @@ use xueshi_store::DataDir;
 
 /// A data folder with a 2026 副高 plan (2021—2025年, 核认 5月25日至7月25日) and one two-day
 /// training of 2025 with no evidence.
-fn handbook() -> (tempfile::TempDir, Handbook) {
+pub(crate) fn handbook() -> (tempfile::TempDir, Handbook) {
     let dir = tempfile::Builder::new().prefix("xueshi-reminders-").tempdir().expect("temp dir");
     let mut h = Handbook::open(DataDir::new(dir.path())).expect("opens");
     let ledger = Ledger::from_json(
