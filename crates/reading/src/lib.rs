@@ -4,10 +4,16 @@
 //! text to read here (OCR is to come). Bounded: the first [`MAX_PAGES`] pages of a file of at
 //! most [`MAX_BYTES`], at most [`MAX_CHARS`] characters, and a damaged or hostile file gives an
 //! error, never a panic.
+//!
+//! What a certificate's text says is read by [`extract_fields`]: the fields it suggests for a new
+//! record (name, certificate number, title, provider, dates, 学时, kind, 身份证号), each with how
+//! sure the reading is and the line it came from.
 
+mod fields;
 mod layout;
 mod pdf;
 
+pub use fields::{CertificateFields, ProfileHint, Suggested, TextLine, extract_fields, lines_of};
 pub use pdf::{MAX_BYTES, MAX_CHARS, MAX_PAGES, is_pdf, pdf_text};
 
 /// Why the text of a file could not be read, in words for the user.
