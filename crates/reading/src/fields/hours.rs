@@ -4,7 +4,7 @@
 
 use super::Suggested;
 use super::numerals::{number_at, number_before};
-use super::text::{Line, has_at};
+use super::text::{Line, find, has_at};
 
 /// The words of a number of 学时, and of 学分.
 const HOURS: &[&str] = &["学时", "课时"];
@@ -12,7 +12,7 @@ const CREDITS: &[&str] = &["学分"];
 /// Words before a number that make it the total.
 const TOTAL: &[&str] = &["共计", "合计", "总计", "累计", "总学时", "获得", "取得", "完成", "共", "计", "总"];
 /// Words that may follow 学时 before its number: 学时数：24, 学时为24.
-const AFTER_UNIT: &[&str] = &["数", ":", ";", "为", "是"];
+const AFTER_UNIT: &[&str] = &["数", ":", ";", "为", "是", "合计", "总计", "共计", "总数"];
 /// Words between 学分 and 学时 in a stated rate.
 const RATE: &[&str] = &["折算为", "折合为", "相当于", "折算", "折合", "等于", "=", "为", "计", "合", "按"];
 /// The most hours one certificate is believed to give.
@@ -68,32 +68,35 @@ fn amounts(line: &Line, units: &[&str]) -> Vec<Amount> {
         if in_rate(chars, at, after) {
             continue;
         }
-        let (value, start) = match number_before(chars, at) {
-            Some((value, start)) if chars.get(start.wrapping_sub(1)) != Some(&'第') => (value, start),
+        let (value, start, total_after) = match number_before(chars, at) {
+            Some((value, start)) if chars.get(start.wrapping_sub(1)) != Some(&'第') => (value, start, false),
             _ => {
-                let Some((value, _)) = number_after_label(chars, after) else { continue };
-                (value, at)
+                let Some((value, start)) = number_after_label(chars, after) else { continue };
+                let total = TOTAL.iter().any(|w| find(&chars[after..start], w, 0).is_some());
+                (value, at, total)
             }
         };
         if value > 0.0 && value <= MAX_HOURS {
-            let total = TOTAL.iter().any(|w| {
-                let n = w.chars().count();
-                (1..=4).any(|gap| start >= n + gap - 1 && has_at(chars, start + 1 - gap - n, w))
-            });
+            let total = total_after
+                || TOTAL.iter().any(|w| {
+                    let n = w.chars().count();
+                    (1..=4).any(|gap| start >= n + gap - 1 && has_at(chars, start + 1 - gap - n, w))
+                });
             found.push(Amount { value, line: line.index, total });
         }
     }
     found
 }
 
-/// The number right after a unit used as a label (学时：24, 学时数为24), not a date's year.
+/// The number right after a unit used as a label (学时：24, 学时数为24, 学时合计：14), not a date's
+/// year, and where it starts.
 fn number_after_label(chars: &[char], mut at: usize) -> Option<(f64, usize)> {
     while let Some(word) = AFTER_UNIT.iter().find(|w| has_at(chars, at, w)) {
         at += word.chars().count();
     }
     let (value, end) = number_at(chars, at)?;
     let date = chars.get(end).is_some_and(|c| matches!(c, '年' | '月' | '-' | '/'));
-    (!date).then_some((value, end))
+    (!date).then_some((value, at))
 }
 
 /// Whether the unit at `chars[at..after]` is part of a rate: 1学分=10学时 (either unit), 1学时=45分钟.

@@ -1,6 +1,7 @@
 //! The certificate's number: what follows 证书编号 / 证明编号 / 编号 / 证书号 / No. — letters, digits
 //! and dashes with at least four digits (the 2017 合格证明's “市州-年度-四位数编号” with its city),
-//! dashes written `-` and letters in capitals as the 预审 reads a number from a record's 备注.
+//! dashes written `-` and letters in capitals as the 预审 reads a number from a record's 备注; or,
+//! without a label, a number written like an official document's ((2025)湘继教结字第0587号).
 
 use xueshi_core::id_number;
 
@@ -59,8 +60,30 @@ pub(super) fn certificate_number(lines: &[Line]) -> Option<Suggested<String>> {
             }
             at = after;
         }
+        if let Some(number) = document_number(line) {
+            found.push(Suggested::new(number, 0.6, line.index));
+        }
     }
     best(found)
+}
+
+/// A number written like an official document's, without a label: (2025)湘继教结字第0587号 — a
+/// year in brackets, a few characters ending in 字, 第, digits, 号; as written.
+fn document_number(line: &Line) -> Option<String> {
+    let chars = &line.compact;
+    let at = (0..chars.len()).find(|&i| matches!(chars[i], '(' | '（' | '〔' | '[' | '【'))?;
+    let year = chars.get(at + 1..at + 5)?;
+    if !year.iter().all(char::is_ascii_digit) || !matches!(chars.get(at + 5), Some(')' | '）' | '〕' | ']' | '】')) {
+        return None;
+    }
+    let words = chars[at + 6..].iter().take_while(|c| is_han(**c) && **c != '第').count();
+    let di = at + 6 + words;
+    if !(2..=12).contains(&words) || chars.get(di - 1) != Some(&'字') || chars.get(di) != Some(&'第') {
+        return None;
+    }
+    let digits = chars[di + 1..].iter().take_while(|c| c.is_ascii_digit()).count();
+    let end = di + 1 + digits;
+    ((1..=8).contains(&digits) && chars.get(end) == Some(&'号')).then(|| line.show(at, end + 1))
 }
 
 /// 证书编号 or 证明编号 with its last two characters but one read as others by an OCR (证书编亏),

@@ -50,6 +50,7 @@ const SUFFIXES: &[&str] = &[
     "培训网",
     "教育网",
     "学习网",
+    "研修网",
     "人才网",
 ];
 /// Words of a line that is not a body's name (a sentence, the holder's unit, the title).

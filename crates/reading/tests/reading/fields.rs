@@ -198,6 +198,31 @@ fn a_label_with_one_misread_character_still_gives_the_certificate_number() {
 }
 
 #[test]
+fn a_number_written_like_an_official_documents_is_the_certificate_number() {
+    reads_every_field(&corpus::DOCUMENT_NUMBER);
+}
+
+#[test]
+fn an_iso_date_alone_at_the_bottom_is_the_date_of_issue_and_the_platform_the_provider() {
+    reads_every_field(&corpus::TEACHERS_PLATFORM);
+}
+
+#[test]
+fn a_quoted_title_that_runs_onto_the_next_line_is_read_whole_and_a_seals_mark_is_left_out() {
+    reads_every_field(&corpus::BROKEN_QUOTE);
+}
+
+#[test]
+fn spaces_around_the_dashes_of_a_number_are_dropped() {
+    reads_every_field(&corpus::SPACED_NUMBER);
+}
+
+#[test]
+fn a_total_after_its_label_is_the_hours_of_a_table_of_courses() {
+    reads_every_field(&corpus::TOTAL_AFTER);
+}
+
+#[test]
 fn at_least_95_percent_of_the_fields_of_the_corpus_are_read_right() {
     let (mut right, mut counted, mut wrong) = (0, 0, Vec::new());
     for (name, certificate) in corpus::ALL {
@@ -215,7 +240,7 @@ fn at_least_95_percent_of_the_fields_of_the_corpus_are_read_right() {
     }
     let accuracy = f64::from(right) / f64::from(counted.max(1));
     println!("fields read right: {right} of {counted} ({:.1} %)", accuracy * 100.0);
-    assert!(counted >= 120, "the corpus gives {counted} fields");
+    assert!(counted >= 230, "the corpus gives {counted} fields");
     assert!(accuracy >= 0.95, "{right} of {counted} fields right:\n{}", wrong.join("\n"));
 }
 

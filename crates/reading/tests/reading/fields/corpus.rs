@@ -683,6 +683,131 @@ pub const MISREAD_LABELS: Certificate = Certificate {
     },
 };
 
+/// A society's 结业证书 numbered like an official document, without a number label.
+pub const DOCUMENT_NUMBER: Certificate = Certificate {
+    text: "湖南省专业技术人员继续教育
+结业证书
+(2025)湘继教结字第0587号
+学员姓名：龚 静
+工作单位：岳阳市第一人民医院
+该同志于2025年8月18日至22日参加了由湖南省护理学会举办的“2025年湖南省护理管理高级研修班”，
+完成全部课程40学时，经考核成绩合格，准予结业。
+湖南省护理学会
+2025年8月22日",
+    profile: ProfileHint { name: Some("龚静"), id_number: None },
+    expected: Expected {
+        name: Some(("龚静", Some(true))),
+        certificate_number: Some("(2025)湘继教结字第0587号"),
+        title: Some("2025年湖南省护理管理高级研修班"),
+        provider: Some("湖南省护理学会"),
+        date: Some("2025-08-18"),
+        end_date: Some("2025-08-22"),
+        hours: Some(40.0),
+        credits: None,
+        kind: Some(Training),
+        id_number: None,
+    },
+};
+
+/// A teachers' online platform's 结业证书 with an ISO date alone at the bottom.
+pub const TEACHERS_PLATFORM: Certificate = Certificate {
+    text: "中国教师研修网
+结业证书
+王晓梅 老师：
+恭喜您完成“2024年湖南省中小学教师信息技术应用能力提升工程2.0”网络研修，
+研修时长50学时，成绩优秀。
+证书编号：YXW-HN-2024-3310279
+中国教师研修网
+2024-12-05",
+    profile: WANG,
+    expected: Expected {
+        name: Some(("王晓梅", Some(true))),
+        certificate_number: Some("YXW-HN-2024-3310279"),
+        title: Some("2024年湖南省中小学教师信息技术应用能力提升工程2.0"),
+        provider: Some("中国教师研修网"),
+        date: Some("2024-12-05"),
+        end_date: None,
+        hours: Some(50.0),
+        credits: None,
+        kind: Some(OnlineCourse),
+        id_number: None,
+    },
+};
+
+/// A photographed 学术报告会 certificate whose quoted title runs onto the next line.
+pub const BROKEN_QUOTE: Certificate = Certificate {
+    text: "湖南省科学技术协会
+学术报告会参会证明
+兹证明刘 芳同志于2023年4月15日参加“碳中和背景下的
+新能源技术发展”学术报告会，计4学时。
+特此证明
+湖南省科学技术协会（章）
+二O二三年四月十五日",
+    profile: ProfileHint { name: Some("刘芳"), id_number: None },
+    expected: Expected {
+        name: Some(("刘芳", Some(true))),
+        certificate_number: None,
+        title: Some("碳中和背景下的新能源技术发展"),
+        provider: Some("湖南省科学技术协会"),
+        date: Some("2023-04-15"),
+        end_date: None,
+        hours: Some(4.0),
+        credits: None,
+        kind: Some(Conference),
+        id_number: None,
+    },
+};
+
+/// A 2018 合格证明 with spaces around the dashes of its number and the year of its title apart.
+pub const SPACED_NUMBER: Certificate = Certificate {
+    text: "继续教育合格证明
+编号：430100 - 2018 - 0456
+姓名：李 娜        身份证号：430103198711052028
+参加 2018 年度公需科目“大数据时代的互联网信息安全”培训
+学时：30 学时
+考核结果：合格
+长沙市专业技术人员继续教育基地
+二〇一八年十一月十日",
+    profile: ProfileHint { name: Some("李娜"), id_number: Some("430103198711052028") },
+    expected: Expected {
+        name: Some(("李娜", Some(true))),
+        certificate_number: Some("430100-2018-0456"),
+        title: Some("大数据时代的互联网信息安全"),
+        provider: Some("长沙市专业技术人员继续教育基地"),
+        date: Some("2018-11-10"),
+        end_date: None,
+        hours: Some(30.0),
+        credits: None,
+        kind: Some(Training),
+        id_number: Some(("430103198711052028", Some(true))),
+    },
+};
+
+/// A staff-training platform's table of courses whose total comes after its label.
+pub const TOTAL_AFTER: Certificate = Certificate {
+    text: "湖南省事业单位工作人员培训管理平台
+培训学时证明
+姓名：吴昊    单位：衡阳市第三中学
+课程                     学时
+新时代事业单位人员职业素养    8
+公文写作与处理              6
+学时合计：14
+打印时间：2025年12月1日",
+    profile: ProfileHint { name: Some("吴昊"), id_number: None },
+    expected: Expected {
+        name: Some(("吴昊", Some(true))),
+        certificate_number: None,
+        title: None,
+        provider: Some("湖南省事业单位工作人员培训管理平台"),
+        date: Some("2025-12-01"),
+        end_date: None,
+        hours: Some(14.0),
+        credits: None,
+        kind: Some(StaffTraining),
+        id_number: None,
+    },
+};
+
 /// Every certificate of the corpus, named.
 pub const ALL: &[(&str, &Certificate)] = &[
     ("STSONG", &STSONG),
@@ -712,4 +837,9 @@ pub const ALL: &[(&str, &Certificate)] = &[
     ("SPACED_LABELS", &SPACED_LABELS),
     ("BILINGUAL", &BILINGUAL),
     ("MISREAD_LABELS", &MISREAD_LABELS),
+    ("DOCUMENT_NUMBER", &DOCUMENT_NUMBER),
+    ("TEACHERS_PLATFORM", &TEACHERS_PLATFORM),
+    ("BROKEN_QUOTE", &BROKEN_QUOTE),
+    ("SPACED_NUMBER", &SPACED_NUMBER),
+    ("TOTAL_AFTER", &TOTAL_AFTER),
 ];
