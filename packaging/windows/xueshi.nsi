@@ -214,6 +214,9 @@ Section "Uninstall"
   Delete "$SMPROGRAMS\${PRODUCT}.lnk"
   Delete "$DESKTOP\${PRODUCT}.lnk"
   DeleteRegKey HKCU "${UNINSTKEY}"
+  ; The check at login (设置 → 提醒 → 登录电脑时检查提醒) points at the program: it goes with it.
+  DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Run" "${PRODUCT}"
+  DeleteRegValue HKCU "Software\Microsoft\Windows\CurrentVersion\Explorer\StartupApproved\Run" "${PRODUCT}"
 
   ; The window's WebView2 cache (not the user's data) goes with the program.
   RMDir /r "$LOCALAPPDATA\${DATA_ID}\EBWebView"

@@ -181,6 +181,14 @@ wine "$inst/xueshi.exe" init >"$out" 2>&1 || { cat "$out" >&2; fail "默认数�
 default_data=$uhome/AppData/Roaming/cn.xueshi.handbook
 [ -f "$default_data/ledger.sqlite3" ] || fail "默认数据文件夹不是 $default_data"
 
+step "登录时检查提醒（xueshi-app.exe --check-reminders）：不需要 WebView2，不开窗口，退出码 0"
+timeout 60 wine "$inst/xueshi-app.exe" --check-reminders >"$out" 2>&1 || { cat "$out" >&2; fail "登录时的提醒检查没有正常退出"; }
+# The entry 设置 registers (tauri-plugin-autostart): the uninstaller must remove it with the program.
+run_key='HKCU\Software\Microsoft\Windows\CurrentVersion\Run'
+wine reg add "$run_key" /v 学时手册 /d "\"$(winepath -w "$inst/xueshi-app.exe")\" --check-reminders" /f >/dev/null 2>&1 \
+  || fail "无法写入测试用的启动项"
+wine reg query "$run_key" /v 学时手册 >/dev/null 2>&1 || fail "测试用的启动项没有写入"
+
 step "静默卸载 / uninstall.exe /S"
 rm -f "$inst/bcryptprimitives.dll"
 wine "$inst/uninstall.exe" /S || fail "卸载程序退出码 $?"
@@ -189,6 +197,7 @@ wineserver -w
 [ ! -e "$startmenu/学时手册.lnk" ] || fail "卸载后开始菜单快捷方式仍在"
 [ ! -e "$desktop/学时手册.lnk" ] || fail "卸载后桌面快捷方式仍在"
 if grep -q -F "$reg_key" "$WINEPREFIX/user.reg"; then fail "卸载后注册表中仍有卸载信息"; fi
+if wine reg query "$run_key" /v 学时手册 >/dev/null 2>&1; then fail "卸载后登录时检查提醒的启动项仍在"; fi
 [ -f "$default_data/ledger.sqlite3" ] || fail "静默卸载删除了默认数据文件夹（应保留）"
 [ -f "$data_unix/ledger.sqlite3" ] || fail "卸载后“学时 数据”不见了"
 

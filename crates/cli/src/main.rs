@@ -12,6 +12,7 @@ mod kit_cmd;
 mod remind_cmd;
 mod render;
 mod review_cmd;
+mod scan_cmd;
 mod store_cmds;
 mod width;
 
@@ -47,6 +48,8 @@ enum Command {
     Review(AssessArgs),
     /// 提醒：核认期限将开始或截止、当年学时不足、记录缺少证明材料；--ics 保存手机日历文件
     Remind(remind_cmd::RemindArgs),
+    /// 读取证书：从证书文件（带文字的 PDF）中找出可以填入记录的内容（类别、名称、日期、学时、证书编号等），不保存
+    Scan(scan_cmd::ScanArgs),
     /// 查看和检查规则文件
     Rules {
         #[command(subcommand)]
@@ -186,6 +189,7 @@ fn run(command: Command, data_dir: Option<&Path>) -> Result<String, CliError> {
         Command::Assess(args) => assess_command(&args, data_dir),
         Command::Review(args) => review_cmd::run(&args, data_dir),
         Command::Remind(args) => remind_cmd::run(&args, data_dir),
+        Command::Scan(args) => scan_cmd::run(&args, data_dir),
         Command::Store(c) => store_cmds::run(c, data_dir),
         Command::Exchange(c) => exchange_cmds::run(c, data_dir),
         Command::Package(c) => export_cmds::run(c, data_dir),

@@ -23,6 +23,7 @@ mod preview;
 pub mod reminder_notice;
 pub mod reminders;
 pub mod rules;
+pub mod scan;
 mod settings;
 mod snapshot;
 

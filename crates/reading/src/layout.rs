@@ -1,6 +1,6 @@
 //! Glyphs into lines: hayro hands over each glyph with where it is drawn; the text is those on
 //! the same baseline from left to right, a space where a gap is wider than a quarter of the
-//! type's size, and the lines from the top of the page down.
+//! type's size, and the lines from the top of the page down, each with the box it covers.
 
 use hayro_interpret::font::Glyph;
 use hayro_interpret::hayro_cmap::BfString;
@@ -27,9 +27,10 @@ impl Collector {
         Collector { glyphs: Vec::new(), room }
     }
 
-    /// The page's text: lines from top to bottom, each from left to right.
-    pub(crate) fn into_text(mut self) -> String {
-        self.glyphs.sort_by(|a, b| b.y.total_cmp(&a.y));
+    /// The page's lines from top to bottom, each from left to right, with the box they cover in
+    /// the page's own space (y downwards: the collector is given the page's initial transform).
+    pub(crate) fn into_lines(mut self) -> Vec<(String, [f64; 4])> {
+        self.glyphs.sort_by(|a, b| a.y.total_cmp(&b.y));
         let mut lines: Vec<(f64, Vec<Placed>)> = Vec::new();
         for glyph in self.glyphs {
             match lines.last_mut() {
@@ -37,20 +38,29 @@ impl Collector {
                 _ => lines.push((glyph.y, vec![glyph])),
             }
         }
-        let mut text = String::new();
+        let mut out = Vec::new();
         for (_, mut line) in lines {
             line.sort_by(|a, b| a.x.total_cmp(&b.x));
+            let mut text = String::new();
             let mut end: Option<f64> = None;
+            let mut bbox = [f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY];
             for glyph in line {
                 if end.is_some_and(|end| glyph.x - end > glyph.size * 0.25) {
                     text.push(' ');
                 }
                 text.push_str(&glyph.text);
                 end = Some(glyph.end.max(glyph.x));
+                // The type's ascent and descent taken as 0.8 and 0.2 of its size.
+                bbox = [
+                    bbox[0].min(glyph.x),
+                    bbox[1].min(glyph.y - glyph.size * 0.8),
+                    bbox[2].max(glyph.end.max(glyph.x)),
+                    bbox[3].max(glyph.y + glyph.size * 0.2),
+                ];
             }
-            text.push('\n');
+            out.push((text, bbox));
         }
-        text
+        out
     }
 }
 

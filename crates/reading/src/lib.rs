@@ -14,7 +14,7 @@ mod layout;
 mod pdf;
 
 pub use fields::{CertificateFields, ProfileHint, Suggested, TextLine, extract_fields, lines_of};
-pub use pdf::{MAX_BYTES, MAX_CHARS, MAX_PAGES, is_pdf, pdf_text};
+pub use pdf::{MAX_BYTES, MAX_CHARS, MAX_PAGES, is_pdf, pdf_lines, pdf_text};
 
 /// Why the text of a file could not be read, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -16,6 +16,7 @@ mod remind_cli;
 mod review_cli;
 mod rule_fidelity_cli;
 mod same_answer;
+mod scan_cli;
 mod store_cli;
 mod two_programs;
 mod unwritable_folder;

@@ -6,7 +6,7 @@ mod corpus;
 
 use corpus::{Certificate, Expected};
 use proptest::prelude::*;
-use xueshi_reading::{CertificateFields, ProfileHint, TextLine, extract_fields, lines_of, pdf_text};
+use xueshi_reading::{CertificateFields, ProfileHint, TextLine, extract_fields, lines_of, pdf_lines, pdf_text};
 
 /// The fields of a reading, each as text to compare (`None` when absent).
 fn read(fields: &CertificateFields) -> Vec<(&'static str, Option<String>)> {
@@ -250,6 +250,22 @@ fn the_certificate_pdf_read_by_hayro_gives_the_same_fields_as_its_text() {
     let text = pdf_text(pdf).expect("readable").expect("a text layer");
     let fields = extract_fields(&lines_of(&text), &corpus::STSONG.profile);
     assert_eq!(read(&fields), expected(&corpus::STSONG.expected));
+}
+
+#[test]
+fn the_certificate_pdf_read_line_by_line_with_positions_gives_the_same_fields_and_where_they_are() {
+    let pdf = include_bytes!("../../../../tests/fixtures/certificate-stsong.pdf");
+    let lines = pdf_lines(pdf).expect("readable").expect("a text layer");
+    let fields = extract_fields(&lines, &corpus::STSONG.profile);
+    assert_eq!(read(&fields), expected(&corpus::STSONG.expected));
+    let at = |line: Option<usize>| lines[line.expect("read")].bbox.expect("a position");
+    let (heading, name, number) =
+        (at(Some(0)), at(fields.name.map(|s| s.line)), at(fields.certificate_number.map(|s| s.line)));
+    assert!(heading[1] < name[1] && name[1] < number[1], "top to bottom: {heading:?} {name:?} {number:?}");
+    for [left, top, right, bottom] in lines.iter().filter_map(|l| l.bbox) {
+        assert!((0.0..=1.0).contains(&left) && left < right && right <= 1.0, "{left} {right}");
+        assert!((0.0..=1.0).contains(&top) && top < bottom && bottom <= 1.0, "{top} {bottom}");
+    }
 }
 
 #[test]

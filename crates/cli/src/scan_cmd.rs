@@ -1,0 +1,82 @@
+//! `xueshi scan FILE [--json]`: the record a certificate suggests (读取证书) — each field with how
+//! sure the reading is and the line it came from; `--json` prints `{"fields": {...}, "sure":
+//! {...}, "lines": {...}, "qr": [], "text": "..."}` with plain values in `fields` (dates as
+//! YYYY-MM-DD, hours as a number, absent fields left out). Nothing is saved.
+
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value, json};
+use xueshi_handbook::scan::Scan;
+
+use crate::CliError;
+use crate::store_cmds::open_handbook;
+
+#[derive(clap::Args)]
+pub struct ScanArgs {
+    /// 证书文件：带文字的 PDF（平台下载的电子证书）
+    file: PathBuf,
+    /// 以 JSON 输出（fields 为各项的值，sure 为把握 0–1，lines 为所在行号）
+    #[arg(long)]
+    json: bool,
+}
+
+/// The fields in the order shown, with their Chinese names.
+const FIELDS: [(&str, &str); 10] = [
+    ("kind", "类别"),
+    ("title", "名称"),
+    ("provider", "颁发单位"),
+    ("date", "开始日期"),
+    ("end_date", "结束日期"),
+    ("hours", "学时"),
+    ("credits", "学分"),
+    ("certificate_number", "证书编号"),
+    ("name", "姓名"),
+    ("id_number", "身份证号"),
+];
+
+pub fn run(args: &ScanArgs, data_dir: Option<&Path>) -> Result<String, CliError> {
+    let handbook = open_handbook(data_dir, None)?;
+    let scan = handbook.scan_certificate(&args.file)?;
+    let suggested =
+        serde_json::to_value(&scan.fields).map_err(|e| CliError::Input(format!("读取结果无法输出：{e}")))?;
+    let suggested = suggested.as_object().cloned().unwrap_or_default();
+    if args.json {
+        return Ok(format!("{}\n", json_of(&scan, &suggested)));
+    }
+    Ok(text_of(&scan, &suggested, &args.file))
+}
+
+fn json_of(scan: &Scan, suggested: &Map<String, Value>) -> Value {
+    let pick = |key: &str| -> Map<String, Value> {
+        suggested.iter().filter_map(|(field, s)| Some((field.clone(), s.get(key)?.clone()))).collect()
+    };
+    json!({"fields": pick("value"), "sure": pick("confidence"), "lines": pick("line"), "qr": [], "text": scan.text()})
+}
+
+fn text_of(scan: &Scan, suggested: &Map<String, Value>, file: &Path) -> String {
+    let name = xueshi_store::words::name(file);
+    if suggested.is_empty() {
+        return format!("{name}中没有找到可以填入记录的内容。读到的文字：\n{}\n", scan.text());
+    }
+    let mut out = format!("{name}建议填写（保存前请核对）：\n");
+    for (field, label) in FIELDS {
+        let Some(s) = suggested.get(field) else { continue };
+        let value = match (field, s.get("value")) {
+            ("kind", Some(Value::String(code))) => {
+                xueshi_core::kinds::ActivityKind::from_code(code).map_or_else(|| code.clone(), |k| k.label().to_owned())
+            }
+            (_, Some(Value::String(text))) => text.clone(),
+            (_, Some(v)) => v.to_string(),
+            (_, None) => continue,
+        };
+        let sure = s.get("confidence").and_then(Value::as_f64).unwrap_or(0.0);
+        let line = s.get("line").and_then(Value::as_u64).map_or(0, |l| l + 1);
+        let own = match s.get("matches_profile").and_then(Value::as_bool) {
+            Some(true) => "（与个人信息一致）",
+            Some(false) => "（与个人信息不一致）",
+            None => "",
+        };
+        out.push_str(&format!("  {label}：{value}{own}（把握 {:.0}%，第 {line} 行）\n", sure * 100.0));
+    }
+    out
+}
