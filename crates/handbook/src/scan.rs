@@ -26,9 +26,13 @@ pub struct Scan {
 
 /// One line of the certificate as read.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScannedLine {
     pub text: String,
+    /// The page, from 0.
     pub page: usize,
+    /// Where on the page: left, top, right, bottom as fractions of the page from its top-left
+    /// corner; `None` when unknown.
     pub bbox: Option<[f32; 4]>,
 }
 
@@ -73,6 +77,11 @@ impl Handbook {
             .map_err(|e| HandbookError::input(format!("{name}：{e}")))?
             .ok_or_else(|| no_text(&name))?;
         self.fields_of(lines)
+    }
+
+    /// The certificate at `path` as the record form takes it.
+    pub fn scan_form(&self, path: &Path) -> Result<crate::scan_form::ScanForm> {
+        Ok(crate::scan_form::ScanForm::new(self.scan_certificate(path)?))
     }
 
     /// The fields `lines` suggest for this profile's owner.

@@ -1,0 +1,118 @@
+//! A certificate's suggestion as the app's record form takes it: the fields filled in as the user
+//! would type them (the certificate number in 备注, where the 预审 reads it), for each field how
+//! sure the reading is and which line of the certificate it came from, and what the user should
+//! know before saving (a certificate naming someone else).
+
+use serde::Serialize;
+use xueshi_reading::{CertificateFields, Suggested};
+
+use crate::dto::ActivityFields;
+use crate::scan::{Scan, ScannedLine};
+
+/// Where one field of the form came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FieldSource {
+    /// The form's field: `kind`, `title`, `provider`, `date`, `end_date`, `hours`, `note`.
+    pub field: String,
+    /// How sure the reading is, from 0 to 1.
+    pub sure: f32,
+    /// The line of the certificate (an index into `lines`).
+    pub line: usize,
+}
+
+/// What the form shows for a certificate: nothing of it is saved until the user saves the record.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ScanForm {
+    pub fields: ActivityFields,
+    pub sources: Vec<FieldSource>,
+    pub lines: Vec<ScannedLine>,
+    /// Sentences for the user: a certificate naming someone else, a 学分 without its 学时.
+    pub notes: Vec<String>,
+}
+
+/// Records `s` as the source of `field` and gives its value.
+fn take<T>(sources: &mut Vec<FieldSource>, field: &str, s: Option<Suggested<T>>) -> Option<T> {
+    let s = s?;
+    sources.push(FieldSource { field: field.to_owned(), sure: s.confidence, line: s.line });
+    Some(s.value)
+}
+
+impl ScanForm {
+    pub fn new(scan: Scan) -> ScanForm {
+        let CertificateFields {
+            name, certificate_number, title, provider, date, end_date, hours, credits, kind, ..
+        } = scan.fields;
+        let mut sources = Vec::new();
+        let mut notes = Vec::new();
+        if let Some(name) = name.as_ref().filter(|n| n.matches_profile == Some(false)) {
+            notes.push(format!("证书上的姓名是“{}”，与个人信息中的不同：请确认这是您本人的证书", name.value));
+        }
+        if hours.is_none()
+            && let Some(credits) = &credits
+        {
+            notes.push(format!(
+                "证书写的是 {} 学分，没有写明折合多少学时：请按证书或主办单位的说明填写学时",
+                credits.value
+            ));
+        }
+        let fields = ActivityFields {
+            kind: take(&mut sources, "kind", kind),
+            title: take(&mut sources, "title", title).unwrap_or_default(),
+            provider: take(&mut sources, "provider", provider),
+            date: take(&mut sources, "date", date).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+            end_date: take(&mut sources, "end_date", end_date).map(|d| d.format("%Y-%m-%d").to_string()),
+            hours: take(&mut sources, "hours", hours),
+            note: take(&mut sources, "note", certificate_number).map(|n| format!("证书编号：{n}")),
+            ..ActivityFields::default()
+        };
+        ScanForm { fields, sources, lines: scan.lines, notes }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use xueshi_reading::{ProfileHint, extract_fields, lines_of};
+
+    fn form(text: &str, profile: ProfileHint) -> ScanForm {
+        let lines = lines_of(text);
+        let fields = extract_fields(&lines, &profile);
+        let lines = lines.into_iter().map(|l| ScannedLine { text: l.text, page: l.page, bbox: l.bbox }).collect();
+        ScanForm::new(Scan { fields, lines })
+    }
+
+    const CERTIFICATE: &str = "结业证书\n学员姓名：王晓梅\n于2024年5月12日至5月13日参加“数字化教学能力提升研修班”，\n完成培训16学时，考核合格，特发此证。\n证书编号：HN-2024-0001\n湖南省专业技术人员继续教育平台";
+
+    #[test]
+    fn the_form_is_filled_as_the_user_would_type_it_with_the_number_in_the_note() {
+        let form = form(CERTIFICATE, ProfileHint { name: Some("王晓梅"), id_number: None });
+        assert_eq!(form.fields.kind, Some(xueshi_core::kinds::ActivityKind::Training));
+        assert_eq!(form.fields.title, "数字化教学能力提升研修班");
+        assert_eq!(form.fields.date, "2024-05-12");
+        assert_eq!(form.fields.end_date.as_deref(), Some("2024-05-13"));
+        assert_eq!(form.fields.hours, Some(16.0));
+        assert_eq!(form.fields.note.as_deref(), Some("证书编号：HN-2024-0001"));
+        assert_eq!(form.fields.provider.as_deref(), Some("湖南省专业技术人员继续教育平台"));
+        let note = form.sources.iter().find(|s| s.field == "note").expect("the number's source");
+        assert_eq!(form.lines[note.line].text, "证书编号：HN-2024-0001");
+        assert!(form.notes.is_empty(), "{:?}", form.notes);
+    }
+
+    #[test]
+    fn a_certificate_naming_someone_else_is_said_before_saving() {
+        let form = form(CERTIFICATE, ProfileHint { name: Some("李四"), id_number: None });
+        assert_eq!(form.notes, ["证书上的姓名是“王晓梅”，与个人信息中的不同：请确认这是您本人的证书"]);
+    }
+
+    #[test]
+    fn credits_without_a_rate_leave_the_hours_to_the_user_and_say_so() {
+        let form = form(
+            "学分证明\n兹证明张三参加“心血管新进展”学术会议，授予Ⅰ类学分2分。\n2025年3月8日",
+            ProfileHint::default(),
+        );
+        assert_eq!(form.fields.hours, None);
+        assert!(form.notes.iter().any(|n| n.contains("2 学分") && n.contains("填写学时")), "{:?}", form.notes);
+    }
+}
