@@ -38,7 +38,8 @@ pub(super) fn same_certificate(ctx: &Context, findings: &mut Vec<Finding>) {
 }
 
 /// The certificate numbers a note gives: what follows a keyword up to a space or punctuation,
-/// with at least four digits, dashes of any width written `-` and letters in capitals.
+/// with at least four digits, dashes of any width written `-`, brackets as `(` `)` `[` `]` and
+/// letters in capitals.
 pub(crate) fn certificate_numbers(note: &str) -> Vec<String> {
     let mut numbers = Vec::new();
     let mut rest = note;
@@ -49,17 +50,37 @@ pub(crate) fn certificate_numbers(note: &str) -> Vec<String> {
     {
         rest = &rest[at + keyword.len()..];
         let start = rest.trim_start_matches(|c: char| c.is_whitespace() || matches!(c, ':' | '：' | '为' | '是'));
-        let token: String = start
-            .chars()
-            .take_while(|c| !c.is_whitespace() && !matches!(c, '，' | ',' | '；' | ';' | '。' | '）' | ')' | '、'))
-            .map(|c| match c {
-                '—' | '－' | '–' => '-',
-                c => c.to_ascii_uppercase(),
-            })
-            .collect();
+        let token = number_at(start);
         if token.chars().filter(char::is_ascii_digit).count() >= 4 && !numbers.contains(&token) {
             numbers.push(token);
         }
     }
     numbers
+}
+
+/// The number at the start of `text`: up to a space, a comma, a full stop, or a closing bracket
+/// that closes nothing of the number — a year in brackets, “(2025)湘继教结字第0587号” or
+/// “湘继教〔2025〕17号”, is part of it; “（证书编号：HN-2024-0001）” ends at its bracket.
+fn number_at(text: &str) -> String {
+    let mut depth = 0usize;
+    let mut token = String::new();
+    for c in text.chars() {
+        let c = match c {
+            '—' | '－' | '–' => '-',
+            '（' => '(',
+            '）' => ')',
+            '〔' | '［' | '【' => '[',
+            '〕' | '］' | '】' => ']',
+            c => c.to_ascii_uppercase(),
+        };
+        match c {
+            c if c.is_whitespace() || matches!(c, '，' | ',' | '；' | ';' | '。' | '、') => break,
+            '(' | '[' => depth += 1,
+            ')' | ']' if depth == 0 => break,
+            ')' | ']' => depth -= 1,
+            _ => {}
+        }
+        token.push(c);
+    }
+    token
 }

@@ -107,6 +107,30 @@ fn the_same_certificate_number_in_the_notes_of_two_records_is_found_however_its_
 }
 
 #[test]
+fn a_number_with_its_year_in_brackets_is_read_whole_so_two_numbers_of_one_year_are_not_the_same() {
+    let with_note = |id: &str, date: &str, note: &str, hash: char| {
+        let mut record = training(id, date, date, 1, 0, hash);
+        record["note"] = json!(note);
+        record
+    };
+    let found = findings(
+        "hunan-2024",
+        2024,
+        json!([
+            with_note("t1", "2022-05-12", "证书编号：(2022)湘继教结字第0587号", 'a'),
+            with_note("t2", "2022-06-12", "证书编号：（2022）湘继教结字第0588号", 'b'),
+            with_note("t3", "2022-07-12", "证书编号：湘继教〔2022〕0017号", 'c'),
+            with_note("t4", "2022-08-12", "证书编号：湘继教[2022]0018号", 'd'),
+            with_note("t5", "2022-09-12", "（证书编号：（2022）湘继教结字第0588号）", 'e'),
+        ]),
+    );
+    let same = of(&found, FindingKind::SameCertificate);
+    assert_eq!(same.len(), 1, "{found:?}");
+    assert_eq!(same[0].records, ["t2", "t5"]);
+    assert!(same[0].message.contains("“(2022)湘继教结字第0588号”"), "{}", same[0].message);
+}
+
+#[test]
 fn a_finding_about_many_records_names_the_first_four_and_how_many_in_all() {
     let records: Vec<Value> = (1..=6)
         .map(|n| training(&format!("t{n}"), &format!("2022-0{n}-12"), &format!("2022-0{n}-12"), 1, 0, 'a'))
