@@ -25,6 +25,8 @@ use xueshi_handbook::dto::{
     UploadKitFile, UploadKitSummary, UploadKitYear, VerifyView, YearCount,
 };
 use xueshi_handbook::reminders::{Reminder, ReminderKind};
+use xueshi_handbook::scan::ScannedLine;
+use xueshi_handbook::scan_form::{FieldSource, ScanForm};
 use xueshi_handbook::{About, BackupEntry, Component, ErrorCode, KeepFinding, Settings, ZoomStep};
 
 use crate::error::AppError;
@@ -93,6 +95,9 @@ fn declarations() -> String {
         About::decl(&cfg),
         ReminderKind::decl(&cfg),
         Reminder::decl(&cfg),
+        ScannedLine::decl(&cfg),
+        FieldSource::decl(&cfg),
+        ScanForm::decl(&cfg),
         BackupEntry::decl(&cfg),
         UploadKitFile::decl(&cfg),
         UploadKitYear::decl(&cfg),

@@ -19,6 +19,7 @@ app_commands! {
     preview_activity,
     attach_by_dialog,
     attach_dropped,
+    scan_dropped,
     detach_evidence,
     open_evidence,
     compare_rules,

@@ -153,6 +153,16 @@ impl AppState {
     }
 
     /// The files of a drop, once; an old or unknown token gives an error.
+    /// The files last dropped, left for a later `take_dropped` (a certificate read before the
+    /// record it suggests is saved, then attached to it).
+    pub fn peek_dropped(&self, token: u32) -> AppResult<Vec<PathBuf>> {
+        let d = self.dropped.lock().unwrap_or_else(PoisonError::into_inner);
+        if d.token != token || d.paths.is_empty() {
+            return Err(AppError::input("拖入的文件已失效，请重新拖入"));
+        }
+        Ok(d.paths.clone())
+    }
+
     pub fn take_dropped(&self, token: u32) -> AppResult<Vec<PathBuf>> {
         let mut d = self.dropped.lock().unwrap_or_else(PoisonError::into_inner);
         if d.token != token || d.paths.is_empty() {

@@ -17,6 +17,7 @@ import type {
   Reminder,
   RuleGuide,
   SavedActivity,
+  ScanForm,
   Settings,
   ZoomStep,
   Snapshot,
@@ -67,6 +68,8 @@ export const api = {
   previewActivity: (fields: ActivityFields) => call<Preview>('preview_activity', { fields }),
   attachByDialog: (activity: string, material: string) => call<Snapshot>('attach_by_dialog', { activity, material }),
   attachDropped: (token: number, activity: string, material: string) => call<Snapshot>('attach_dropped', { token, activity, material }),
+  /** 读取证书: what the one certificate just dropped suggests for a new record (the file stays waiting to be attached). */
+  scanDropped: (token: number) => call<ScanForm>('scan_dropped', { token }),
   detachEvidence: (seq: number) => call<Snapshot>('detach_evidence', { seq }),
   openEvidence: (seq: number) => call<void>('open_evidence', { seq }),
   compareRules: (ids: string[]) => call<Assessment[]>('compare_rules', { ids }),

@@ -507,6 +507,37 @@ export type ReminderKind = "period_opens" | "period_closes" | "year_short" | "ev
 
 export type Reminder = { kind: ReminderKind, title: string, text: string, };
 
+export type ScannedLine = { text: string, 
+/**
+ * The page, from 0.
+ */
+page: number, 
+/**
+ * Where on the page: left, top, right, bottom as fractions of the page from its top-left
+ * corner; `None` when unknown.
+ */
+bbox: [number, number, number, number] | null, };
+
+export type FieldSource = { 
+/**
+ * The form's field: kind, title, provider, date, end date, hours or note.
+ */
+field: LedgerField, 
+/**
+ * How sure the reading is, from 0 to 1.
+ */
+sure: number, 
+/**
+ * The line of the certificate (an index into `lines`).
+ */
+line: number, };
+
+export type ScanForm = { fields: ActivityFields, sources: Array<FieldSource>, lines: Array<ScannedLine>, 
+/**
+ * Sentences for the user: a certificate naming someone else, a 学分 without its 学时.
+ */
+notes: Array<string>, };
+
 export type BackupEntry = { name: string, label: string, };
 
 export type UploadKitFile = { 
@@ -752,7 +783,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'zoom' | 'about' | 'reminders' | 'save_calendar' | 'login_check' | 'set_login_check' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'rule_guide' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'move_data_folder' | 'use_existing_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'zoom' | 'about' | 'reminders' | 'save_calendar' | 'login_check' | 'set_login_check' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'scan_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'rule_guide' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'move_data_folder' | 'use_existing_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

@@ -4,6 +4,7 @@
 //! know before saving (a certificate naming someone else).
 
 use serde::Serialize;
+use xueshi_core::field_names::LedgerField;
 use xueshi_reading::{CertificateFields, Suggested};
 
 use crate::dto::ActivityFields;
@@ -13,8 +14,8 @@ use crate::scan::{Scan, ScannedLine};
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldSource {
-    /// The form's field: `kind`, `title`, `provider`, `date`, `end_date`, `hours`, `note`.
-    pub field: String,
+    /// The form's field: kind, title, provider, date, end date, hours or note.
+    pub field: LedgerField,
     /// How sure the reading is, from 0 to 1.
     pub sure: f32,
     /// The line of the certificate (an index into `lines`).
@@ -33,9 +34,9 @@ pub struct ScanForm {
 }
 
 /// Records `s` as the source of `field` and gives its value.
-fn take<T>(sources: &mut Vec<FieldSource>, field: &str, s: Option<Suggested<T>>) -> Option<T> {
+fn take<T>(sources: &mut Vec<FieldSource>, field: LedgerField, s: Option<Suggested<T>>) -> Option<T> {
     let s = s?;
-    sources.push(FieldSource { field: field.to_owned(), sure: s.confidence, line: s.line });
+    sources.push(FieldSource { field, sure: s.confidence, line: s.line });
     Some(s.value)
 }
 
@@ -58,13 +59,15 @@ impl ScanForm {
             ));
         }
         let fields = ActivityFields {
-            kind: take(&mut sources, "kind", kind),
-            title: take(&mut sources, "title", title).unwrap_or_default(),
-            provider: take(&mut sources, "provider", provider),
-            date: take(&mut sources, "date", date).map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
-            end_date: take(&mut sources, "end_date", end_date).map(|d| d.format("%Y-%m-%d").to_string()),
-            hours: take(&mut sources, "hours", hours),
-            note: take(&mut sources, "note", certificate_number).map(|n| format!("证书编号：{n}")),
+            kind: take(&mut sources, LedgerField::Kind, kind),
+            title: take(&mut sources, LedgerField::Title, title).unwrap_or_default(),
+            provider: take(&mut sources, LedgerField::Provider, provider),
+            date: take(&mut sources, LedgerField::Date, date)
+                .map(|d| d.format("%Y-%m-%d").to_string())
+                .unwrap_or_default(),
+            end_date: take(&mut sources, LedgerField::EndDate, end_date).map(|d| d.format("%Y-%m-%d").to_string()),
+            hours: take(&mut sources, LedgerField::Hours, hours),
+            note: take(&mut sources, LedgerField::Note, certificate_number).map(|n| format!("证书编号：{n}")),
             ..ActivityFields::default()
         };
         ScanForm { fields, sources, lines: scan.lines, notes }
@@ -95,7 +98,7 @@ mod tests {
         assert_eq!(form.fields.hours, Some(16.0));
         assert_eq!(form.fields.note.as_deref(), Some("证书编号：HN-2024-0001"));
         assert_eq!(form.fields.provider.as_deref(), Some("湖南省专业技术人员继续教育平台"));
-        let note = form.sources.iter().find(|s| s.field == "note").expect("the number's source");
+        let note = form.sources.iter().find(|s| s.field == LedgerField::Note).expect("the number's source");
         assert_eq!(form.lines[note.line].text, "证书编号：HN-2024-0001");
         assert!(form.notes.is_empty(), "{:?}", form.notes);
     }

@@ -11,13 +11,17 @@ export interface Sent {
   args: unknown
 }
 
-/** Answers the app's commands with `answer` and records each one sent, in order. */
-export function mockCommands(answer: (cmd: string, args: Record<string, unknown>) => unknown): Sent[] {
+/** Answers the app's commands with `answer` and records each one sent, in order; with `events`,
+ * the app's events work too (`emit` from `@tauri-apps/api/event` reaches the screen's listeners). */
+export function mockCommands(answer: (cmd: string, args: Record<string, unknown>) => unknown, events = false): Sent[] {
   const sent: Sent[] = []
-  mockIPC((cmd, args) => {
-    sent.push({ cmd, args })
-    return answer(cmd, (args ?? {}) as Record<string, unknown>)
-  })
+  mockIPC(
+    (cmd, args) => {
+      sent.push({ cmd, args })
+      return answer(cmd, (args ?? {}) as Record<string, unknown>)
+    },
+    { shouldMockEvents: events },
+  )
   return sent
 }
 

@@ -1,7 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { emptyFilter, recordsFilter, setSnapshot, state } from '../state'
 import { previewOf, recordOf, snapshotWith } from '../testing/fixtures'
-import { cleanUp, eventually, mockCommands, mountInApp, testId, typeInto } from '../testing/mount'
+import { emit } from '@tauri-apps/api/event'
+import type { ScanForm } from '../bindings'
+import { blankFields } from '../kinds'
+import { cleanUp, eventually, mockCommands, mountInApp, screenText, sentTo, testId, typeInto } from '../testing/mount'
 import RecordsView from './RecordsView.vue'
 
 let unmount: (() => void) | null = null
@@ -12,7 +15,74 @@ afterEach(() => {
   Object.assign(recordsFilter, emptyFilter())
 })
 
+// What the app read from a dropped 结业证书 (its lines and where each field came from).
+const scannedCertificate: ScanForm = {
+  fields: {
+    ...blankFields('training', '2024-05-12'),
+    title: '数字化教学能力提升研修班',
+    date: '2024-05-12',
+    end_date: '2024-05-13',
+    hours: 16,
+    provider: '湖南省专业技术人员继续教育平台',
+    note: '证书编号：HN-2024-0001',
+  },
+  sources: [
+    { field: 'title', sure: 0.95, line: 2 },
+    { field: 'note', sure: 0.9, line: 3 },
+  ],
+  lines: [
+    { text: '结业证书', page: 0, bbox: null },
+    { text: '学员姓名：王晓梅', page: 0, bbox: null },
+    { text: '于2024年5月12日至5月13日参加“数字化教学能力提升研修班”，', page: 0, bbox: null },
+    { text: '证书编号：HN-2024-0001', page: 0, bbox: null },
+  ],
+  notes: ['证书上的姓名是“王晓梅”，与个人信息中的不同：请确认这是您本人的证书'],
+}
+
 describe('the records screen', () => {
+  it('a certificate dropped on the list opens a new record filled in from it, saying where each field came from', async () => {
+    setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' })]))
+    const sent = mockCommands((cmd) => {
+      if (cmd === 'scan_dropped') return scannedCertificate
+      if (cmd === 'preview_activity') return previewOf(16, [])
+      return null
+    }, true)
+    const { wrapper } = mountInApp(RecordsView, {})
+    unmount = () => cleanUp(wrapper)
+    await eventually(() => testId('records'))
+    await new Promise((r) => setTimeout(r, 0))
+    await emit('files-dropped', { token: 7, names: ['结业证书.pdf'] })
+    await eventually(() => expect(testId('title').querySelector('input')?.value).toBe('数字化教学能力提升研修班'))
+    expect(sentTo(sent, 'scan_dropped')).toEqual([{ token: 7 }])
+    expect(sentTo(sent, 'save_activity')).toEqual([])
+    const told = screenText(testId('scanned'))
+    expect(told).toContain('保存前请逐项核对')
+    expect(told).toContain('（把握 95%）：证书上写的是“于2024年5月12日至5月13日参加“数字化教学能力提升研修班”，”')
+    expect(screenText(testId('scanned-note'))).toContain('请确认这是您本人的证书')
+    expect(testId('editor').textContent).toContain('新增记录')
+  })
+
+  it('a photo that cannot be read opens the empty form and says why', async () => {
+    setSnapshot(snapshotWith([]))
+    mockCommands((cmd) => {
+      if (cmd === 'scan_dropped')
+        throw {
+          code: 'input',
+          message: '“证书.jpg”是照片或扫描件，其中没有可以直接读取的文字，本版本还不能识别。请对照证书手动填写记录，再把它附为证明材料',
+        }
+      if (cmd === 'preview_activity') return previewOf(0, [])
+      return null
+    }, true)
+    const { wrapper } = mountInApp(RecordsView, {})
+    unmount = () => cleanUp(wrapper)
+    await eventually(() => testId('records'))
+    await new Promise((r) => setTimeout(r, 0))
+    await emit('files-dropped', { token: 8, names: ['证书.jpg'] })
+    await eventually(() => expect(testId('editor').textContent).toContain('新增记录'))
+    expect(testId('title').querySelector('input')?.value).toBe('')
+    expect(screenText()).toContain('请对照证书手动填写记录')
+  })
+
   it('opens the record the dashboard’s pre-review links to, and says it did', async () => {
     setSnapshot(
       snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' }), recordOf('r2', 'paper', { title: '数学建模教学研究' })]),
