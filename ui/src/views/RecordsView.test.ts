@@ -39,6 +39,15 @@ const scannedCertificate: ScanForm = {
   notes: ['证书上的姓名是“王晓梅”，与个人信息中的不同：请确认这是您本人的证书'],
 }
 
+/** Shows the records screen and drops the file `name` on the window, as the app announces it. */
+async function dropOnTheList(token: number, name: string) {
+  const { wrapper } = mountInApp(RecordsView, {})
+  unmount = () => cleanUp(wrapper)
+  await eventually(() => testId('records'))
+  await new Promise((r) => setTimeout(r, 0)) // the screen starts listening once it is mounted
+  await emit('files-dropped', { token, names: [name] })
+}
+
 describe('the records screen', () => {
   it('a certificate dropped on the list opens a new record filled in from it, saying where each field came from', async () => {
     setSnapshot(snapshotWith([recordOf('r1', 'training', { title: '数字化研修班' })]))
@@ -47,11 +56,7 @@ describe('the records screen', () => {
       if (cmd === 'preview_activity') return previewOf(16, [])
       return null
     }, true)
-    const { wrapper } = mountInApp(RecordsView, {})
-    unmount = () => cleanUp(wrapper)
-    await eventually(() => testId('records'))
-    await new Promise((r) => setTimeout(r, 0))
-    await emit('files-dropped', { token: 7, names: ['结业证书.pdf'] })
+    await dropOnTheList(7, '结业证书.pdf')
     await eventually(() => expect(testId('title').querySelector('input')?.value).toBe('数字化教学能力提升研修班'))
     expect(sentTo(sent, 'scan_dropped')).toEqual([{ token: 7 }])
     expect(sentTo(sent, 'save_activity')).toEqual([])
@@ -73,11 +78,7 @@ describe('the records screen', () => {
       if (cmd === 'preview_activity') return previewOf(0, [])
       return null
     }, true)
-    const { wrapper } = mountInApp(RecordsView, {})
-    unmount = () => cleanUp(wrapper)
-    await eventually(() => testId('records'))
-    await new Promise((r) => setTimeout(r, 0))
-    await emit('files-dropped', { token: 8, names: ['证书.jpg'] })
+    await dropOnTheList(8, '证书.jpg')
     await eventually(() => expect(testId('editor').textContent).toContain('新增记录'))
     expect(testId('title').querySelector('input')?.value).toBe('')
     expect(screenText()).toContain('请对照证书手动填写记录')

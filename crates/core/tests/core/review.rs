@@ -77,13 +77,15 @@ fn the_same_file_on_two_records_is_found_and_named_without_its_folders() {
     assert!(!same[0].action.is_empty());
 }
 
+/// A one-day training of `date` whose 备注 is `note`.
+fn with_note(id: &str, date: &str, note: &str, hash: char) -> serde_json::Value {
+    let mut record = training(id, date, date, 1, 0, hash);
+    record["note"] = json!(note);
+    record
+}
+
 #[test]
 fn the_same_certificate_number_in_the_notes_of_two_records_is_found_however_its_dashes_are_written() {
-    let with_note = |id: &str, date: &str, note: &str, hash: char| {
-        let mut record = training(id, date, date, 1, 0, hash);
-        record["note"] = json!(note);
-        record
-    };
     let found = findings(
         "hunan-2024",
         2024,
@@ -108,11 +110,6 @@ fn the_same_certificate_number_in_the_notes_of_two_records_is_found_however_its_
 
 #[test]
 fn a_number_with_its_year_in_brackets_is_read_whole_so_two_numbers_of_one_year_are_not_the_same() {
-    let with_note = |id: &str, date: &str, note: &str, hash: char| {
-        let mut record = training(id, date, date, 1, 0, hash);
-        record["note"] = json!(note);
-        record
-    };
     let found = findings(
         "hunan-2024",
         2024,
