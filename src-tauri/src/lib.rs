@@ -3,6 +3,7 @@
 //! (`xueshi_handbook`), which the command line uses too.
 
 mod commands;
+mod drops;
 pub mod error;
 pub mod notices;
 pub mod startup;
@@ -17,23 +18,16 @@ mod tests;
 use std::sync::OnceLock;
 use std::time::Instant;
 
-use serde::Serialize;
 use tauri::webview::PageLoadEvent;
-use tauri::{Builder, DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
+use tauri::{Builder, DragDropEvent, Manager, Runtime, WindowEvent};
 use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 use xueshi_store::DataDir;
 
 #[cfg(feature = "test-seams")]
 pub use commands::{OPENED_ENV, PICK_ENV, SAVE_ENV};
+#[cfg(feature = "test-seams")]
+pub use drops::DROP_ENV;
 pub use state::AppState;
-
-/// Sent to the web view when files are dropped on the window: their names and a token to attach
-/// them by (the web view never sees the paths).
-#[derive(Clone, Serialize)]
-struct Dropped {
-    token: u32,
-    names: Vec<String>,
-}
 
 /// Startup measurement (`scripts/bench-startup.sh`, builds with the test seams): with
 /// `XUESHI_STARTUP_PROBE=1` the app prints the milliseconds from process start to the first screen
@@ -102,6 +96,8 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
         .setup(|app| {
             // Tauri runs this after it created the windows of the configuration.
             startup::window_created();
+            #[cfg(feature = "test-seams")]
+            drops::watch_test_drops(app.handle());
             if let Some(window) = app.get_webview_window("main") {
                 window_fit::fit_to_screen(&window);
             }
@@ -131,10 +127,7 @@ pub fn build<R: Runtime>(builder: Builder<R>, home: DataDir) -> Builder<R> {
         })
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
-                let names =
-                    paths.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
-                let token = window.state::<AppState>().drop_files(paths.clone());
-                let _ = window.emit("files-dropped", Dropped { token, names });
+                drops::files_dropped(window.app_handle(), paths.clone());
             }
         })
         .invoke_handler(handler())

@@ -152,7 +152,6 @@ impl AppState {
         d.token
     }
 
-    /// The files of a drop, once; an old or unknown token gives an error.
     /// The files last dropped, left for a later `take_dropped` (a certificate read before the
     /// record it suggests is saved, then attached to it).
     pub fn peek_dropped(&self, token: u32) -> AppResult<Vec<PathBuf>> {
@@ -163,6 +162,7 @@ impl AppState {
         Ok(d.paths.clone())
     }
 
+    /// The files of a drop, once; an old or unknown token gives an error.
     pub fn take_dropped(&self, token: u32) -> AppResult<Vec<PathBuf>> {
         let mut d = self.dropped.lock().unwrap_or_else(PoisonError::into_inner);
         if d.token != token || d.paths.is_empty() {

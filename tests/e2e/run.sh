@@ -40,6 +40,8 @@ export XUESHI_E2E_PICK="$work/结业证书.pdf"
 export XUESHI_E2E_SAVE="$work/学时材料包.zip"
 export XUESHI_E2E_OPENED="$work/opened.txt"
 export XUESHI_E2E_NOTIFY="$work/notified.txt"
+# Files "dropped" on the window: the tests write their paths into this file (WebDriver cannot drag).
+export XUESHI_E2E_DROP="$work/drop-request.txt"
 # The app's home (where the check at login is registered, ~/.config/autostart): its own, not the
 # user's who runs the tests. Only the driver and the app get it.
 export XUESHI_E2E_HOME="$work/home"

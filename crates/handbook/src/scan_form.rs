@@ -1,10 +1,13 @@
 //! A certificate's suggestion as the app's record form takes it: the fields filled in as the user
 //! would type them (the certificate number in 备注, where the 预审 reads it), for each field how
 //! sure the reading is and which line of the certificate it came from, and what the user should
-//! know before saving (a certificate naming someone else).
+//! know before saving (a certificate naming someone else). For a kind counted by days, the days
+//! a date range spans are filled in too, and said, so that the hours preview has what it needs.
 
+use chrono::NaiveDate;
 use serde::Serialize;
-use xueshi_core::field_names::LedgerField;
+use xueshi_core::field_names::{LedgerField, record_fields};
+use xueshi_core::kinds::ActivityKind;
 use xueshi_reading::{CertificateFields, Suggested};
 
 use crate::dto::ActivityFields;
@@ -40,6 +43,31 @@ fn take<T>(sources: &mut Vec<FieldSource>, field: LedgerField, s: Option<Suggest
     Some(s.value)
 }
 
+/// The longest date range read as days of attendance: a longer one is a period of study, not
+/// days in a classroom.
+const MAX_RANGE_DAYS: i64 = 31;
+
+/// For a kind counted by days (a training, a conference, a practice…), the days a date range on
+/// the certificate spans, both ends included, as the days of attendance. Less sure than the
+/// dates: a range may hold half days.
+fn days_of_range(
+    kind: Option<&Suggested<ActivityKind>>,
+    date: Option<&Suggested<NaiveDate>>,
+    end: Option<&Suggested<NaiveDate>>,
+) -> Option<Suggested<f64>> {
+    if !record_fields(kind?.value).contains(&LedgerField::Days) {
+        return None;
+    }
+    let (date, end) = (date?, end?);
+    let days = (end.value - date.value).num_days() + 1;
+    (1..=MAX_RANGE_DAYS).contains(&days).then(|| Suggested {
+        value: days as f64,
+        confidence: date.confidence.min(end.confidence) * 0.8,
+        line: end.line,
+        matches_profile: None,
+    })
+}
+
 impl ScanForm {
     pub fn new(scan: Scan) -> ScanForm {
         let CertificateFields {
@@ -58,6 +86,10 @@ impl ScanForm {
                 credits.value
             ));
         }
+        let days = days_of_range(kind.as_ref(), date.as_ref(), end_date.as_ref());
+        if let Some(days) = &days {
+            notes.push(format!("天数按证书上的起止日期算作 {} 天：其中如有半天或晚上的安排，请按实际改正", days.value));
+        }
         let fields = ActivityFields {
             kind: take(&mut sources, LedgerField::Kind, kind),
             title: take(&mut sources, LedgerField::Title, title).unwrap_or_default(),
@@ -66,6 +98,7 @@ impl ScanForm {
                 .map(|d| d.format("%Y-%m-%d").to_string())
                 .unwrap_or_default(),
             end_date: take(&mut sources, LedgerField::EndDate, end_date).map(|d| d.format("%Y-%m-%d").to_string()),
+            days: take(&mut sources, LedgerField::Days, days),
             hours: take(&mut sources, LedgerField::Hours, hours),
             note: take(&mut sources, LedgerField::Note, certificate_number).map(|n| format!("证书编号：{n}")),
             ..ActivityFields::default()
@@ -100,13 +133,32 @@ mod tests {
         assert_eq!(form.fields.provider.as_deref(), Some("湖南省专业技术人员继续教育平台"));
         let note = form.sources.iter().find(|s| s.field == LedgerField::Note).expect("the number's source");
         assert_eq!(form.lines[note.line].text, "证书编号：HN-2024-0001");
-        assert!(form.notes.is_empty(), "{:?}", form.notes);
+    }
+
+    #[test]
+    fn a_trainings_date_range_gives_its_days_and_says_so() {
+        let form = form(CERTIFICATE, ProfileHint { name: Some("王晓梅"), id_number: None });
+        assert_eq!(form.fields.days, Some(2.0));
+        let days = form.sources.iter().find(|s| s.field == LedgerField::Days).expect("the days' source");
+        assert!(form.lines[days.line].text.contains("5月13日"));
+        assert_eq!(form.notes, ["天数按证书上的起止日期算作 2 天：其中如有半天或晚上的安排，请按实际改正"]);
+    }
+
+    #[test]
+    fn a_range_longer_than_a_month_or_a_kind_not_counted_by_days_gives_no_days() {
+        let long = CERTIFICATE.replace("至5月13日", "至7月13日");
+        assert_eq!(form(&long, ProfileHint::default()).fields.days, None);
+        let online =
+            "学时证明\n张三于2025年3月1日至2025年3月5日在湖南省专业技术人员继续教育平台完成网络课程学习，计20学时。";
+        let form = form(online, ProfileHint::default());
+        assert_ne!(form.fields.kind, Some(ActivityKind::Training));
+        assert_eq!(form.fields.days, None);
     }
 
     #[test]
     fn a_certificate_naming_someone_else_is_said_before_saving() {
         let form = form(CERTIFICATE, ProfileHint { name: Some("李四"), id_number: None });
-        assert_eq!(form.notes, ["证书上的姓名是“王晓梅”，与个人信息中的不同：请确认这是您本人的证书"]);
+        assert_eq!(form.notes[0], "证书上的姓名是“王晓梅”，与个人信息中的不同：请确认这是您本人的证书");
     }
 
     #[test]
