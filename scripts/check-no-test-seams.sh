@@ -6,7 +6,7 @@
 #   bash scripts/check-no-test-seams.sh target/release/xueshi-app [more binaries…]
 set -euo pipefail
 
-SEAMS=(XUESHI_E2E_PICK XUESHI_E2E_SAVE XUESHI_STARTUP_PROBE XUESHI_TEST_SKIP_WEBVIEW2_CHECK)
+SEAMS=(XUESHI_E2E_PICK XUESHI_E2E_PICK_FOLDER XUESHI_E2E_SAVE XUESHI_STARTUP_PROBE XUESHI_TEST_SKIP_WEBVIEW2_CHECK)
 
 [ $# -ge 1 ] || { echo "用法：check-no-test-seams.sh 程序文件…" >&2; exit 2; }
 found=0
