@@ -39,7 +39,8 @@ pub fn run(handbook: &Handbook, dir: &Path, as_json: bool) -> Result<String, Cli
             out.push_str(&format!("   请注意：{note}\n"));
         }
         for duplicate in &file.duplicates {
-            out.push_str(&format!("   可能重复：{}\n", duplicate.message));
+            let record = duplicate.record.as_ref().map_or(String::new(), |id| format!("（记录 {id}）"));
+            out.push_str(&format!("   可能重复：{}{record}\n", duplicate.message));
         }
     }
     Ok(out)

@@ -97,7 +97,7 @@ fn a_folder_lists_each_certificates_suggestion_or_why_not_and_its_duplicates() {
     let shown = ok(&data, &["scan", &folder]);
     assert!(shown.starts_with("文件夹“证书”中有 3 份证书文件。"), "{shown}");
     assert!(shown.contains("\n1. 2024/副本.pdf\n   建议：培训班/研修班/进修班《数字化教学能力提升研修班》，2024-05-12 至 2024-05-13，16 学时"), "{shown}");
-    assert!(shown.contains("   可能重复：与记录“旧研修班”证书编号相同\n"), "{shown}");
+    assert!(shown.contains("   可能重复：与记录“旧研修班”证书编号相同（记录 2024-001）\n"), "{shown}");
     assert!(shown.contains("   可能重复：与文件夹中的“结业证书.pdf”相同\n"), "{shown}");
     assert!(shown.contains("\n3. 证书照片.png\n   需手动填写：“证书照片.png”是照片或扫描件"), "{shown}");
     assert!(!shown.contains("说明.txt") && !shown.contains(&folder), "{shown}");
