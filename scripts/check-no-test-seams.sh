@@ -6,7 +6,7 @@
 #   bash scripts/check-no-test-seams.sh target/release/xueshi-app [more binaries…]
 set -euo pipefail
 
-# XUESHI_E2E_ is the prefix of every end-to-end seam (PICK, SAVE, OPENED, NOTIFY, DROP…).
+# XUESHI_E2E_ is the prefix of every end-to-end seam (PICK, PICK_FOLDER, SAVE, OPENED, NOTIFY, DROP…).
 SEAMS=(XUESHI_E2E_ XUESHI_STARTUP_PROBE XUESHI_TEST_SKIP_WEBVIEW2_CHECK)
 
 [ $# -ge 1 ] || { echo "用法：check-no-test-seams.sh 程序文件…" >&2; exit 2; }

@@ -26,9 +26,11 @@ use xueshi_handbook::dto::{
 };
 use xueshi_handbook::reminders::{Reminder, ReminderKind};
 use xueshi_handbook::scan::ScannedLine;
+use xueshi_handbook::scan_folder::{Duplicate, DuplicateKind, ScannedFile};
 use xueshi_handbook::scan_form::{FieldSource, ScanForm};
 use xueshi_handbook::{About, BackupEntry, Component, ErrorCode, KeepFinding, Settings, ZoomStep};
 
+use crate::commands::FolderReview;
 use crate::error::AppError;
 
 fn declarations() -> String {
@@ -98,6 +100,10 @@ fn declarations() -> String {
         ScannedLine::decl(&cfg),
         FieldSource::decl(&cfg),
         ScanForm::decl(&cfg),
+        DuplicateKind::decl(&cfg),
+        Duplicate::decl(&cfg),
+        ScannedFile::decl(&cfg),
+        FolderReview::decl(&cfg),
         BackupEntry::decl(&cfg),
         UploadKitFile::decl(&cfg),
         UploadKitYear::decl(&cfg),

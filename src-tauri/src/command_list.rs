@@ -20,6 +20,8 @@ app_commands! {
     attach_by_dialog,
     attach_dropped,
     scan_dropped,
+    scan_folder,
+    accept_scanned,
     detach_evidence,
     open_evidence,
     compare_rules,

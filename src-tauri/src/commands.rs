@@ -24,6 +24,9 @@ use xueshi_store::spreadsheet::SPREADSHEET_EXTENSIONS;
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
+mod folder_review;
+pub use folder_review::*;
+
 /// End-to-end tests cannot click native dialogs: when this variable names files (separated by
 /// the platform's path separator), the file dialogs pick them instead of opening.
 #[cfg(feature = "test-seams")]
@@ -31,6 +34,9 @@ pub const PICK_ENV: &str = "XUESHI_E2E_PICK";
 /// The same seam for the save dialog of the export: the path to write the package to.
 #[cfg(feature = "test-seams")]
 pub const SAVE_ENV: &str = "XUESHI_E2E_SAVE";
+/// The seam for the folder dialog of 从文件夹读取证书: the folder of certificates to read.
+#[cfg(feature = "test-seams")]
+pub const PICK_FOLDER_ENV: &str = "XUESHI_E2E_PICK_FOLDER";
 /// The seam for "open with the system's program": the path of a file to which each file the app
 /// would open is appended, one path per line, instead of opening it.
 #[cfg(feature = "test-seams")]

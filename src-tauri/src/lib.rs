@@ -24,7 +24,7 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogKind};
 use xueshi_store::DataDir;
 
 #[cfg(feature = "test-seams")]
-pub use commands::{OPENED_ENV, PICK_ENV, SAVE_ENV};
+pub use commands::{OPENED_ENV, PICK_ENV, PICK_FOLDER_ENV, SAVE_ENV};
 #[cfg(feature = "test-seams")]
 pub use drops::DROP_ENV;
 pub use state::AppState;

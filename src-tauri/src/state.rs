@@ -1,6 +1,7 @@
 //! The app's managed state: the open handbook (opened on first use, off the main thread, or ahead
 //! of the window's first question while the window is being created) and the files last dropped
-//! on the window, waiting for the user to say which record they belong to.
+//! on the window, waiting for the user to say which record they belong to, and the certificate
+//! files of a folder read for the review table (从文件夹读取证书), waiting to be accepted.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
@@ -24,12 +25,33 @@ pub struct AppState {
     last_export: Mutex<Option<PathBuf>>,
     /// Where exports go without asking (the end-to-end tests' seam for the save dialog).
     save_to: Mutex<Option<PathBuf>>,
+    scanned: Mutex<Scanned>,
+    /// The folder of certificates read without asking (the end-to-end tests' seam for the
+    /// folder dialog of 从文件夹读取证书).
+    certificates_in: Mutex<Option<PathBuf>>,
+}
+
+/// The files of the folder read last, by a token the web view gets instead of their paths; a file
+/// is `None` once its record is saved.
+#[derive(Default)]
+struct Scanned {
+    token: u32,
+    files: Vec<Option<PathBuf>>,
 }
 
 /// The end-to-end tests' save path (`XUESHI_E2E_SAVE`), in builds with the test seams.
 fn save_seam() -> Option<PathBuf> {
     #[cfg(feature = "test-seams")]
     return std::env::var_os(crate::SAVE_ENV).map(PathBuf::from);
+    #[cfg(not(feature = "test-seams"))]
+    None
+}
+
+/// The end-to-end tests' folder of certificates (`XUESHI_E2E_PICK_FOLDER`), in builds with the
+/// test seams.
+fn certificate_folder_seam() -> Option<PathBuf> {
+    #[cfg(feature = "test-seams")]
+    return std::env::var_os(crate::PICK_FOLDER_ENV).map(PathBuf::from);
     #[cfg(not(feature = "test-seams"))]
     None
 }
@@ -59,6 +81,8 @@ impl AppState {
             cancel_export: AtomicBool::new(false),
             last_export: Mutex::new(None),
             save_to: Mutex::new(save_seam()),
+            scanned: Mutex::new(Scanned::default()),
+            certificates_in: Mutex::new(certificate_folder_seam()),
         }
     }
 
@@ -169,5 +193,48 @@ impl AppState {
             return Err(AppError::input("拖入的文件已失效，请重新拖入"));
         }
         Ok(std::mem::take(&mut d.paths))
+    }
+
+    /// Makes 从文件夹读取证书 read `dir` without asking (tests).
+    #[cfg(test)]
+    pub fn read_certificates_in(&self, dir: PathBuf) {
+        if let Ok(mut d) = self.certificates_in.lock() {
+            *d = Some(dir);
+        }
+    }
+
+    pub fn fixed_certificate_folder(&self) -> Option<PathBuf> {
+        self.certificates_in.lock().ok().and_then(|d| d.clone())
+    }
+
+    /// Keeps the files of a folder read for the review table and returns the token that names them.
+    pub fn keep_scanned(&self, files: Vec<PathBuf>) -> u32 {
+        let mut s = self.scanned.lock().unwrap_or_else(PoisonError::into_inner);
+        s.token = s.token.wrapping_add(1);
+        s.files = files.into_iter().map(Some).collect();
+        s.token
+    }
+
+    /// The file `index` of the folder read as `token`, while its record is not yet saved.
+    pub fn scanned_file(&self, token: u32, index: u32) -> AppResult<PathBuf> {
+        let s = self.scanned.lock().unwrap_or_else(PoisonError::into_inner);
+        if s.token != token {
+            return Err(AppError::input("这份读取结果已失效，请重新从文件夹读取证书"));
+        }
+        match s.files.get(index as usize) {
+            Some(Some(path)) => Ok(path.clone()),
+            Some(None) => Err(AppError::input("这份证书已经保存为记录，不会再保存一次")),
+            None => Err(AppError::input("文件夹中没有这份证书，请重新从文件夹读取证书")),
+        }
+    }
+
+    /// The file `index` of the folder read as `token` now has its record.
+    pub fn scanned_saved(&self, token: u32, index: u32) {
+        let mut s = self.scanned.lock().unwrap_or_else(PoisonError::into_inner);
+        if s.token == token
+            && let Some(file) = s.files.get_mut(index as usize)
+        {
+            *file = None;
+        }
     }
 }

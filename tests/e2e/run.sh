@@ -16,7 +16,7 @@ if [ -z "${XUESHI_E2E_PRIVATE_BUS:-}" ]; then
 fi
 
 (cd ui && npm run --silent build)
-# The UI embedded (a default feature) and the test seams (XUESHI_E2E_PICK, XUESHI_E2E_SAVE).
+# The UI embedded (a default feature) and the test seams (XUESHI_E2E_PICK, XUESHI_E2E_PICK_FOLDER, XUESHI_E2E_SAVE).
 cargo build --quiet -p xueshi-app --features test-seams
 app="$root/target/debug/xueshi-app"
 
@@ -47,6 +47,13 @@ export XUESHI_E2E_DROP="$work/drop-request.txt"
 export XUESHI_E2E_HOME="$work/home"
 mkdir -p "$XUESHI_E2E_HOME"
 python3 tests/e2e/make_pdf.py "$XUESHI_E2E_PICK"
+# The folder of certificates that 从文件夹读取证书 reads: the platform's certificate twice and the
+# stand-in PDF that test_app attaches to a record.
+export XUESHI_E2E_PICK_FOLDER="$work/证书"
+mkdir -p "$XUESHI_E2E_PICK_FOLDER/2024"
+cp tests/fixtures/certificate-stsong.pdf "$XUESHI_E2E_PICK_FOLDER/数字化研修班.pdf"
+cp tests/fixtures/certificate-stsong.pdf "$XUESHI_E2E_PICK_FOLDER/2024/数字化研修班（副本）.pdf"
+cp "$XUESHI_E2E_PICK" "$XUESHI_E2E_PICK_FOLDER/结业证书.pdf"
 port=$(( 4500 + RANDOM % 400 * 2 ))
 export XUESHI_WEBDRIVER_PORT=$port
 HOME="$XUESHI_E2E_HOME" tauri-driver --port "$port" --native-port $(( port + 1 )) >"$work/driver.log" 2>&1 &

@@ -3,7 +3,8 @@ screen speaks Chinese (no English word in the visible text), 总览 shows today'
 window and the zoom is there again after a restart, and 关于 names the version and shows the
 licences of the font and the charts in full; a data folder given at start is not moved (the
 message says why); the reminders are told once as a notification, the check at login opens no window
-and tells them once, and 设置 registers it with the desktop."""
+and tells them once, and 设置 registers it with the desktop; a folder of certificates is read into a review
+table, its duplicates named, and a row accepted is saved with its file."""
 
 import os
 import re
@@ -174,6 +175,24 @@ class DailyUseScenario(WithApp):
         a.press(box)
         a.wait_text(".n-message-container", "登录电脑时不再检查提醒")
         self.assertFalse(entry.exists())
+
+    def test_7_a_folder_of_certificates_is_reviewed_and_an_accepted_row_is_saved_with_its_file(self):
+        a = self.app
+        a.menu("记录")
+        a.wait("[data-test='records']")
+        a.click("[data-test='read-folder']")
+        text = a.wait_text("[data-test='folder-review']", "与文件夹中的“2024/数字化研修班（副本）.pdf”相同")
+        # The stand-in 结业证书 that test_app attached to its training, and that has nothing to read.
+        self.assertIn("附有同一文件", text)
+        self.assertIn("需手动填写", text)
+        self.assertNotIn(os.environ["XUESHI_E2E_PICK_FOLDER"], text)
+        self.shot("23-records-folder-review")
+        rows = a.driver.find_elements(By.CSS_SELECTOR, "[data-test='review-row']")
+        self.assertTrue(label_of(rows[1]).startswith("数字化研修班.pdf"), label_of(rows[1]))
+        a.press(rows[1].find_element(By.CSS_SELECTOR, "[data-test='accept-row']"))
+        a.wait("[data-test='row-saved']")
+        a.click("[data-test='close-review']")
+        a.wait_text("[data-test='records-table']", "数字化教学能力提升研修班")
 
 
 if __name__ == "__main__":

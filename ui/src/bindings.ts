@@ -538,6 +538,54 @@ export type ScanForm = { fields: ActivityFields, sources: Array<FieldSource>, li
  */
 notes: Array<string>, };
 
+export type DuplicateKind = "record_has_file" | "record_has_number" | "folder_has_file" | "folder_has_number";
+
+export type Duplicate = { kind: DuplicateKind, 
+/**
+ * The record's id, for the kinds about a record.
+ */
+record: string | null, 
+/**
+ * The record's title, or the other file's name in the folder.
+ */
+name: string, 
+/**
+ * What the review table says: 已有记录“…”附有同一文件.
+ */
+message: string, };
+
+export type ScannedFile = { 
+/**
+ * Its name inside the folder, subfolders joined by `/`.
+ */
+name: string, 
+/**
+ * What it suggests, as the record form takes it; `None` when nothing could be read.
+ */
+form: ScanForm | null, 
+/**
+ * Why it suggests nothing (to be filled in by hand); `None` when it does.
+ */
+reason: string | null, 
+/**
+ * How sure the least sure field read is, from 0 to 1.
+ */
+sure: number | null, duplicates: Array<Duplicate>, };
+
+export type FolderReview = { 
+/**
+ * Names the files for `accept_scanned`.
+ */
+token: number, 
+/**
+ * The folder's own name.
+ */
+folder: string, 
+/**
+ * Sorted by name; `accept_scanned` takes a file by its place here.
+ */
+files: Array<ScannedFile>, };
+
 export type BackupEntry = { name: string, label: string, };
 
 export type UploadKitFile = { 
@@ -783,7 +831,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'zoom' | 'about' | 'reminders' | 'save_calendar' | 'login_check' | 'set_login_check' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'scan_dropped' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'rule_guide' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'move_data_folder' | 'use_existing_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'zoom' | 'about' | 'reminders' | 'save_calendar' | 'login_check' | 'set_login_check' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'scan_dropped' | 'scan_folder' | 'accept_scanned' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'rule_guide' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'move_data_folder' | 'use_existing_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

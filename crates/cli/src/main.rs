@@ -13,6 +13,7 @@ mod remind_cmd;
 mod render;
 mod review_cmd;
 mod scan_cmd;
+mod scan_folder_cmd;
 mod store_cmds;
 mod width;
 

@@ -1,7 +1,8 @@
 //! `xueshi scan FILE [--json]`: the record a certificate suggests (读取证书) — each field with how
 //! sure the reading is and the line it came from; `--json` prints `{"fields": {...}, "sure":
 //! {...}, "lines": {...}, "qr": [], "text": "..."}` with plain values in `fields` (dates as
-//! YYYY-MM-DD, hours as a number, absent fields left out). Nothing is saved.
+//! YYYY-MM-DD, hours as a number, absent fields left out). Nothing is saved. Given a folder, the
+//! review list of its certificates (`scan_folder_cmd`).
 
 use std::path::{Path, PathBuf};
 
@@ -13,7 +14,7 @@ use crate::store_cmds::open_handbook;
 
 #[derive(clap::Args)]
 pub struct ScanArgs {
-    /// 证书文件：带文字的 PDF（平台下载的电子证书）
+    /// 证书文件：带文字的 PDF（平台下载的电子证书）；或放证书的文件夹：逐份列出建议和可能的重复
     file: PathBuf,
     /// 以 JSON 输出（fields 为各项的值，sure 为把握 0–1，lines 为所在行号）
     #[arg(long)]
@@ -36,6 +37,9 @@ const FIELDS: [(&str, &str); 10] = [
 
 pub fn run(args: &ScanArgs, data_dir: Option<&Path>) -> Result<String, CliError> {
     let handbook = open_handbook(data_dir, None)?;
+    if args.file.is_dir() {
+        return crate::scan_folder_cmd::run(&handbook, &args.file, args.json);
+    }
     let scan = handbook.scan_certificate(&args.file)?;
     let suggested =
         serde_json::to_value(&scan.fields).map_err(|e| CliError::Input(format!("读取结果无法输出：{e}")))?;

@@ -24,6 +24,7 @@ pub mod reminder_notice;
 pub mod reminders;
 pub mod rules;
 pub mod scan;
+pub mod scan_folder;
 pub mod scan_form;
 mod settings;
 mod snapshot;

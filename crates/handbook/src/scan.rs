@@ -8,6 +8,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use sha2::{Digest, Sha256};
 use xueshi_reading::{CertificateFields, ProfileHint, TextLine, extract_fields, is_pdf, pdf_lines};
 use xueshi_store::vault::FileType;
 use xueshi_store::vault::sniff::{SNIFF_LEN, detect};
@@ -43,6 +44,50 @@ impl Scan {
     }
 }
 
+/// A certificate file as read: at most `MAX_BYTES` of it, and its SHA-256 when asked for.
+pub(crate) struct Content {
+    pub bytes: Vec<u8>,
+    /// The file is larger than `MAX_BYTES`: `bytes` holds only its beginning.
+    pub too_big: bool,
+    /// Lowercase hex SHA-256 of the whole file, hashed while it was read.
+    pub sha256: Option<String>,
+}
+
+/// Reads `path` once: its first `MAX_BYTES` (and one more, to know there is more) kept, and with
+/// `hash` the whole file hashed on the way (the rest of a larger file is hashed, not kept).
+pub(crate) fn read_certificate(path: &Path, hash: bool) -> std::io::Result<Content> {
+    let limit = xueshi_reading::MAX_BYTES;
+    let mut file = File::open(path)?;
+    let mut bytes = Vec::new();
+    (&mut file).take(limit as u64 + 1).read_to_end(&mut bytes)?;
+    let too_big = bytes.len() > limit;
+    let sha256 = if hash {
+        let mut hasher = Sha256::new();
+        hasher.update(&bytes);
+        if too_big {
+            let mut buf = vec![0u8; 64 * 1024];
+            loop {
+                match file.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => hasher.update(&buf[..n]),
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Some(xueshi_store::vault::hex(&hasher.finalize()))
+    } else {
+        None
+    };
+    bytes.truncate(limit);
+    Ok(Content { bytes, too_big, sha256 })
+}
+
+/// The message for a file that could not be read.
+pub(crate) fn unreadable(name: &str, e: &std::io::Error) -> HandbookError {
+    HandbookError::input(format!("{name}无法读取：{}", xueshi_store::words::reason(e)))
+}
+
 /// The message for a file with no text to read: a photo, a scan, or a PDF of either.
 fn no_text(name: &str) -> HandbookError {
     HandbookError::input(format!(
@@ -54,28 +99,28 @@ impl Handbook {
     /// Reads the certificate at `path` and the record it suggests.
     pub fn scan_certificate(&self, path: &Path) -> Result<Scan> {
         let name = xueshi_store::words::name(path);
-        let unreadable =
-            |e: std::io::Error| HandbookError::input(format!("{name}无法读取：{}", xueshi_store::words::reason(&e)));
-        let mut bytes = Vec::new();
-        File::open(path)
-            .and_then(|f| f.take(xueshi_reading::MAX_BYTES as u64 + 1).read_to_end(&mut bytes))
-            .map_err(unreadable)?;
-        if bytes.len() > xueshi_reading::MAX_BYTES {
+        let content = read_certificate(path, false).map_err(|e| unreadable(&name, &e))?;
+        self.scan_content(&name, &content)
+    }
+
+    /// The record `content` (read from the file `name`) suggests.
+    pub(crate) fn scan_content(&self, name: &str, content: &Content) -> Result<Scan> {
+        if content.too_big {
             return Err(HandbookError::input(format!("{name}超过 30 MB，没有读取。请对照证书手动填写记录")));
         }
-        if !is_pdf(&bytes) {
+        let bytes = &content.bytes;
+        if !is_pdf(bytes) {
             let head = &bytes[..bytes.len().min(SNIFF_LEN)];
             let image =
-                matches!(detect(head, &name), Some(FileType::Jpeg | FileType::Png | FileType::Heic | FileType::Webp));
+                matches!(detect(head, name), Some(FileType::Jpeg | FileType::Png | FileType::Heic | FileType::Webp));
             return Err(if image {
-                no_text(&name)
+                no_text(name)
             } else {
                 HandbookError::input(format!("{name}不是 PDF 或图片，无法从中读取证书内容"))
             });
         }
-        let lines = pdf_lines(&bytes)
-            .map_err(|e| HandbookError::input(format!("{name}：{e}")))?
-            .ok_or_else(|| no_text(&name))?;
+        let lines =
+            pdf_lines(bytes).map_err(|e| HandbookError::input(format!("{name}：{e}")))?.ok_or_else(|| no_text(name))?;
         self.fields_of(lines)
     }
 

@@ -2,9 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { emptyFilter, recordsFilter, setSnapshot, state } from '../state'
 import { previewOf, recordOf, snapshotWith } from '../testing/fixtures'
 import { emit } from '@tauri-apps/api/event'
-import type { ScanForm } from '../bindings'
+import type { FolderReview, ScanForm } from '../bindings'
 import { blankFields } from '../kinds'
-import { cleanUp, eventually, mockCommands, mountInApp, screenText, sentTo, testId, typeInto } from '../testing/mount'
+import { cleanUp, click, eventually, mockCommands, mountInApp, screenText, sentTo, testId, typeInto } from '../testing/mount'
 import RecordsView from './RecordsView.vue'
 
 let unmount: (() => void) | null = null
@@ -144,5 +144,32 @@ describe('the records screen', () => {
     unmount = () => cleanUp(mounted.wrapper)
     await eventually(() => expect(testId('search').querySelector('input')?.value).toBe('建模'))
     expect(document.body.textContent).toContain('记录共 2 条，显示 1 条')
+  })
+
+  it('a certificate of a folder edited before saving opens in the form and is saved with its file', async () => {
+    setSnapshot(snapshotWith([]))
+    const read: FolderReview = {
+      token: 3,
+      folder: '证书',
+      files: [{ name: '结业证书.pdf', form: scannedCertificate, reason: null, sure: 0.9, duplicates: [] }],
+    }
+    const sent = mockCommands((cmd) => {
+      if (cmd === 'scan_folder') return read
+      if (cmd === 'preview_activity') return previewOf(16, [])
+      if (cmd === 'accept_scanned') return { id: '2024-001', snapshot: snapshotWith([]) }
+      return null
+    })
+    const { wrapper } = mountInApp(RecordsView, {})
+    unmount = () => cleanUp(wrapper)
+    await click(testId('read-folder'))
+    await eventually(() => expect(screenText(testId('folder-review'))).toContain('结业证书.pdf'))
+    expect(sentTo(sent, 'accept_scanned')).toEqual([])
+    await click(testId('edit-row'))
+    await eventually(() => expect(testId('title').querySelector('input')?.value).toBe('数字化教学能力提升研修班'))
+    await typeInto(testId('title'), '数字化教学能力研修班')
+    await click(testId('save'))
+    await eventually(() => expect(sentTo(sent, 'accept_scanned')).toHaveLength(1))
+    expect(sentTo(sent, 'accept_scanned')[0]).toMatchObject({ token: 3, index: 0, fields: { title: '数字化教学能力研修班' } })
+    expect(sentTo(sent, 'save_activity')).toEqual([])
   })
 })

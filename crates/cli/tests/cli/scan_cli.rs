@@ -58,3 +58,61 @@ fn a_photo_is_refused_with_a_message_saying_to_fill_in_the_form() {
     assert!(err.contains("“证书照片.png”是照片或扫描件"), "{err}");
     assert!(err.contains("手动填写"), "{err}");
 }
+
+/// A folder of certificates: the certificate twice, a photo, a text file that is not one.
+fn certificate_folder(dir: &std::path::Path) -> String {
+    let folder = dir.join("证书");
+    std::fs::create_dir_all(folder.join("2024")).expect("folder");
+    std::fs::write(folder.join("结业证书.pdf"), CERTIFICATE).expect("file");
+    std::fs::write(folder.join("2024/副本.pdf"), CERTIFICATE).expect("file");
+    std::fs::write(folder.join("证书照片.png"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0")
+        .expect("file");
+    std::fs::write(folder.join("说明.txt"), "不是证书").expect("file");
+    folder.display().to_string()
+}
+
+#[test]
+fn a_folder_lists_each_certificates_suggestion_or_why_not_and_its_duplicates() {
+    let (tmp, data) = data_folder();
+    ok(&data, &["profile", "--name", "王晓梅"]);
+    let folder = certificate_folder(tmp.path());
+    ok(
+        &data,
+        &[
+            "add",
+            "--kind",
+            "training",
+            "--title",
+            "旧研修班",
+            "--date",
+            "2024-05-12",
+            "--days",
+            "2",
+            "--category",
+            "professional",
+            "--note",
+            "证书编号：HN-2024-0001",
+        ],
+    );
+    let shown = ok(&data, &["scan", &folder]);
+    assert!(shown.starts_with("文件夹“证书”中有 3 份证书文件。"), "{shown}");
+    assert!(shown.contains("\n1. 2024/副本.pdf\n   建议：培训班/研修班/进修班《数字化教学能力提升研修班》，2024-05-12 至 2024-05-13，16 学时"), "{shown}");
+    assert!(shown.contains("   可能重复：与记录“旧研修班”证书编号相同（记录 2024-001）\n"), "{shown}");
+    assert!(shown.contains("   可能重复：与文件夹中的“结业证书.pdf”相同\n"), "{shown}");
+    assert!(shown.contains("\n3. 证书照片.png\n   需手动填写：“证书照片.png”是照片或扫描件"), "{shown}");
+    assert!(!shown.contains("说明.txt") && !shown.contains(&folder), "{shown}");
+
+    let out = ok(&data, &["scan", &folder, "--json"]);
+    let files: Value = serde_json::from_str(&out).expect("json");
+    let files = files.as_array().expect("an array");
+    let names: Vec<&str> = files.iter().filter_map(|f| f["name"].as_str()).collect();
+    assert_eq!(names, ["2024/副本.pdf", "结业证书.pdf", "证书照片.png"]);
+    assert_eq!(files[1]["fields"]["title"], "数字化教学能力提升研修班", "{out}");
+    assert_eq!(files[1]["fields"]["note"], "证书编号：HN-2024-0001", "{out}");
+    assert_eq!(files[1]["reason"], Value::Null, "{out}");
+    let kinds: Vec<&str> =
+        files[1]["duplicates"].as_array().expect("duplicates").iter().filter_map(|d| d["kind"].as_str()).collect();
+    assert_eq!(kinds, ["record_has_number", "folder_has_file"], "{out}");
+    assert!(files[2]["reason"].as_str().is_some_and(|r| r.contains("手动填写")), "{out}");
+    assert_eq!(files[2]["fields"], Value::Null, "{out}");
+}

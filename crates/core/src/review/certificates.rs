@@ -40,7 +40,7 @@ pub(super) fn same_certificate(ctx: &Context, findings: &mut Vec<Finding>) {
 /// The certificate numbers a note gives: what follows a keyword up to a space or punctuation,
 /// with at least four digits, dashes of any width written `-`, brackets as `(` `)` `[` `]` and
 /// letters in capitals.
-pub(crate) fn certificate_numbers(note: &str) -> Vec<String> {
+pub fn certificate_numbers(note: &str) -> Vec<String> {
     let mut numbers = Vec::new();
     let mut rest = note;
     while let Some((at, keyword)) = KEYWORDS

@@ -7,6 +7,7 @@ mod dates;
 mod identity;
 mod records;
 
+pub use certificates::certificate_numbers;
 pub use identity::EvidenceText;
 
 use std::collections::HashMap;

@@ -1,0 +1,63 @@
+//! 从文件夹读取证书 in the app: the folder the user picks read for the review table (its files'
+//! paths kept in the app's state under a token, never sent to the web view), and a suggestion,
+//! as it is or as the user edited it, saved with its certificate attached.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+use tauri::{AppHandle, Manager, Runtime};
+use tauri_plugin_dialog::DialogExt;
+use ts_rs::TS;
+use xueshi_handbook::dto::{ActivityFields, SavedActivity};
+use xueshi_handbook::scan_folder::ScannedFile;
+
+use super::on_handbook;
+use crate::error::AppResult;
+use crate::state::AppState;
+
+/// The certificate files of the folder picked, for the review table.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct FolderReview {
+    /// Names the files for `accept_scanned`.
+    pub token: u32,
+    /// The folder's own name.
+    pub folder: String,
+    /// Sorted by name; `accept_scanned` takes a file by its place here.
+    pub files: Vec<ScannedFile>,
+}
+
+/// A folder chosen in the native dialog (or the end-to-end seam); `None` when the user closes it.
+fn pick_certificate_folder<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
+    if let Some(fixed) = app.state::<AppState>().fixed_certificate_folder() {
+        return Some(fixed);
+    }
+    app.dialog().file().set_title("选择放证书的文件夹").blocking_pick_folder().and_then(|f| f.into_path().ok())
+}
+
+/// Reads the certificates of the folder the user picks: each file's suggestion or why it has none,
+/// and what it may duplicate; `null` when the dialog was closed. Nothing is saved.
+#[tauri::command]
+pub async fn scan_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<FolderReview>> {
+    let Some(dir) = pick_certificate_folder(&app) else { return Ok(None) };
+    let scan = on_handbook(&app, move |h| h.scan_folder(&dir)).await?;
+    let token = app.state::<AppState>().keep_scanned(scan.files.iter().map(|f| f.path.clone()).collect());
+    Ok(Some(FolderReview { token, folder: scan.folder, files: scan.files }))
+}
+
+/// Saves the record `fields` give for the file `index` of the folder read as `token`, with that
+/// file attached as its certificate; answers with its id and the new snapshot.
+#[tauri::command]
+pub async fn accept_scanned<R: Runtime>(
+    app: AppHandle<R>,
+    token: u32,
+    index: u32,
+    fields: ActivityFields,
+) -> AppResult<SavedActivity> {
+    let file = app.state::<AppState>().scanned_file(token, index)?;
+    let saved = on_handbook(&app, move |h| {
+        Ok(SavedActivity { id: h.accept_scanned(&fields, &file)?, snapshot: h.snapshot()? })
+    })
+    .await?;
+    app.state::<AppState>().scanned_saved(token, index);
+    Ok(saved)
+}

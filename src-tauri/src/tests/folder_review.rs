@@ -1,0 +1,50 @@
+//! 从文件夹读取证书 through the IPC: the folder read for the review table (names, suggestions and
+//! duplicates, never a path), and a suggestion saved with its certificate attached, once.
+
+use serde_json::json;
+use tauri::Manager;
+
+use super::TestApp;
+
+const CERTIFICATE: &[u8] = include_bytes!("../../../tests/fixtures/certificate-stsong.pdf");
+
+#[test]
+fn a_folder_is_read_for_review_and_an_accepted_suggestion_is_saved_with_its_certificate() {
+    let app = TestApp::new("folder-review");
+    app.set_up();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let folder = tmp.path().join("证书");
+    std::fs::create_dir_all(folder.join("2024")).expect("folder");
+    std::fs::write(folder.join("结业证书.pdf"), CERTIFICATE).expect("file");
+    std::fs::write(folder.join("2024/副本.pdf"), CERTIFICATE).expect("file");
+    std::fs::write(folder.join("证书照片.jpg"), b"\xFF\xD8\xFF\xE0\0\x10JFIF\0").expect("file");
+    app._app.state::<crate::AppState>().read_certificates_in(folder.clone());
+
+    let review = app.ok("scan_folder", json!({}));
+    assert!(!review.to_string().contains(&tmp.path().display().to_string()), "no path goes to the web view: {review}");
+    assert_eq!(review["folder"], "证书");
+    let names: Vec<&str> =
+        review["files"].as_array().expect("files").iter().filter_map(|f| f["name"].as_str()).collect();
+    assert_eq!(names, ["2024/副本.pdf", "结业证书.pdf", "证书照片.jpg"]);
+    assert_eq!(review["files"][0]["duplicates"][0]["message"], "与文件夹中的“结业证书.pdf”相同");
+    assert!(review["files"][2]["reason"].as_str().is_some_and(|r| r.contains("手动填写")), "{review}");
+
+    let mut fields = review["files"][1]["form"]["fields"].clone();
+    fields["category"] = json!("professional");
+    let token = review["token"].clone();
+    let saved = app.ok("accept_scanned", json!({"token": token, "index": 1, "fields": fields}));
+    let id = saved["id"].as_str().expect("id");
+    let record = saved["snapshot"]["activities"]
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["fields"]["id"] == id))
+        .expect("the record saved");
+    assert_eq!(record["fields"]["title"], "数字化教学能力提升研修班");
+    assert_eq!(record["evidence"].as_array().map(Vec::len), Some(1), "{record}");
+
+    let again = app.invoke("accept_scanned", json!({"token": token, "index": 1, "fields": fields})).expect_err("once");
+    assert!(again.to_string().contains("已经保存为记录"), "{again}");
+    let stale = app.invoke("accept_scanned", json!({"token": 999, "index": 0, "fields": fields})).expect_err("stale");
+    assert!(stale.to_string().contains("请重新从文件夹读取证书"), "{stale}");
+    let reread = app.ok("scan_folder", json!({}));
+    assert_eq!(reread["files"][1]["duplicates"][0]["message"], "已有记录“数字化教学能力提升研修班”附有同一文件");
+}
