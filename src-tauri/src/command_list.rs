@@ -20,6 +20,7 @@ app_commands! {
     attach_by_dialog,
     attach_dropped,
     scan_dropped,
+    accept_dropped,
     scan_folder,
     accept_scanned,
     detach_evidence,

@@ -17,15 +17,14 @@ use xueshi_handbook::dto::{
     Snapshot, UploadKitSummary, VerifyView,
 };
 use xueshi_handbook::reminders::Reminder;
-use xueshi_handbook::scan_form::ScanForm;
 use xueshi_handbook::{BackupEntry, ErrorCode, Handbook, KeepFinding, PackageChoices, Request, Settings, ZoomStep};
 use xueshi_store::spreadsheet::SPREADSHEET_EXTENSIONS;
 
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
-mod folder_review;
-pub use folder_review::*;
+mod certificates;
+pub use certificates::*;
 
 /// End-to-end tests cannot click native dialogs: when this variable names files (separated by
 /// the platform's path separator), the file dialogs pick them instead of opening.
@@ -193,16 +192,6 @@ pub async fn save_calendar<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<u3
     })
     .await?;
     Ok(Some(u32::try_from(events).unwrap_or(u32::MAX)))
-}
-
-/// 读取证书: the record the one certificate just dropped on the window suggests, for the form to
-/// open with; the file stays waiting to be attached once the record is saved.
-#[tauri::command]
-pub async fn scan_dropped<R: Runtime>(app: AppHandle<R>, token: u32) -> AppResult<ScanForm> {
-    let paths = app.state::<AppState>().peek_dropped(token)?;
-    let [path] =
-        <[PathBuf; 1]>::try_from(paths).map_err(|_| AppError::input("一次只能读取一份证书：请只拖入一个文件"))?;
-    on_handbook(&app, move |h| h.scan_form(&path)).await
 }
 
 /// Whether 学时手册 checks the reminders when the user logs in to the computer (设置 → 提醒).

@@ -4,10 +4,12 @@ window and the zoom is there again after a restart, and 关于 names the version
 licences of the font and the charts in full; a data folder given at start is not moved (the
 message says why); the reminders are told once as a notification, the check at login opens no window
 and tells them once, and 设置 registers it with the desktop; a folder of certificates is read into a review
-table, its duplicates named, and a row accepted is saved with its file."""
+table, its duplicates named, and a row accepted is saved with its file; a certificate dropped on the
+records list opens a new record filled in from it, saved with the file as its evidence."""
 
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import tempfile
@@ -193,6 +195,48 @@ class DailyUseScenario(WithApp):
         a.wait("[data-test='row-saved']")
         a.click("[data-test='close-review']")
         a.wait_text("[data-test='records-table']", "数字化教学能力提升研修班")
+
+    def test_8_a_certificate_dropped_on_the_records_list_opens_a_new_record_filled_in_from_it(self):
+        a = self.app
+        a.menu("记录")
+        records = a.wait("[data-test='records']")
+        before = records_count(records.text)
+        work = Path(tempfile.mkdtemp())
+        certificate = work / "研修班结业证书.pdf"
+        shutil.copy(Path(__file__).parents[1] / "fixtures" / "certificate-stsong.pdf", certificate)
+        drop(certificate)
+        scanned = a.wait("[data-test='scanned']")
+        self.assertIn("证书上写的是", scanned.text)
+        title = a.wait("[data-test='title'] input")
+        self.assertEqual(title.get_attribute("value"), "数字化教学能力提升研修班")
+        self.shot("23-certificate-dropped")
+        # The two days of its date range give the live preview, as if typed, once the user says
+        # whether it was 公需 or 专业 (a certificate does not say).
+        choice = next(b for b in a.driver.find_elements(By.CSS_SELECTOR, "[data-test='category'] .n-radio-button") if label_of(b) == "专业科目")
+        a.press(choice)
+        self.assertEqual(a.wait_text("[data-test='preview-hours']", "16"), "16")
+        # The certificate names 王晓梅, the profile 张晓红: said before anything is saved.
+        note = a.text("[data-test='scanned-note']")
+        self.assertIn("王晓梅", note)
+        a.click("[data-test='save']")
+        row = label_of(a.wait("[data-test='evidence-file']"))
+        self.assertIn("研修班结业证书.pdf", row)
+        a.close_editor()
+        self.assertEqual(records_count(a.text("[data-test='records']")), before + 1)
+
+
+def drop(path):
+    """Drops `path` on the window through the app's test seam (WebDriver cannot drag files from the
+    desktop): the request is written aside and renamed into place, so it is read whole."""
+    request = Path(os.environ["XUESHI_E2E_DROP"])
+    aside = request.with_suffix(".writing")
+    aside.write_text(f"{path}\n", encoding="utf-8")
+    aside.replace(request)
+
+
+def records_count(text):
+    """The number of records the records list says it holds (“共 N 条”)."""
+    return int(re.search(r"共 (\d+) 条", text).group(1))
 
 
 if __name__ == "__main__":

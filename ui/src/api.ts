@@ -71,6 +71,8 @@ export const api = {
   attachDropped: (token: number, activity: string, material: string) => call<Snapshot>('attach_dropped', { token, activity, material }),
   /** 读取证书: what the one certificate just dropped suggests for a new record (the file stays waiting to be attached). */
   scanDropped: (token: number) => call<ScanForm>('scan_dropped', { token }),
+  /** Saves the record a dropped certificate suggested, as edited, with that file attached. */
+  acceptDropped: (token: number, fields: ActivityFields) => call<SavedActivity>('accept_dropped', { token, fields }),
   /** 从文件夹读取证书: the certificates of the folder the user picks, for the review table; `null` when the dialog was closed. */
   scanFolder: () => call<FolderReview | null>('scan_folder'),
   /** Saves the record `fields` give for the file `index` of the folder read as `token`, with that file attached. */

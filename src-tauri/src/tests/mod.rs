@@ -1,7 +1,7 @@
 //! The commands under Tauri's mock runtime: the same IPC path the web view uses, on a temporary
 //! data folder. The rulings of issue 9 (platform, task, the unit's window, cities) are in `rule_fidelity`.
 
-mod folder_review;
+mod certificates;
 mod messages;
 mod rule_fidelity;
 

@@ -63,8 +63,27 @@ describe('the records screen', () => {
     const told = screenText(testId('scanned'))
     expect(told).toContain('保存前请逐项核对')
     expect(told).toContain('（把握 95%）：证书上写的是“于2024年5月12日至5月13日参加“数字化教学能力提升研修班”，”')
+    // Fields read from one line of the certificate are told together, the line once.
+    expect(told.split('于2024年5月12日至5月13日').length - 1).toBe(1)
     expect(screenText(testId('scanned-note'))).toContain('请确认这是您本人的证书')
     expect(testId('editor').textContent).toContain('新增记录')
+  })
+
+  it('the record a dropped certificate filled in is saved with that certificate attached, in one step', async () => {
+    setSnapshot(snapshotWith([]))
+    const sent = mockCommands((cmd) => {
+      if (cmd === 'scan_dropped') return scannedCertificate
+      if (cmd === 'preview_activity') return previewOf(16, [])
+      if (cmd === 'accept_dropped') return { id: '2024-001', snapshot: snapshotWith([]) }
+      return null
+    }, true)
+    await dropOnTheList(9, '结业证书.pdf')
+    await eventually(() => expect(testId('title').querySelector('input')?.value).toBe('数字化教学能力提升研修班'))
+    await click(testId('save'))
+    await eventually(() => expect(sentTo(sent, 'accept_dropped')).toHaveLength(1))
+    expect(sentTo(sent, 'accept_dropped')[0]).toMatchObject({ token: 9, fields: { title: '数字化教学能力提升研修班' } })
+    expect(sentTo(sent, 'save_activity')).toEqual([])
+    expect(sentTo(sent, 'attach_dropped')).toEqual([])
   })
 
   it('a photo that cannot be read opens the empty form and says why', async () => {

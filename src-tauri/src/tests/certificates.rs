@@ -1,4 +1,5 @@
-//! 从文件夹读取证书 through the IPC: the folder read for the review table (names, suggestions and
+//! 读取证书 through the IPC: a dropped certificate read for the form and its record saved with the
+//! file attached; 从文件夹读取证书, the folder read for the review table (names, suggestions and
 //! duplicates, never a path), and a suggestion saved with its certificate attached, once.
 
 use serde_json::json;
@@ -47,4 +48,28 @@ fn a_folder_is_read_for_review_and_an_accepted_suggestion_is_saved_with_its_cert
     assert!(stale.to_string().contains("请重新从文件夹读取证书"), "{stale}");
     let reread = app.ok("scan_folder", json!({}));
     assert_eq!(reread["files"][1]["duplicates"][0]["message"], "已有记录“数字化教学能力提升研修班”附有同一文件");
+}
+
+#[test]
+fn a_dropped_certificates_record_is_saved_with_the_certificate_attached_and_the_drop_is_used_up() {
+    let app = TestApp::new("drop-certificate");
+    app.set_up();
+    let tmp = tempfile::tempdir().expect("tmp");
+    let file = tmp.path().join("结业证书.pdf");
+    std::fs::write(&file, CERTIFICATE).expect("file");
+    let token = app._app.state::<crate::AppState>().drop_files(vec![file]);
+
+    let form = app.ok("scan_dropped", json!({"token": token}));
+    assert_eq!(form["fields"]["days"], 2.0, "{form}");
+    let mut fields = form["fields"].clone();
+    fields["category"] = json!("professional");
+    let saved = app.ok("accept_dropped", json!({"token": token, "fields": fields}));
+    let id = saved["id"].as_str().expect("id");
+    let record = saved["snapshot"]["activities"]
+        .as_array()
+        .and_then(|a| a.iter().find(|r| r["fields"]["id"] == id))
+        .expect("the record saved");
+    assert_eq!(record["evidence"][0]["file_name"], "结业证书.pdf", "{record}");
+    let again = app.invoke("accept_dropped", json!({"token": token, "fields": fields})).expect_err("used up");
+    assert!(again.to_string().contains("请重新拖入"), "{again}");
 }

@@ -1,6 +1,7 @@
-//! 从文件夹读取证书 in the app: the folder the user picks read for the review table (its files'
-//! paths kept in the app's state under a token, never sent to the web view), and a suggestion,
-//! as it is or as the user edited it, saved with its certificate attached.
+//! 读取证书 in the app: a certificate dropped on the window read for the new record's form, and
+//! 从文件夹读取证书, the folder the user picks read for the review table (the files' paths kept in
+//! the app's state under a token, never sent to the web view); a suggestion, as it is or as the
+//! user edited it, saved with its certificate attached in one step.
 
 use std::path::PathBuf;
 
@@ -10,10 +11,44 @@ use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 use xueshi_handbook::dto::{ActivityFields, SavedActivity};
 use xueshi_handbook::scan_folder::ScannedFile;
+use xueshi_handbook::scan_form::ScanForm;
 
 use super::on_handbook;
-use crate::error::AppResult;
+use crate::error::{AppError, AppResult};
 use crate::state::AppState;
+
+/// 读取证书: the record the one certificate just dropped on the window suggests, for the form to
+/// open with; the file stays waiting to be attached once the record is saved.
+#[tauri::command]
+pub async fn scan_dropped<R: Runtime>(app: AppHandle<R>, token: u32) -> AppResult<ScanForm> {
+    let path = one_dropped(&app, token)?;
+    on_handbook(&app, move |h| h.scan_form(&path)).await
+}
+
+/// Saves the record the certificate dropped as `token` suggested (as the user edited it) with that
+/// file attached as its certificate, in one step; answers with its id and the new snapshot.
+#[tauri::command]
+pub async fn accept_dropped<R: Runtime>(
+    app: AppHandle<R>,
+    token: u32,
+    fields: ActivityFields,
+) -> AppResult<SavedActivity> {
+    let path = one_dropped(&app, token)?;
+    let saved = on_handbook(&app, move |h| {
+        Ok(SavedActivity { id: h.accept_scanned(&fields, &path)?, snapshot: h.snapshot()? })
+    })
+    .await?;
+    let _ = app.state::<AppState>().take_dropped(token);
+    Ok(saved)
+}
+
+/// The one file dropped as `token`.
+fn one_dropped<R: Runtime>(app: &AppHandle<R>, token: u32) -> AppResult<PathBuf> {
+    let paths = app.state::<AppState>().peek_dropped(token)?;
+    let [path] =
+        <[PathBuf; 1]>::try_from(paths).map_err(|_| AppError::input("一次只能读取一份证书：请只拖入一个文件"))?;
+    Ok(path)
+}
 
 /// The certificate files of the folder picked, for the review table.
 #[derive(Debug, Clone, Serialize, TS)]
