@@ -170,6 +170,8 @@ fn vocabulary_labels() -> String {
         out.push_str(&format!("  {grade}: '{label}',\n"));
     }
     out.push_str("}\n\n");
+    out.push_str("/** The header naming a file pasted into the window (`paste_file`; percent-encoded UTF-8). */\n");
+    out.push_str(&format!("export const PASTED_NAME_HEADER = '{}'\n\n", crate::commands::PASTED_NAME_HEADER));
     out
 }
 

@@ -21,6 +21,7 @@ app_commands! {
     attach_dropped,
     scan_dropped,
     accept_dropped,
+    paste_file,
     scan_folder,
     accept_scanned,
     detach_evidence,

@@ -5,8 +5,10 @@ licences of the font and the charts in full; a data folder given at start is not
 message says why); the reminders are told once as a notification, the check at login opens no window
 and tells them once, and 设置 registers it with the desktop; a folder of certificates is read into a review
 table, its duplicates named, and a row accepted is saved with its file; a certificate dropped on the
-records list opens a new record filled in from it, saved with the file as its evidence."""
+records list, or pasted with Ctrl+V, opens a new record filled in from it, saved with the file as its
+evidence."""
 
+import base64
 import os
 import re
 import shutil
@@ -223,6 +225,25 @@ class DailyUseScenario(WithApp):
         self.assertIn("研修班结业证书.pdf", row)
         a.close_editor()
         self.assertEqual(records_count(a.text("[data-test='records']")), before + 1)
+
+    def test_9_a_certificate_pasted_with_ctrl_v_opens_a_new_record_filled_in_from_it(self):
+        a = self.app
+        a.menu("记录")
+        a.wait("[data-test='records']")
+        pdf = (Path(__file__).parents[1] / "fixtures" / "certificate-stsong.pdf").read_bytes()
+        # The paste event a file copied in the file manager gives (WebDriver cannot fill the clipboard).
+        a.driver.execute_script(
+            """
+            const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));
+            const event = new Event('paste', { bubbles: true, cancelable: true });
+            Object.defineProperty(event, 'clipboardData', { value: { files: [new File([bytes], '粘贴的证书.pdf')] } });
+            document.querySelector("[data-test='records']").dispatchEvent(event);
+            """,
+            base64.b64encode(pdf).decode(),
+        )
+        a.wait("[data-test='scanned']")
+        self.assertEqual(a.wait("[data-test='title'] input").get_attribute("value"), "数字化教学能力提升研修班")
+        a.close_editor()
 
 
 def drop(path):

@@ -25,6 +25,7 @@ import type {
   UploadKitSummary,
   VerifyView,
 } from './bindings'
+import { PASTED_NAME_HEADER } from './bindings'
 
 /** Whether a command failed because the user stopped it (nothing happened, nothing is wrong). */
 export function isCancelled(e: unknown): boolean {
@@ -71,6 +72,9 @@ export const api = {
   attachDropped: (token: number, activity: string, material: string) => call<Snapshot>('attach_dropped', { token, activity, material }),
   /** 读取证书: what the one certificate just dropped suggests for a new record (the file stays waiting to be attached). */
   scanDropped: (token: number) => call<ScanForm>('scan_dropped', { token }),
+  /** A file or picture pasted into the window (Ctrl+V): sent as it is, then announced as a drop. */
+  pasteFile: (name: string, bytes: Uint8Array) =>
+    invoke<void>('paste_file' satisfies Command, bytes, { headers: { [PASTED_NAME_HEADER]: encodeURIComponent(name) } }),
   /** Saves the record a dropped certificate suggested, as edited, with that file attached. */
   acceptDropped: (token: number, fields: ActivityFields) => call<SavedActivity>('accept_dropped', { token, fields }),
   /** 从文件夹读取证书: the certificates of the folder the user picks, for the review table; `null` when the dialog was closed. */

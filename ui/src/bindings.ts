@@ -808,6 +808,9 @@ export const AWARD_GRADE_LABELS: Record<number, string> = {
   3: '三等奖',
 }
 
+/** The header naming a file pasted into the window (`paste_file`; percent-encoded UTF-8). */
+export const PASTED_NAME_HEADER = 'x-xueshi-name'
+
 /** The fields of each kind in the ledger format besides the common ones (`kind_fields`). */
 export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
   training: ['days', 'half_days', 'evenings', 'hours'],
@@ -831,7 +834,7 @@ export const KIND_FIELDS: Record<ActivityKind, readonly string[]> = {
 }
 
 /** The commands the web view may call (`src-tauri/src/command_list.rs`). */
-export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'zoom' | 'about' | 'reminders' | 'save_calendar' | 'login_check' | 'set_login_check' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'scan_dropped' | 'accept_dropped' | 'scan_folder' | 'accept_scanned' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'rule_guide' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'move_data_folder' | 'use_existing_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
+export type Command = 'snapshot' | 'first_screen' | 'save_profile' | 'save_plan' | 'save_settings' | 'zoom' | 'about' | 'reminders' | 'save_calendar' | 'login_check' | 'set_login_check' | 'save_activity' | 'remove_activity' | 'undo_remove' | 'preview_activity' | 'attach_by_dialog' | 'attach_dropped' | 'scan_dropped' | 'accept_dropped' | 'paste_file' | 'scan_folder' | 'accept_scanned' | 'detach_evidence' | 'open_evidence' | 'compare_rules' | 'rule_guide' | 'review' | 'load_rule_file' | 'backup_now' | 'list_backups' | 'restore_backup' | 'restore_listed_backup' | 'open_data_folder' | 'move_data_folder' | 'use_existing_data_folder' | 'export_all_data' | 'save_import_template' | 'verify_vault' | 'import_file' | 'open_demo' | 'close_demo' | 'export_package' | 'export_evidence_book' | 'export_upload_kit' | 'cancel_export' | 'reveal_export' | 'print_summary' | 'first_screen_rendered'
 
 /** The fields a record of each kind may carry, named as its form names them (`record_fields`). */
 export const KIND_FIELD_LABELS: Record<ActivityKind, Partial<Record<LedgerField, string>>> = {

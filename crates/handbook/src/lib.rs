@@ -18,6 +18,7 @@ mod kept_findings;
 mod move_folder;
 mod package_check;
 mod packaged_window;
+pub mod pasted;
 pub mod plans;
 mod preview;
 pub mod reminder_notice;

@@ -10,6 +10,7 @@ use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 use xueshi_handbook::dto::{ActivityFields, SavedActivity};
+use xueshi_handbook::pasted::keep_pasted;
 use xueshi_handbook::scan_folder::ScannedFile;
 use xueshi_handbook::scan_form::ScanForm;
 
@@ -23,6 +24,29 @@ use crate::state::AppState;
 pub async fn scan_dropped<R: Runtime>(app: AppHandle<R>, token: u32) -> AppResult<ScanForm> {
     let path = one_dropped(&app, token)?;
     on_handbook(&app, move |h| h.scan_form(&path)).await
+}
+
+/// The header naming a pasted file (its name percent-encoded as UTF-8; the body is the file).
+pub const PASTED_NAME_HEADER: &str = "x-xueshi-name";
+
+/// 粘贴 (Ctrl+V on the records list): the file or picture on the clipboard, sent as the request's
+/// body, kept as a file and announced as a drop, so that it is read and attached exactly as a
+/// file dropped on the window.
+#[tauri::command]
+pub async fn paste_file<R: Runtime>(app: AppHandle<R>, request: tauri::ipc::Request<'_>) -> AppResult<()> {
+    let tauri::ipc::InvokeBody::Raw(bytes) = request.body() else {
+        return Err(AppError::input("粘贴的内容不是文件或图片"));
+    };
+    let name = request
+        .headers()
+        .get(PASTED_NAME_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(|v| percent_encoding::percent_decode_str(v).decode_utf8_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = bytes.clone();
+    let path = super::blocking(move || Ok(keep_pasted(&std::env::temp_dir(), &name, &bytes)?)).await?;
+    crate::drops::files_dropped(&app, vec![path]);
+    Ok(())
 }
 
 /// Saves the record the certificate dropped as `token` suggested (as the user edited it) with that

@@ -73,3 +73,24 @@ fn a_dropped_certificates_record_is_saved_with_the_certificate_attached_and_the_
     let again = app.invoke("accept_dropped", json!({"token": token, "fields": fields})).expect_err("used up");
     assert!(again.to_string().contains("请重新拖入"), "{again}");
 }
+
+#[test]
+fn a_pasted_certificate_is_kept_and_read_like_a_dropped_one_under_its_own_name() {
+    let app = TestApp::new("paste-certificate");
+    app.set_up();
+    let name = "2024 研修班证书.pdf";
+    let encoded = percent_encoding::utf8_percent_encode(name, percent_encoding::NON_ALPHANUMERIC).to_string();
+    let pasted = app.invoke_raw("paste_file", CERTIFICATE.to_vec(), &[(crate::commands::PASTED_NAME_HEADER, &encoded)]);
+    assert_eq!(pasted, Ok(serde_json::Value::Null));
+    // The paste was announced as the window's first drop.
+    let form = app.ok("scan_dropped", json!({"token": 1}));
+    assert_eq!(form["fields"]["title"], "数字化教学能力提升研修班", "{form}");
+    let mut fields = form["fields"].clone();
+    fields["category"] = json!("professional");
+    let saved = app.ok("accept_dropped", json!({"token": 1, "fields": fields}));
+    let record = &saved["snapshot"]["activities"][0];
+    assert_eq!(record["evidence"][0]["file_name"], name, "{record}");
+
+    let empty = app.invoke_raw("paste_file", Vec::new(), &[]).expect_err("nothing pasted");
+    assert!(empty.to_string().contains("剪贴板中没有文件或图片"), "{empty}");
+}

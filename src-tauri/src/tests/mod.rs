@@ -46,6 +46,27 @@ impl TestApp {
         .map(|r| r.deserialize().expect("JSON response"))
     }
 
+    /// Calls `cmd` with a raw body (a file's bytes) and these headers, as `invoke(cmd, bytes, {headers})` does.
+    fn invoke_raw(&self, cmd: &str, body: Vec<u8>, headers: &[(&'static str, &str)]) -> Result<Value, Value> {
+        let mut map = tauri::http::HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(*name, value.parse().expect("header"));
+        }
+        tauri::test::get_ipc_response(
+            &self.window,
+            InvokeRequest {
+                cmd: cmd.into(),
+                callback: tauri::ipc::CallbackFn(0),
+                error: tauri::ipc::CallbackFn(1),
+                url: "tauri://localhost".parse().expect("url"),
+                body: tauri::ipc::InvokeBody::Raw(body),
+                headers: map,
+                invoke_key: INVOKE_KEY.to_owned(),
+            },
+        )
+        .map(|r| r.deserialize().expect("JSON response"))
+    }
+
     fn ok(&self, cmd: &str, args: Value) -> Value {
         self.invoke(cmd, args).unwrap_or_else(|e| panic!("{cmd} failed: {e}"))
     }

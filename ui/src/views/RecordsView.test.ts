@@ -86,6 +86,29 @@ describe('the records screen', () => {
     expect(sentTo(sent, 'attach_dropped')).toEqual([])
   })
 
+  it('a picture pasted with Ctrl+V is sent to the app as it is; text pasted into a field is left alone', async () => {
+    setSnapshot(snapshotWith([]))
+    const sent = mockCommands(() => null, true)
+    const { wrapper } = mountInApp(RecordsView, {})
+    unmount = () => cleanUp(wrapper)
+    await eventually(() => testId('records'))
+    const paste = (target: EventTarget, files: File[]) => {
+      const event = new Event('paste', { bubbles: true, cancelable: true })
+      Object.defineProperty(event, 'clipboardData', { value: { files } })
+      target.dispatchEvent(event)
+      return event
+    }
+    const picture = new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'image.png', { type: 'image/png' })
+    const event = paste(testId('records'), [picture])
+    expect(event.defaultPrevented).toBe(true)
+    await eventually(() => expect(sentTo(sent, 'paste_file')).toHaveLength(1))
+    expect(Array.from(sentTo(sent, 'paste_file')[0] as Uint8Array)).toEqual([0x89, 0x50, 0x4e, 0x47])
+    // In the search field a paste is the field's own.
+    const search = testId('records').querySelector('input')!
+    expect(paste(search, [picture]).defaultPrevented).toBe(false)
+    expect(sentTo(sent, 'paste_file')).toHaveLength(1)
+  })
+
   it('a photo that cannot be read opens the empty form and says why', async () => {
     setSnapshot(snapshotWith([]))
     mockCommands((cmd) => {
