@@ -31,19 +31,7 @@ impl TestApp {
     }
 
     fn invoke(&self, cmd: &str, args: Value) -> Result<Value, Value> {
-        tauri::test::get_ipc_response(
-            &self.window,
-            InvokeRequest {
-                cmd: cmd.into(),
-                callback: tauri::ipc::CallbackFn(0),
-                error: tauri::ipc::CallbackFn(1),
-                url: "tauri://localhost".parse().expect("url"),
-                body: args.into(),
-                headers: Default::default(),
-                invoke_key: INVOKE_KEY.to_owned(),
-            },
-        )
-        .map(|r| r.deserialize().expect("JSON response"))
+        self.send(cmd, args.into(), Default::default())
     }
 
     /// Calls `cmd` with a raw body (a file's bytes) and these headers, as `invoke(cmd, bytes, {headers})` does.
@@ -52,6 +40,10 @@ impl TestApp {
         for (name, value) in headers {
             map.insert(*name, value.parse().expect("header"));
         }
+        self.send(cmd, tauri::ipc::InvokeBody::Raw(body), map)
+    }
+
+    fn send(&self, cmd: &str, body: tauri::ipc::InvokeBody, headers: tauri::http::HeaderMap) -> Result<Value, Value> {
         tauri::test::get_ipc_response(
             &self.window,
             InvokeRequest {
@@ -59,8 +51,8 @@ impl TestApp {
                 callback: tauri::ipc::CallbackFn(0),
                 error: tauri::ipc::CallbackFn(1),
                 url: "tauri://localhost".parse().expect("url"),
-                body: tauri::ipc::InvokeBody::Raw(body),
-                headers: map,
+                body,
+                headers,
                 invoke_key: INVOKE_KEY.to_owned(),
             },
         )
