@@ -98,6 +98,19 @@ impl Handbook {
         Ok(self.store.applications()?.into_iter().next())
     }
 
+    /// The rule set in force for the current plan (its chosen set, else the one its year and the
+    /// profile's city select) and the plan's application; `None` without a plan or when the plan's
+    /// set cannot be used (the dashboard says why).
+    pub(crate) fn current_rules(&self) -> Result<Option<(&RuleSet, Application)>> {
+        let Some(plan) = self.current_plan()? else { return Ok(None) };
+        let city = self.store.profile()?.city;
+        Ok(self
+            .rules
+            .in_force(plan.rules.as_deref(), plan.application.year, city.as_deref())
+            .ok()
+            .map(|(set, _)| (set, plan.application)))
+    }
+
     /// The plan of `year` (the current one when `None`).
     fn plan_of(&self, year: Option<i32>) -> Result<Option<PlannedApplication>> {
         Ok(self.store.applications()?.into_iter().find(|p| year.is_none_or(|y| p.application.year == y)))

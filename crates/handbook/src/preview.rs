@@ -22,13 +22,7 @@ impl Handbook {
             Ok(a) => a,
             Err(e) => return Ok(empty(Some(e.to_string()), Vec::new())),
         };
-        let plan = self.current_plan()?;
-        let city = self.store.profile()?.city;
-        let Some(p) = &plan else { return Ok(empty(None, Vec::new())) };
-        let Ok((set, _)) = self.rules.in_force(p.rules.as_deref(), p.application.year, city.as_deref()) else {
-            return Ok(empty(None, Vec::new()));
-        };
-        let application = p.application;
+        let Some((set, application)) = self.current_rules()? else { return Ok(empty(None, Vec::new())) };
         let ledger = Ledger { profile: Default::default(), activities: vec![activity] };
         match assess(&ledger, set, &application) {
             Ok(a) => Ok(Preview {

@@ -227,11 +227,7 @@ impl Handbook {
     /// The material a certificate is attached as: of the materials the rule set in force (else
     /// any rule set) lists for `kind`, the first that is a 证书, else the first that is a 证明.
     fn certificate_material(&self, kind: Option<ActivityKind>) -> String {
-        let city = self.store.profile().ok().and_then(|p| p.city);
-        let plan = self.current_plan().ok().flatten();
-        let in_force = plan.and_then(|p| {
-            self.rules.in_force(p.rules.as_deref(), p.application.year, city.as_deref()).ok().map(|(set, _)| set)
-        });
+        let in_force = self.current_rules().ok().flatten().map(|(set, _)| set);
         let sets = in_force.map_or_else(|| self.rules.book.sets(), |set| vec![set]);
         let listed: Vec<&String> = sets
             .iter()
