@@ -112,3 +112,29 @@ xueshi_install_cargo_fuzz() {
     cargo install "cargo-fuzz@$XUESHI_CARGO_FUZZ_VERSION" --locked
   fi
 }
+
+# The OCR helper xueshi-ocr (crates/ocr: a workspace of its own, with its own lock file and target
+# folder crates/ocr/target) built in PROFILE (dev: every crate at opt-level 1, what the tests use;
+# release: the shipped one) for TARGET (default: this machine), after its models are fetched and
+# checked (scripts/fetch-ocr-models.sh). Sets XUESHI_OCR_HELPER to the built program's path.
+xueshi_build_ocr_helper() {
+  local profile=${1:-dev} target=${2:-} exe=xueshi-ocr
+  bash scripts/fetch-ocr-models.sh
+  local args=(--profile "$profile" --manifest-path crates/ocr/Cargo.toml --bin xueshi-ocr)
+  if [ -n "$target" ]; then
+    args+=(--target "$target")
+    [[ $target == *windows* ]] && exe=xueshi-ocr.exe
+  fi
+  xueshi_say "构建文字识别程序（$profile${target:+，$target}）/ cargo build -p xueshi-ocr"
+  cargo build "${args[@]}"
+  XUESHI_OCR_HELPER=crates/ocr/target/${target:+$target/}$(xueshi_profile_dir "$profile")/$exe
+}
+# Puts the OCR helper ($1) and its models beside the programs in the folder $2, where the app and
+# the command line look for them: $2/xueshi-ocr and $2/models/ocr/ (the models hard-linked when
+# they can be).
+xueshi_place_ocr_helper() {
+  mkdir -p "$2/models"
+  cp "$1" "$2/"
+  rm -rf "$2/models/ocr"
+  cp -rl models/ocr "$2/models/ocr" 2>/dev/null || cp -r models/ocr "$2/models/ocr"
+}

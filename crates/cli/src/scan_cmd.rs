@@ -1,7 +1,8 @@
 //! `xueshi scan FILE [--json]`: the record a certificate suggests (读取证书) — each field with how
 //! sure the reading is and the line it came from; `--json` prints `{"fields": {...}, "sure":
-//! {...}, "lines": {...}, "qr": [], "text": "..."}` with plain values in `fields` (dates as
-//! YYYY-MM-DD, hours as a number, absent fields left out). Nothing is saved. Given a folder, the
+//! {...}, "lines": {...}, "qr": [...], "text": "..."}` with plain values in `fields` (dates as
+//! YYYY-MM-DD, hours as a number, absent fields left out) and the QR codes' text. Photos and scans
+//! are read by the OCR helper installed beside `xueshi`. Nothing is saved. Given a folder, the
 //! review list of its certificates (`scan_folder_cmd`).
 
 use std::path::{Path, PathBuf};
@@ -14,7 +15,7 @@ use crate::store_cmds::open_handbook;
 
 #[derive(clap::Args)]
 pub struct ScanArgs {
-    /// 证书文件：带文字的 PDF（平台下载的电子证书）；或放证书的文件夹：逐份列出建议和可能的重复
+    /// 证书文件：PDF（平台下载的电子证书或扫描件）、照片（JPEG、PNG、WebP）；或放证书的文件夹：逐份列出建议和可能的重复
     file: PathBuf,
     /// 以 JSON 输出（fields 为各项的值，sure 为把握 0–1，lines 为所在行号）
     #[arg(long)]
@@ -54,7 +55,8 @@ fn json_of(scan: &Scan, suggested: &Map<String, Value>) -> Value {
     let pick = |key: &str| -> Map<String, Value> {
         suggested.iter().filter_map(|(field, s)| Some((field.clone(), s.get(key)?.clone()))).collect()
     };
-    json!({"fields": pick("value"), "sure": pick("confidence"), "lines": pick("line"), "qr": [], "text": scan.text()})
+    let qr: Vec<&str> = scan.qr.iter().map(|q| q.text.as_str()).collect();
+    json!({"fields": pick("value"), "sure": pick("confidence"), "lines": pick("line"), "qr": qr, "text": scan.text()})
 }
 
 fn text_of(scan: &Scan, suggested: &Map<String, Value>, file: &Path) -> String {
@@ -62,7 +64,8 @@ fn text_of(scan: &Scan, suggested: &Map<String, Value>, file: &Path) -> String {
     if suggested.is_empty() {
         return format!("{name}中没有找到可以填入记录的内容。读到的文字：\n{}\n", scan.text());
     }
-    let mut out = format!("{name}建议填写（保存前请核对）：\n");
+    let read = if scan.recognised { "从照片或扫描件中识别，可能认错个别字，" } else { "" };
+    let mut out = format!("{name}建议填写（{read}保存前请核对）：\n");
     for (field, label) in FIELDS {
         let Some(s) = suggested.get(field) else { continue };
         let value = match (field, s.get("value")) {
@@ -81,6 +84,9 @@ fn text_of(scan: &Scan, suggested: &Map<String, Value>, file: &Path) -> String {
             None => "",
         };
         out.push_str(&format!("  {label}：{value}{own}（把握 {:.0}%，第 {line} 行）\n", sure * 100.0));
+    }
+    for qr in &scan.qr {
+        out.push_str(&format!("  二维码：{}\n", qr.text));
     }
     out
 }

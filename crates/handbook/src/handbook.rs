@@ -28,6 +28,8 @@ pub struct Handbook {
     pub(crate) texts: RefCell<TextCache>,
     /// The record removed last, with its evidence entries, for 撤销 (this session only).
     pub(crate) removed: Option<xueshi_core::Activity>,
+    /// The OCR helper installed with the program, when it is.
+    pub(crate) ocr: Option<crate::ocr::OcrHelper>,
 }
 
 /// The application an assessment is about: given parts override the plan's.
@@ -73,7 +75,13 @@ impl Handbook {
     /// A handbook on a store already open.
     pub fn with_store(store: Store, home: DataDir) -> Result<Handbook> {
         let rules = Rules::load(store.data_dir())?;
-        Ok(Handbook { store, rules, home, demo: false, texts: RefCell::default(), removed: None })
+        let ocr = crate::ocr::OcrHelper::installed();
+        Ok(Handbook { store, rules, home, demo: false, texts: RefCell::default(), removed: None, ocr })
+    }
+
+    /// Uses `helper` to read photos and scans (`None`: none, they are filled in by hand).
+    pub fn set_ocr_helper(&mut self, helper: Option<crate::ocr::OcrHelper>) {
+        self.ocr = helper;
     }
 
     pub fn store(&self) -> &Store {

@@ -16,6 +16,7 @@ mod handbook;
 mod import;
 mod kept_findings;
 mod move_folder;
+pub mod ocr;
 mod package_check;
 mod packaged_window;
 pub mod pasted;

@@ -1,8 +1,9 @@
 //! 读取证书: the record a certificate file suggests — its text read (a born-digital PDF's text
 //! layer, with where each line is on the page) and the fields found in it, checked against the
-//! profile. Nothing is saved: the user confirms or edits the suggestion first. Photos and scans
-//! (no text layer) are refused with a message saying to fill in the form by hand, until the
-//! offline text recognition is there.
+//! profile. Nothing is saved: the user confirms or edits the suggestion first. Photos, scans and
+//! PDFs without a text layer are read by the OCR helper ([`crate::ocr`]), each field then as sure
+//! as the recognizer was of its line; without the helper, they are refused with a message saying
+//! to fill in the form by hand.
 
 use std::fs::File;
 use std::io::Read;
@@ -15,6 +16,7 @@ use xueshi_store::vault::sniff::{SNIFF_LEN, detect};
 
 use crate::Handbook;
 use crate::error::{HandbookError, Result};
+use crate::ocr::{OcrFailure, OcrText};
 
 /// What a certificate file suggests.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -23,6 +25,19 @@ pub struct Scan {
     pub fields: CertificateFields,
     /// The lines read, with their page and position (for showing where a field came from).
     pub lines: Vec<ScannedLine>,
+    /// The QR codes found on a photo or scan (the text layer of a PDF has none).
+    pub qr: Vec<ScannedQr>,
+    /// Whether the text was recognised in an image (a photo, a scan) rather than read exactly.
+    pub recognised: bool,
+}
+
+/// A QR code found on the certificate: its text (often a link to check the certificate online).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ScannedQr {
+    pub text: String,
+    pub page: usize,
+    pub bbox: [f32; 4],
 }
 
 /// One line of the certificate as read.
@@ -88,11 +103,17 @@ pub(crate) fn unreadable(name: &str, e: &std::io::Error) -> HandbookError {
     HandbookError::input(format!("{name}无法读取：{}", xueshi_store::words::reason(e)))
 }
 
-/// The message for a file with no text to read: a photo, a scan, or a PDF of either.
-fn no_text(name: &str) -> HandbookError {
+/// The message for a photo or scan when the OCR helper is not installed.
+fn no_helper(name: &str) -> HandbookError {
     HandbookError::input(format!(
-        "{name}是照片或扫描件，其中没有可以直接读取的文字，本版本还不能识别。请对照证书手动填写记录，再把它附为证明材料"
+        "{name}是照片或扫描件，需要文字识别程序（{}）才能读取，但没有在学时手册的安装文件夹中找到它。请对照证书手动填写记录，再把它附为证明材料；重新安装学时手册可以恢复文字识别",
+        crate::ocr::PROGRAM
     ))
+}
+
+/// The message for a photo or scan the helper could not read.
+fn not_recognised(name: &str, failure: &OcrFailure) -> HandbookError {
+    HandbookError::input(format!("{name}的文字没有识别出来：{failure}请对照证书手动填写记录"))
 }
 
 impl Handbook {
@@ -100,11 +121,11 @@ impl Handbook {
     pub fn scan_certificate(&self, path: &Path) -> Result<Scan> {
         let name = xueshi_store::words::name(path);
         let content = read_certificate(path, false).map_err(|e| unreadable(&name, &e))?;
-        self.scan_content(&name, &content)
+        self.scan_content(&name, path, &content)
     }
 
-    /// The record `content` (read from the file `name`) suggests.
-    pub(crate) fn scan_content(&self, name: &str, content: &Content) -> Result<Scan> {
+    /// The record `content` (read from the file `name` at `path`) suggests.
+    pub(crate) fn scan_content(&self, name: &str, path: &Path, content: &Content) -> Result<Scan> {
         if content.too_big {
             return Err(HandbookError::input(format!("{name}超过 30 MB，没有读取。请对照证书手动填写记录")));
         }
@@ -113,15 +134,29 @@ impl Handbook {
             let head = &bytes[..bytes.len().min(SNIFF_LEN)];
             let image =
                 matches!(detect(head, name), Some(FileType::Jpeg | FileType::Png | FileType::Heic | FileType::Webp));
-            return Err(if image {
-                no_text(name)
-            } else {
-                HandbookError::input(format!("{name}不是 PDF 或图片，无法从中读取证书内容"))
-            });
+            if !image {
+                return Err(HandbookError::input(format!("{name}不是 PDF 或图片，无法从中读取证书内容")));
+            }
+            return self.recognise(name, path);
         }
-        let lines =
-            pdf_lines(bytes).map_err(|e| HandbookError::input(format!("{name}：{e}")))?.ok_or_else(|| no_text(name))?;
-        self.fields_of(lines)
+        match pdf_lines(bytes).map_err(|e| HandbookError::input(format!("{name}：{e}")))? {
+            Some(lines) => self.fields_of(lines),
+            None => self.recognise(name, path),
+        }
+    }
+
+    /// A photo, a scan or a PDF of either, read by the OCR helper.
+    fn recognise(&self, name: &str, path: &Path) -> Result<Scan> {
+        let helper = self.ocr.as_ref().ok_or_else(|| no_helper(name))?;
+        let OcrText { lines, confidences, qr } = helper.read(path).map_err(|f| not_recognised(name, &f))?;
+        if lines.is_empty() {
+            return Err(HandbookError::input(format!("{name}中没有认出文字。请对照证书手动填写记录")));
+        }
+        let mut scan = self.fields_of(lines)?;
+        scan.fields.scale_confidence(|line| confidences.get(line).copied().unwrap_or(0.0));
+        scan.qr = qr.into_iter().map(|(page, q)| ScannedQr { text: q.text, page, bbox: q.bbox }).collect();
+        scan.recognised = true;
+        Ok(scan)
     }
 
     /// The certificate at `path` as the record form takes it.
@@ -139,6 +174,6 @@ impl Handbook {
             fields.id_number = None;
         }
         let lines = lines.into_iter().map(|l| ScannedLine { text: l.text, page: l.page, bbox: l.bbox }).collect();
-        Ok(Scan { fields, lines })
+        Ok(Scan { fields, lines, qr: Vec::new(), recognised: false })
     }
 }

@@ -127,7 +127,7 @@ impl Handbook {
             }
         };
         file.sha256 = content.sha256.clone();
-        match self.scan_content(&shown, &content) {
+        match self.scan_content(&shown, &file.path, &content) {
             Ok(scan) => {
                 let form = ScanForm::new(scan);
                 if form.sources.is_empty() {

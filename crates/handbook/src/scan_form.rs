@@ -11,7 +11,7 @@ use xueshi_core::kinds::ActivityKind;
 use xueshi_reading::{CertificateFields, Suggested};
 
 use crate::dto::ActivityFields;
-use crate::scan::{Scan, ScannedLine};
+use crate::scan::{Scan, ScannedLine, ScannedQr};
 
 /// Where one field of the form came from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -32,7 +32,10 @@ pub struct ScanForm {
     pub fields: ActivityFields,
     pub sources: Vec<FieldSource>,
     pub lines: Vec<ScannedLine>,
-    /// Sentences for the user: a certificate naming someone else, a 学分 without its 学时.
+    /// The QR codes found on a photo or scan.
+    pub qr: Vec<ScannedQr>,
+    /// Sentences for the user: text recognised in a photo, a certificate naming someone else, a
+    /// 学分 without its 学时.
     pub notes: Vec<String>,
 }
 
@@ -75,6 +78,9 @@ impl ScanForm {
         } = scan.fields;
         let mut sources = Vec::new();
         let mut notes = Vec::new();
+        if scan.recognised {
+            notes.push("这些内容是从照片或扫描件中识别出来的，可能认错个别字：保存前请逐项对照证书核对".to_owned());
+        }
         if let Some(name) = name.as_ref().filter(|n| n.matches_profile == Some(false)) {
             notes.push(format!("证书上的姓名是“{}”，与个人信息中的不同：请确认这是您本人的证书", name.value));
         }
@@ -103,7 +109,7 @@ impl ScanForm {
             note: take(&mut sources, LedgerField::Note, certificate_number).map(|n| format!("证书编号：{n}")),
             ..ActivityFields::default()
         };
-        ScanForm { fields, sources, lines: scan.lines, notes }
+        ScanForm { fields, sources, lines: scan.lines, qr: scan.qr, notes }
     }
 }
 
@@ -116,7 +122,7 @@ mod tests {
         let lines = lines_of(text);
         let fields = extract_fields(&lines, &profile);
         let lines = lines.into_iter().map(|l| ScannedLine { text: l.text, page: l.page, bbox: l.bbox }).collect();
-        ScanForm::new(Scan { fields, lines })
+        ScanForm::new(Scan { fields, lines, qr: Vec::new(), recognised: false })
     }
 
     const CERTIFICATE: &str = "结业证书\n学员姓名：王晓梅\n于2024年5月12日至5月13日参加“数字化教学能力提升研修班”，\n完成培训16学时，考核合格，特发此证。\n证书编号：HN-2024-0001\n湖南省专业技术人员继续教育平台";

@@ -87,6 +87,28 @@ pub struct CertificateFields {
     pub id_number: Option<Suggested<String>>,
 }
 
+impl CertificateFields {
+    /// Each field made as much less sure as its line was to whoever read it (`sure_of(line)`, 0..=1):
+    /// a line an OCR was unsure of gives an unsure field.
+    pub fn scale_confidence(&mut self, sure_of: impl Fn(usize) -> f32) {
+        fn scale<T>(field: &mut Option<Suggested<T>>, sure_of: &impl Fn(usize) -> f32) {
+            if let Some(s) = field {
+                s.confidence = (s.confidence * sure_of(s.line).clamp(0.0, 1.0)).clamp(0.0, 1.0);
+            }
+        }
+        scale(&mut self.name, &sure_of);
+        scale(&mut self.certificate_number, &sure_of);
+        scale(&mut self.title, &sure_of);
+        scale(&mut self.provider, &sure_of);
+        scale(&mut self.date, &sure_of);
+        scale(&mut self.end_date, &sure_of);
+        scale(&mut self.hours, &sure_of);
+        scale(&mut self.credits, &sure_of);
+        scale(&mut self.kind, &sure_of);
+        scale(&mut self.id_number, &sure_of);
+    }
+}
+
 /// What the profile says of its person, to recognise them on a certificate.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ProfileHint<'a> {
