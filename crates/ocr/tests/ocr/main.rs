@@ -1,0 +1,46 @@
+//! Tests of the OCR helper on synthetic certificates the tests draw themselves. Those that need the
+//! PP-OCR models skip, saying so, when scripts/fetch-ocr-models.sh has not been run.
+
+mod cer;
+mod formats;
+mod interface;
+mod qr_art;
+mod recognition;
+mod synth;
+mod variants;
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use xueshi_ocr::PpOcrReader;
+
+/// The models folder the fetch script fills.
+pub fn models_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/ocr")
+}
+
+/// The recognizer, loaded once for all tests; `None` (and the reason printed) without models.
+pub fn reader() -> Option<&'static PpOcrReader> {
+    static READER: OnceLock<Option<PpOcrReader>> = OnceLock::new();
+    let reader = READER.get_or_init(|| match PpOcrReader::load(&models_dir()) {
+        Ok(reader) => Some(reader),
+        Err(error) => {
+            println!("跳过 / skipped: {error}");
+            None
+        }
+    });
+    if reader.is_none() {
+        println!("跳过：没有文字识别模型 / skipped: no OCR models (run scripts/fetch-ocr-models.sh)");
+    }
+    reader.as_ref()
+}
+
+/// Saves `bytes` as `name` in `$XUESHI_OCR_SAMPLES` when set (to look at the test images, or to
+/// time the helper on them).
+pub fn keep_sample(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("XUESHI_OCR_SAMPLES") {
+        let dir = PathBuf::from(dir);
+        std::fs::create_dir_all(&dir).expect("creating the samples folder");
+        std::fs::write(dir.join(name), bytes).expect("saving a sample");
+    }
+}
