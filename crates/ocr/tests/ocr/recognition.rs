@@ -73,6 +73,13 @@ fn pages_tilted_by_three_to_eight_degrees_are_levelled_and_read() {
 }
 
 #[test]
+fn a_page_tilted_steeply_is_levelled_and_read_again() {
+    // Past DESKEW_ALWAYS_DEGREES: levelled and read a second time, the better reading kept.
+    let tilted = variants::rotated(&scan(), -15.0, DESK);
+    read_image("tilted-15", &tilted, 0.03);
+}
+
+#[test]
 fn a_photo_taken_sideways_is_turned_upright() {
     let page = scan();
     read_image("sideways-cw", &image::imageops::rotate90(&page), 0.03);
