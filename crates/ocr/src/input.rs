@@ -86,15 +86,23 @@ pub fn read_file(path: &Path) -> Result<Vec<u8>, OcrError> {
 /// The pages to read: page `page` (1-based) or, without one, every page up to
 /// [`pdf::MAX_PAGES`] (an image has one page).
 pub fn pages(bytes: Vec<u8>, page: Option<usize>) -> Result<Vec<Page>, OcrError> {
+    load(bytes, page).map(|(pages, _)| pages)
+}
+
+/// [`pages`], with the number of pages the file has.
+pub fn load(bytes: Vec<u8>, page: Option<usize>) -> Result<(Vec<Page>, usize), OcrError> {
     match sniff(&bytes) {
-        Kind::Pdf => Ok(pdf::render_pages(bytes, page)?.into_iter().map(Page::whole).collect()),
+        Kind::Pdf => {
+            let (images, count) = pdf::render_pages(bytes, page)?;
+            Ok((images.into_iter().map(Page::whole).collect(), count))
+        }
         Kind::Heic => Err(OcrError::Heic),
         Kind::Other => Err(OcrError::UnsupportedFormat),
         kind => {
             if let Some(n) = page.filter(|&n| n != 1) {
                 return Err(OcrError::NoSuchPage { requested: n, pages: 1 });
             }
-            Ok(vec![decode_image(&bytes, kind)?])
+            Ok((vec![decode_image(&bytes, kind)?], 1))
         }
     }
 }

@@ -38,9 +38,9 @@ fn parse_args(mut args: impl Iterator<Item = std::ffi::OsString>) -> Result<Args
 fn run() -> Result<String, OcrError> {
     let args = parse_args(std::env::args_os().skip(1))?;
     // The file first: one that cannot be read is told without loading the models.
-    let pages = load_pages(&args.file, args.page)?;
+    let (pages, count) = load_pages(&args.file, args.page)?;
     let reader = PpOcrReader::load(&models_dir(args.models))?;
-    let document = read_pages(&reader, &pages)?;
+    let document = read_pages(&reader, &pages, count)?;
     serde_json::to_string(&document).map_err(|e| OcrError::Recognition(e.to_string()))
 }
 

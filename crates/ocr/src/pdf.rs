@@ -17,13 +17,14 @@ pub const MAX_PAGES: usize = 10;
 /// The highest resolution a small page is rendered at (dots per inch).
 const MAX_DPI: f32 = 300.0;
 
-/// Renders page `page` (1-based) of the PDF, or each of its first [`MAX_PAGES`] pages.
-pub fn render_pages(bytes: Vec<u8>, page: Option<usize>) -> Result<Vec<RgbImage>, OcrError> {
+/// Renders page `page` (1-based) of the PDF, or each of its first [`MAX_PAGES`] pages; with the
+/// number of pages the PDF has.
+pub fn render_pages(bytes: Vec<u8>, page: Option<usize>) -> Result<(Vec<RgbImage>, usize), OcrError> {
     // hayro is meant never to panic on a damaged file; should it, the file is called damaged.
     catch_unwind(AssertUnwindSafe(|| render(bytes, page))).unwrap_or(Err(OcrError::DamagedPdf))
 }
 
-fn render(bytes: Vec<u8>, page: Option<usize>) -> Result<Vec<RgbImage>, OcrError> {
+fn render(bytes: Vec<u8>, page: Option<usize>) -> Result<(Vec<RgbImage>, usize), OcrError> {
     let pdf = Pdf::new(bytes).map_err(|e| match e {
         LoadPdfError::Decryption(DecryptionError::PasswordProtected) => OcrError::PdfPassword,
         _ => OcrError::DamagedPdf,
@@ -63,5 +64,5 @@ fn render(bytes: Vec<u8>, page: Option<usize>) -> Result<Vec<RgbImage>, OcrError
         let rgb: Vec<u8> = pixmap.data_as_u8_slice().chunks_exact(4).flat_map(|p| [p[0], p[1], p[2]]).collect();
         images.push(RgbImage::from_raw(w, h, rgb).ok_or(OcrError::DamagedPdf)?);
     }
-    Ok(images)
+    Ok((images, pages.len()))
 }

@@ -1,5 +1,5 @@
 //! Tests of the OCR helper on synthetic certificates the tests draw themselves. Those that need the
-//! PP-OCR models skip, saying so, when scripts/fetch-ocr-models.sh has not been run.
+//! PP-OCR models fail, saying to run scripts/fetch-ocr-models.sh, when the models are missing.
 
 mod cer;
 mod formats;
@@ -19,20 +19,13 @@ pub fn models_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/ocr")
 }
 
-/// The recognizer, loaded once for all tests; `None` (and the reason printed) without models.
-pub fn reader() -> Option<&'static PpOcrReader> {
-    static READER: OnceLock<Option<PpOcrReader>> = OnceLock::new();
-    let reader = READER.get_or_init(|| match PpOcrReader::load(&models_dir()) {
-        Ok(reader) => Some(reader),
-        Err(error) => {
-            println!("跳过 / skipped: {error}");
-            None
-        }
-    });
-    if reader.is_none() {
-        println!("跳过：没有文字识别模型 / skipped: no OCR models (run scripts/fetch-ocr-models.sh)");
-    }
-    reader.as_ref()
+/// The recognizer, loaded once for all tests.
+pub fn reader() -> &'static PpOcrReader {
+    static READER: OnceLock<PpOcrReader> = OnceLock::new();
+    READER.get_or_init(|| {
+        PpOcrReader::load(&models_dir())
+            .unwrap_or_else(|e| panic!("{e}: run scripts/fetch-ocr-models.sh to fetch the OCR models"))
+    })
 }
 
 /// Saves `bytes` as `name` in `$XUESHI_OCR_SAMPLES` when set (to look at the test images, or to
