@@ -25,7 +25,7 @@ use xueshi_handbook::dto::{
     UploadKitFile, UploadKitSummary, UploadKitYear, VerifyView, YearCount,
 };
 use xueshi_handbook::reminders::{Reminder, ReminderKind};
-use xueshi_handbook::scan::ScannedLine;
+use xueshi_handbook::scan::{ScannedLine, ScannedQr};
 use xueshi_handbook::scan_folder::{Duplicate, DuplicateKind, ScannedFile};
 use xueshi_handbook::scan_form::{FieldSource, ScanForm};
 use xueshi_handbook::{About, BackupEntry, Component, ErrorCode, KeepFinding, Settings, ZoomStep};
@@ -98,6 +98,7 @@ fn declarations() -> String {
         ReminderKind::decl(&cfg),
         Reminder::decl(&cfg),
         ScannedLine::decl(&cfg),
+        ScannedQr::decl(&cfg),
         FieldSource::decl(&cfg),
         ScanForm::decl(&cfg),
         DuplicateKind::decl(&cfg),

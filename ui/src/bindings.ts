@@ -518,6 +518,8 @@ page: number,
  */
 bbox: [number, number, number, number] | null, };
 
+export type ScannedQr = { text: string, page: number, bbox: [number, number, number, number], };
+
 export type FieldSource = { 
 /**
  * The form's field: kind, title, provider, date, end date, hours or note.
@@ -534,7 +536,12 @@ line: number, };
 
 export type ScanForm = { fields: ActivityFields, sources: Array<FieldSource>, lines: Array<ScannedLine>, 
 /**
- * Sentences for the user: a certificate naming someone else, a 学分 without its 学时.
+ * The QR codes found on a photo or scan.
+ */
+qr: Array<ScannedQr>, 
+/**
+ * Sentences for the user: text recognised in a photo, a certificate naming someone else, a
+ * 学分 without its 学时.
  */
 notes: Array<string>, };
 

@@ -24,6 +24,7 @@ const certificate: ScanForm = {
   },
   sources: [{ field: 'title', sure: 0.82, line: 0 }],
   lines: [{ text: '于2024年5月12日至5月13日参加“数字化教学能力提升研修班”', page: 0, bbox: null }],
+  qr: [],
   notes: [],
 }
 

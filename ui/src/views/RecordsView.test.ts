@@ -36,6 +36,7 @@ const scannedCertificate: ScanForm = {
     { text: '于2024年5月12日至5月13日参加“数字化教学能力提升研修班”，', page: 0, bbox: null },
     { text: '证书编号：HN-2024-0001', page: 0, bbox: null },
   ],
+  qr: [],
   notes: ['证书上的姓名是“王晓梅”，与个人信息中的不同：请确认这是您本人的证书'],
 }
 
