@@ -6,7 +6,8 @@
 # (.deb and AppImage built, installed and started; scripts/linux/test-lane.sh) and the Windows lane
 # (the suites cross-compiled and run under Wine, the installer built, installed and used;
 # scripts/windows/test-lane.sh). Installs what is missing first (Debian/Ubuntu).
-# Each fuzz target runs for 10 seconds on its committed corpus (scripts/fuzz.sh).
+# Each fuzz target runs for 10 seconds on its committed corpus (scripts/fuzz.sh). The OCR helper
+# (crates/ocr, a workspace of its own) is linted and tested with its models (scripts/fetch-ocr-models.sh).
 # XUESHI_LONG_TESTS=1 runs the long variants too: each fuzz target for a minute, 200+ crash-test kills,
 # packages from release builds, clippy of every crate for Windows.
 set -euo pipefail
@@ -34,6 +35,7 @@ xueshi_build_ui
 
 xueshi_say "格式 / cargo fmt --check"
 cargo fmt --all --check
+cargo fmt --manifest-path crates/ocr/Cargo.toml --check
 
 # clippy and the tests from one build: clippy-driver compiles the workspace's own crates (every lint
 # of `cargo clippy --workspace --all-targets -- -D warnings` applies, a warning fails the build) and
@@ -47,6 +49,13 @@ cargo test --workspace --all-targets --no-run
 
 xueshi_say "测试 / cargo test"
 cargo test --workspace
+
+# The OCR helper (crates/ocr) is a workspace of its own: its models first (the PyPI wheel, checked by
+# hash), then linted and tested the same way; its tests read synthetic certificates and photos.
+xueshi_say "文字识别程序：静态检查、构建与测试 / crates/ocr"
+bash scripts/fetch-ocr-models.sh
+cargo test --manifest-path crates/ocr/Cargo.toml --all-targets --no-run
+cargo test --manifest-path crates/ocr/Cargo.toml
 unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
 
 # Each fuzz target for a short time on its committed corpus (XUESHI_LONG_TESTS=1: longer).
@@ -62,7 +71,7 @@ bash tests/e2e/run.sh
 # The Linux packages, from the tests' build (XUESHI_LONG_TESTS=1: from a release build).
 bash scripts/linux/test-lane.sh
 # The Windows lane builds for another target: the Linux build and the fuzz build are done.
-xueshi_free_disk target/debug target/release fuzz/target
+xueshi_free_disk target/debug target/release fuzz/target crates/ocr/target/debug
 bash scripts/windows/test-lane.sh
 
 xueshi_say "全部通过 / all checks passed"

@@ -18,13 +18,21 @@ fi
 (cd ui && npm run --silent build)
 # The UI embedded (a default feature) and the test seams (XUESHI_E2E_PICK, XUESHI_E2E_PICK_FOLDER, XUESHI_E2E_SAVE).
 cargo build --quiet -p xueshi-app --features test-seams
-app="$root/target/debug/xueshi-app"
+# The OCR helper that reads photos (crates/ocr, built once; its models fetched and checked).
+source scripts/lib/setup.sh
+xueshi_build_ocr_helper dev
 
 display=:$(( 90 + RANDOM % 9 ))
 Xvfb "$display" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 export DISPLAY=$display WEBKIT_DISABLE_COMPOSITING_MODE=1 WEBKIT_DISABLE_DMABUF_RENDERER=1
 work=$(mktemp -d)
+# The app is run from a folder of its own with the OCR helper and its models beside it, as installed
+# (target/debug itself stays without a helper: the command line's tests there expect none).
+mkdir -p "$work/app"
+cp target/debug/xueshi-app "$work/app/"
+xueshi_place_ocr_helper "$XUESHI_OCR_HELPER" "$work/app"
+app="$work/app/xueshi-app"
 cleanup() {
   kill "$driver" "$xvfb" 2>/dev/null || true
   rm -rf "$work"

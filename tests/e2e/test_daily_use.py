@@ -6,7 +6,7 @@ message says why); the reminders are told once as a notification, the check at l
 and tells them once, and 设置 registers it with the desktop; a folder of certificates is read into a review
 table, its duplicates named, and a row accepted is saved with its file; a certificate dropped on the
 records list, or pasted with Ctrl+V, opens a new record filled in from it, saved with the file as its
-evidence."""
+evidence; a phone photo of one is read by the OCR helper beside the app."""
 
 import base64
 import os
@@ -25,6 +25,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
+import make_photo
 from test_app import SHOTS, App, WithApp, label_of
 
 # Names the user meets outside the app, as ui/src/texts.test.ts allows them in the sources, and
@@ -243,6 +244,22 @@ class DailyUseScenario(WithApp):
         )
         a.wait("[data-test='scanned']")
         self.assertEqual(a.wait("[data-test='title'] input").get_attribute("value"), "数字化教学能力提升研修班")
+        a.close_editor()
+
+    def test_10_a_phone_photo_of_a_certificate_is_read_by_the_ocr_helper_into_a_new_record(self):
+        a = self.app
+        a.menu("记录")
+        a.wait("[data-test='records']")
+        photo = Path(tempfile.mkdtemp()) / "结业证书照片.jpg"
+        make_photo.certificate_photo(photo)
+        drop(photo)
+        # The helper beside the app reads the photo (a few seconds; the tests' build is unoptimised).
+        scanned = a.wait("[data-test='scanned']", timeout=90)
+        self.assertIn("证书上写的是", scanned.text)
+        self.assertEqual(a.wait("[data-test='title'] input").get_attribute("value"), make_photo.TITLE)
+        self.assertIn(f"证书编号：{make_photo.NUMBER}", a.wait("[data-test='note'] textarea").get_attribute("value"))
+        self.assertIn("从照片或扫描件中识别出来的", a.text("[data-test='scanned-note']"))
+        self.shot("23-certificate-photo-read")
         a.close_editor()
 
 

@@ -17,8 +17,9 @@ use xueshi_reading::TextLine;
 pub const PROGRAM: &str = if cfg!(windows) { "xueshi-ocr.exe" } else { "xueshi-ocr" };
 /// Pages of a PDF without a text layer read at most (a certificate has one or two).
 pub const MAX_PAGES: usize = 3;
-/// The time one page may take, the models' loading included: a photo takes a few seconds.
-pub const PAGE_TIME_LIMIT: Duration = Duration::from_secs(30);
+/// The time one page may take, the models' loading included: a photo takes a few seconds on a
+/// 2-core laptop; the limit leaves room for slower ones and only stops a helper that hangs.
+pub const PAGE_TIME_LIMIT: Duration = Duration::from_secs(60);
 /// What the helper may print: a page of a certificate is a few kilobytes of JSON.
 const MAX_OUTPUT: u64 = 4 * 1024 * 1024;
 /// Lines and characters per line kept from one page.
