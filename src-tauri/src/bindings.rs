@@ -24,10 +24,11 @@ use xueshi_handbook::dto::{
     MaterialChoice, PlanDto, Preview, ProfileDto, RuleSummary, SavedActivity, Selection, Snapshot, ThemeView,
     UploadKitFile, UploadKitSummary, UploadKitYear, VerifyView, YearCount,
 };
+use xueshi_handbook::qr::{ListedPlatform, QrLink};
 use xueshi_handbook::reminders::{Reminder, ReminderKind};
-use xueshi_handbook::scan::{ScannedLine, ScannedQr};
+use xueshi_handbook::scan::ScannedLine;
 use xueshi_handbook::scan_folder::{Duplicate, DuplicateKind, ScannedFile};
-use xueshi_handbook::scan_form::{FieldSource, ScanForm};
+use xueshi_handbook::scan_form::{FieldSource, FormQr, ScanForm};
 use xueshi_handbook::{About, BackupEntry, Component, ErrorCode, KeepFinding, Settings, ZoomStep};
 
 use crate::commands::FolderReview;
@@ -98,7 +99,9 @@ fn declarations() -> String {
         ReminderKind::decl(&cfg),
         Reminder::decl(&cfg),
         ScannedLine::decl(&cfg),
-        ScannedQr::decl(&cfg),
+        ListedPlatform::decl(&cfg),
+        QrLink::decl(&cfg),
+        FormQr::decl(&cfg),
         FieldSource::decl(&cfg),
         ScanForm::decl(&cfg),
         DuplicateKind::decl(&cfg),

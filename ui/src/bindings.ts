@@ -518,7 +518,49 @@ page: number,
  */
 bbox: [number, number, number, number] | null, };
 
-export type ScannedQr = { text: string, page: number, bbox: [number, number, number, number], };
+export type ListedPlatform = { 
+/**
+ * 基地名称, e.g. 中南大学.
+ */
+base: string, 
+/**
+ * The platform's host as the notice writes it.
+ */
+host: string, 
+/**
+ * The rule set listing it.
+ */
+set: string, 
+/**
+ * That notice: its 文号, or its title in 《》.
+ */
+notice: string, };
+
+export type QrLink = { 
+/**
+ * The host, lowercase, without a port (`sypx.csu.edu.cn`).
+ */
+host: string, 
+/**
+ * The listed platform the host is, or is under; `None`: another host.
+ */
+platform: ListedPlatform | null, 
+/**
+ * The notice whose list of platforms the host was checked against (文号 or 《title》);
+ * `None` when no notice lists any.
+ */
+list: string | null, };
+
+export type FormQr = { text: string, 
+/**
+ * `None` when the text is not an http or https link: it is only shown.
+ */
+link: QrLink | null, 
+/**
+ * For a link: the base whose listed platform it points to, or, neutrally, that it points
+ * elsewhere.
+ */
+note: string | null, };
 
 export type FieldSource = { 
 /**
@@ -538,7 +580,7 @@ export type ScanForm = { fields: ActivityFields, sources: Array<FieldSource>, li
 /**
  * The QR codes found on a photo or scan.
  */
-qr: Array<ScannedQr>, 
+qr: Array<FormQr>, 
 /**
  * Sentences for the user: text recognised in a photo, a certificate naming someone else, a
  * 学分 without its 学时.

@@ -1,9 +1,12 @@
 //! `xueshi scan FILE [--json]`: the record a certificate suggests (读取证书) — each field with how
-//! sure the reading is and the line it came from; `--json` prints `{"fields": {...}, "sure":
-//! {...}, "lines": {...}, "qr": [...], "text": "..."}` with plain values in `fields` (dates as
-//! YYYY-MM-DD, hours as a number, absent fields left out) and the QR codes' text. Photos and scans
-//! are read by the OCR helper installed beside `xueshi`. Nothing is saved. Given a folder, the
-//! review list of its certificates (`scan_folder_cmd`).
+//! sure the reading is and the line it came from, and each QR code with what its link is (a
+//! national base's platform listed by the rule set in force, or another site); `--json` prints
+//! `{"fields": {...}, "sure": {...}, "lines": {...}, "qr": [{"text", "host", "platform"}], "text":
+//! "..."}` with plain values in `fields` (dates as YYYY-MM-DD, hours as a number, absent fields
+//! left out); a QR code's `host` is `null` when its text is no http or https link, its `platform`
+//! (`{"base", "host", "set", "notice"}`) `null` unless the host is (or is under) a listed platform.
+//! Photos and scans are read by the OCR helper installed beside `xueshi`. Nothing is saved. Given a
+//! folder, the review list of its certificates (`scan_folder_cmd`).
 
 use std::path::{Path, PathBuf};
 
@@ -55,14 +58,22 @@ fn json_of(scan: &Scan, suggested: &Map<String, Value>) -> Value {
     let pick = |key: &str| -> Map<String, Value> {
         suggested.iter().filter_map(|(field, s)| Some((field.clone(), s.get(key)?.clone()))).collect()
     };
-    let qr: Vec<&str> = scan.qr.iter().map(|q| q.text.as_str()).collect();
+    let qr: Vec<Value> = scan
+        .qr
+        .iter()
+        .map(|q| {
+            let host = q.link.as_ref().map(|l| l.host.as_str());
+            let platform = q.link.as_ref().and_then(|l| l.platform.as_ref());
+            json!({"text": q.text, "host": host, "platform": platform})
+        })
+        .collect();
     json!({"fields": pick("value"), "sure": pick("confidence"), "lines": pick("line"), "qr": qr, "text": scan.text()})
 }
 
 fn text_of(scan: &Scan, suggested: &Map<String, Value>, file: &Path) -> String {
     let name = xueshi_store::words::name(file);
     if suggested.is_empty() {
-        return format!("{name}中没有找到可以填入记录的内容。读到的文字：\n{}\n", scan.text());
+        return format!("{name}中没有找到可以填入记录的内容。读到的文字：\n{}\n{}", scan.text(), qr_codes(scan));
     }
     let read = if scan.recognised { "从照片或扫描件中识别，可能认错个别字，" } else { "" };
     let mut out = format!("{name}建议填写（{read}保存前请核对）：\n");
@@ -85,8 +96,19 @@ fn text_of(scan: &Scan, suggested: &Map<String, Value>, file: &Path) -> String {
         };
         out.push_str(&format!("  {label}：{value}{own}（把握 {:.0}%，第 {line} 行）\n", sure * 100.0));
     }
+    out.push_str(&qr_codes(scan));
+    out
+}
+
+/// Each QR code's text and, for a link, what it points to (a listed national base's platform or
+/// another site).
+fn qr_codes(scan: &Scan) -> String {
+    let mut out = String::new();
     for qr in &scan.qr {
         out.push_str(&format!("  二维码：{}\n", qr.text));
+        if let Some(link) = &qr.link {
+            out.push_str(&format!("    {}\n", xueshi_handbook::qr::note(link)));
+        }
     }
     out
 }

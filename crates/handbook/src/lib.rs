@@ -22,6 +22,7 @@ mod packaged_window;
 pub mod pasted;
 pub mod plans;
 mod preview;
+pub mod qr;
 pub mod reminder_notice;
 pub mod reminders;
 pub mod rules;

@@ -224,4 +224,6 @@ fn no_console_window(command: &mut Command) {
 fn no_console_window(_: &mut Command) {}
 
 #[cfg(all(test, unix))]
+mod qr_tests;
+#[cfg(all(test, unix))]
 mod tests;

@@ -2,8 +2,9 @@
 //! layer, with where each line is on the page) and the fields found in it, checked against the
 //! profile. Nothing is saved: the user confirms or edits the suggestion first. Photos, scans and
 //! PDFs without a text layer are read by the OCR helper ([`crate::ocr`]), each field then as sure
-//! as the recognizer was of its line; without the helper, they are refused with a message saying
-//! to fill in the form by hand.
+//! as the recognizer was of its line, and their QR codes' links checked against the national
+//! bases' platforms of the rule set in force; without the helper, they are refused with a message
+//! saying to fill in the form by hand.
 
 use std::fs::File;
 use std::io::Read;
@@ -17,6 +18,7 @@ use xueshi_store::vault::sniff::{SNIFF_LEN, detect};
 use crate::Handbook;
 use crate::error::{HandbookError, Result};
 use crate::ocr::{OcrFailure, OcrText};
+use crate::qr::{QrLink, link_of};
 
 /// What a certificate file suggests.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -31,13 +33,15 @@ pub struct Scan {
     pub recognised: bool,
 }
 
-/// A QR code found on the certificate: its text (often a link to check the certificate online).
+/// A QR code found on the certificate: its text (often a link to check the certificate online)
+/// and, for a web link, its host checked against the national bases' platforms ([`crate::qr`]).
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ScannedQr {
     pub text: String,
     pub page: usize,
     pub bbox: [f32; 4],
+    /// `None` when the text is not an http or https link.
+    pub link: Option<QrLink>,
 }
 
 /// One line of the certificate as read.
@@ -154,7 +158,12 @@ impl Handbook {
         }
         let mut scan = self.fields_of(lines)?;
         scan.fields.scale_confidence(|line| confidences.get(line).copied().unwrap_or(0.0));
-        scan.qr = qr.into_iter().map(|(page, q)| ScannedQr { text: q.text, page, bbox: q.bbox }).collect();
+        let in_force = self.current_rules().ok().flatten().map(|(set, _)| set);
+        let platforms = self.rules.book.platforms_for(in_force);
+        scan.qr = qr
+            .into_iter()
+            .map(|(page, q)| ScannedQr { link: link_of(&q.text, platforms), text: q.text, page, bbox: q.bbox })
+            .collect();
         scan.recognised = true;
         Ok(scan)
     }

@@ -3,6 +3,7 @@
 //! sure the reading is and which line of the certificate it came from, and what the user should
 //! know before saving (a certificate naming someone else). For a kind counted by days, the days
 //! a date range spans are filled in too, and said, so that the hours preview has what it needs.
+//! Each QR code comes with what its link is: a listed national base's platform or another site.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -11,6 +12,7 @@ use xueshi_core::kinds::ActivityKind;
 use xueshi_reading::{CertificateFields, Suggested};
 
 use crate::dto::ActivityFields;
+use crate::qr::QrLink;
 use crate::scan::{Scan, ScannedLine, ScannedQr};
 
 /// Where one field of the form came from.
@@ -33,10 +35,30 @@ pub struct ScanForm {
     pub sources: Vec<FieldSource>,
     pub lines: Vec<ScannedLine>,
     /// The QR codes found on a photo or scan.
-    pub qr: Vec<ScannedQr>,
+    pub qr: Vec<FormQr>,
     /// Sentences for the user: text recognised in a photo, a certificate naming someone else, a
     /// 学分 without its 学时.
     pub notes: Vec<String>,
+}
+
+/// A QR code as the form shows it: its text (never opened), its link checked against the
+/// national bases' platforms, and what to tell the user about that link.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FormQr {
+    pub text: String,
+    /// `None` when the text is not an http or https link: it is only shown.
+    pub link: Option<QrLink>,
+    /// For a link: the base whose listed platform it points to, or, neutrally, that it points
+    /// elsewhere.
+    pub note: Option<String>,
+}
+
+impl From<ScannedQr> for FormQr {
+    fn from(qr: ScannedQr) -> FormQr {
+        let note = qr.link.as_ref().map(crate::qr::note);
+        FormQr { text: qr.text, link: qr.link, note }
+    }
 }
 
 /// Records `s` as the source of `field` and gives its value.
@@ -109,7 +131,7 @@ impl ScanForm {
             note: take(&mut sources, LedgerField::Note, certificate_number).map(|n| format!("证书编号：{n}")),
             ..ActivityFields::default()
         };
-        ScanForm { fields, sources, lines: scan.lines, qr: scan.qr, notes }
+        ScanForm { fields, sources, lines: scan.lines, qr: scan.qr.into_iter().map(FormQr::from).collect(), notes }
     }
 }
 

@@ -17,6 +17,7 @@ mod review_cli;
 mod rule_fidelity_cli;
 mod same_answer;
 mod scan_cli;
+mod scan_qr_cli;
 mod store_cli;
 mod two_programs;
 mod unwritable_folder;

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use super::load::{Parsed, parse};
-use super::{RuleError, RuleSet, Window};
+use super::{BasePlatform, RuleError, RuleSet, Window};
 use crate::kinds::{ApplicationPath, Level};
 
 /// The built-in rule files, compiled into the program.
@@ -124,6 +124,20 @@ impl RuleBook {
         Some(Selection { id: chosen.id.clone(), assumed, reason })
     }
 
+    /// The national bases' platforms to check a link against under `set` (the set in force): its
+    /// own list (or its parent's), else — a set listing none, or no set in force — the list of the
+    /// most recent built-in notice that has one. Each platform names the notice it comes from.
+    pub fn platforms_for<'a>(&'a self, set: Option<&'a RuleSet>) -> &'a [BasePlatform] {
+        if let Some(set) = set.filter(|s| !s.platforms.is_empty()) {
+            return &set.platforms;
+        }
+        self.sets
+            .values()
+            .filter(|s| s.builtin && !s.platforms.is_empty())
+            .max_by_key(|s| (s.governs.iter().max().copied(), s.city.is_none()))
+            .map_or(&[], |s| s.platforms.as_slice())
+    }
+
     fn resolve_all(&mut self) -> Result<(), RuleError> {
         let mut sets = BTreeMap::new();
         for id in self.parsed.keys() {
@@ -226,6 +240,7 @@ fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet
     let mut themes = own.themes.clone();
     let mut periods = own.periods.clone();
     let mut advice = own.advice.clone();
+    let mut platforms = own.platforms.clone();
     if let Some(p) = parent {
         for mut w in p.windows {
             w.levels.retain(|l| !own.windows.iter().any(|o| o.path == w.path && o.levels.contains(l)));
@@ -255,6 +270,9 @@ fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet
         if periods.is_empty() {
             periods = p.periods;
         }
+        if platforms.is_empty() {
+            platforms = p.platforms;
+        }
     }
     themes.sort_by_key(|t| t.year);
     Ok(RuleSet {
@@ -277,6 +295,7 @@ fn merge(own: &Parsed, builtin: bool, parent: Option<RuleSet>) -> Result<RuleSet
         themes,
         periods,
         advice,
+        platforms,
         borrowed_windows: Vec::new(),
     })
 }

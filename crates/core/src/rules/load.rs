@@ -5,10 +5,10 @@ use std::collections::BTreeSet;
 
 use toml::Spanned;
 
-use super::raw::{RawConditions, RawConversion, RawRuleSet};
+use super::raw::{RawConditions, RawConversion, RawPlatform, RawRuleSet};
 use super::{
-    Advice, CategoryRule, Conditions, Conversion, EvidenceRule, Origin, Period, Requirement, RuleError, Theme, Unit,
-    Window, locate,
+    Advice, BasePlatform, CategoryRule, Conditions, Conversion, EvidenceRule, Origin, Period, Requirement, RuleError,
+    Theme, Unit, Window, locate,
 };
 use crate::fields::parse_date;
 use crate::hours::Hours;
@@ -44,6 +44,7 @@ pub struct Parsed {
     pub themes: Vec<Theme>,
     pub periods: Vec<Period>,
     pub advice: Vec<Advice>,
+    pub platforms: Vec<BasePlatform>,
 }
 
 /// The file being read, to turn spans into located errors.
@@ -261,6 +262,8 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         });
     }
 
+    let platforms = platforms(&cx, raw.platform, &origin)?;
+
     Ok(Parsed {
         file: file.to_owned(),
         id,
@@ -281,7 +284,47 @@ pub fn parse(file: &str, text: &str) -> Result<Parsed, RuleError> {
         themes,
         periods,
         advice,
+        platforms,
     })
+}
+
+/// The national bases' platforms: each host a bare host name, none twice.
+fn platforms(cx: &Ctx<'_>, raw: Vec<RawPlatform>, origin: &Origin) -> Result<Vec<BasePlatform>, RuleError> {
+    let mut out: Vec<BasePlatform> = Vec::new();
+    for p in raw {
+        if p.base.get_ref().trim().is_empty() {
+            return Err(cx.err(&p.base, "基地名称不能为空"));
+        }
+        let host = p.host.get_ref();
+        if !is_host(host) {
+            return Err(cx.err(
+                &p.host,
+                format!(
+                    "网址 `{host}` 应是网站的主机名，只由小写字母、数字、点和 - 组成，如 sypx.csu.edu.cn（不带 http:// 和路径）"
+                ),
+            ));
+        }
+        if out.iter().any(|q| q.host == *host) {
+            return Err(cx.err(&p.host, format!("网址 `{host}` 重复")));
+        }
+        out.push(BasePlatform {
+            base: p.base.get_ref().trim().to_owned(),
+            host: host.clone(),
+            quote: quote(cx, p.quote)?,
+            note: p.note,
+            origin: origin.clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// A host name as a notice writes it: dot-separated labels of lowercase letters, digits and `-`.
+fn is_host(host: &str) -> bool {
+    !host.is_empty()
+        && host.len() <= 253
+        && host.split('.').all(|label| {
+            !label.is_empty() && label.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        })
 }
 
 fn conversion(cx: &Ctx<'_>, id: String, c: RawConversion, origin: &Origin) -> Result<Conversion, RuleError> {

@@ -221,6 +221,29 @@ impl EvidenceRule {
     }
 }
 
+/// The online platform (网络平台) of a national base for continuing education (国家级专业技术人员
+/// 继续教育基地) as a notice lists it (2026: 附件1), to tell the user whether a certificate's link
+/// points to one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BasePlatform {
+    /// 基地名称, e.g. 中南大学.
+    pub base: String,
+    /// 网络平台网址 as the notice writes it: a host name in lowercase (`sypx.csu.edu.cn`).
+    pub host: String,
+    pub quote: String,
+    pub note: Option<String>,
+    pub origin: Origin,
+}
+
+impl BasePlatform {
+    /// Whether `host` (lowercase, without a port) is this platform's host or a name under it
+    /// (`www.sypx.csu.edu.cn`); a name that only ends in the same letters is not.
+    pub fn serves(&self, host: &str) -> bool {
+        let host = host.strip_suffix('.').unwrap_or(host);
+        host == self.host || host.strip_suffix(self.host.as_str()).is_some_and(|rest| rest.ends_with('.'))
+    }
+}
+
 /// Public-subject themes of one year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Theme {
@@ -276,6 +299,8 @@ pub struct RuleSet {
     pub themes: Vec<Theme>,
     pub periods: Vec<Period>,
     pub advice: Vec<Advice>,
+    /// The national bases' platforms the notice lists (its own, else its parent's list).
+    pub platforms: Vec<BasePlatform>,
     /// Windows for levels this set states none for, taken from the most recent built-in notice
     /// that states one; always assumed, with a note saying where they come from.
     pub borrowed_windows: Vec<Window>,
@@ -301,6 +326,11 @@ impl RuleSet {
     /// The advice for a kind that earns nothing, if the set gives one.
     pub fn advice_for(&self, kind: ActivityKind) -> Option<&Advice> {
         self.advice.iter().find(|a| a.kinds.contains(&kind))
+    }
+
+    /// The listed platform `host` (lowercase, without a port) is, or is under.
+    pub fn platform_for(&self, host: &str) -> Option<&BasePlatform> {
+        self.platforms.iter().find(|p| p.serves(host))
     }
 
     /// The evidence rule for an activity kind, if any.

@@ -30,6 +30,8 @@ pub struct RawRuleSet {
     pub period: Vec<RawPeriod>,
     #[serde(default)]
     pub advice: Vec<RawAdvice>,
+    #[serde(default)]
+    pub platform: Vec<RawPlatform>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -135,6 +137,15 @@ pub struct RawPeriod {
     pub who: String,
     pub from: Spanned<String>,
     pub to: Spanned<String>,
+    pub quote: Spanned<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPlatform {
+    pub base: Spanned<String>,
+    pub host: Spanned<String>,
     pub quote: Spanned<String>,
     pub note: Option<String>,
 }

@@ -10,6 +10,7 @@ mod pasted_text;
 mod properties;
 mod review;
 mod rule_files;
+mod rule_platforms;
 mod rulings;
 
 // The check that every test file of this folder is declared above (shared by every crate).

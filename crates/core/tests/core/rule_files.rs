@@ -41,6 +41,7 @@ fn every_quote_is_found_word_for_word_in_its_source_notice() {
         quotes.extend(set.themes.iter().filter(|t| own(&t.origin.set)).map(|t| ("theme", t.quote.clone())));
         quotes.extend(set.periods.iter().filter(|p| own(&p.origin.set)).map(|p| (p.id.as_str(), p.quote.clone())));
         quotes.extend(set.advice.iter().filter(|a| own(&a.origin.set)).map(|a| (a.id.as_str(), a.quote.clone())));
+        quotes.extend(set.platforms.iter().filter(|p| own(&p.origin.set)).map(|p| (p.host.as_str(), p.quote.clone())));
         for (id, quote) in quotes {
             assert!(text.contains(&squeeze(&quote)), "{}/{id}: quote not found in {}: {quote}", set.id, set.source);
             checked += 1;

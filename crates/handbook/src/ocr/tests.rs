@@ -12,30 +12,30 @@ use super::{OcrFailure, OcrHelper};
 use crate::Handbook;
 
 /// A stand-in helper running `script` (sh), in `dir`.
-fn stand_in(dir: &Path, script: &str) -> OcrHelper {
+pub(super) fn stand_in(dir: &Path, script: &str) -> OcrHelper {
     let program = dir.join("xueshi-ocr");
     std::fs::write(&program, format!("#!/bin/sh\n{script}\n")).expect("script written");
     std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o755)).expect("made runnable");
     OcrHelper { program, models: None, page_time_limit: Duration::from_secs(10) }
 }
 
-fn photo(dir: &Path) -> PathBuf {
+pub(super) fn photo(dir: &Path) -> PathBuf {
     let path = dir.join("证书照片.jpg");
     std::fs::write(&path, b"\xff\xd8\xff\xe0\0\x10JFIF\0").expect("photo written");
     path
 }
 
-fn handbook(dir: &Path, helper: Option<OcrHelper>) -> Handbook {
+pub(super) fn handbook(dir: &Path, helper: Option<OcrHelper>) -> Handbook {
     let mut handbook = Handbook::open(DataDir::new(dir.join("数据"))).expect("opens");
     handbook.set_ocr_helper(helper);
     handbook
 }
 
-fn printing(json: &str) -> String {
+pub(super) fn printing(json: &str) -> String {
     format!("cat <<'JSON'\n{json}\nJSON")
 }
 
-const CERTIFICATE_PAGE: &str = r#"{"pages":[{"width":1000,"height":700,"lines":[
+pub(super) const CERTIFICATE_PAGE: &str = r#"{"pages":[{"width":1000,"height":700,"lines":[
 {"text":"结业证书","bbox":[0.4,0.1,0.6,0.15],"confidence":0.99},
 {"text":"张三同志于2024年5月14日至5月16日参加“中小学教师信息技术应用能力提升”培训，共计24学时，成绩合格，特发此证。","bbox":[0.1,0.3,0.9,0.4],"confidence":0.5},
 {"text":"证书编号：HN-2024-0001","bbox":[0.1,0.8,0.5,0.85],"confidence":0.98}],
