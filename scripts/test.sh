@@ -25,7 +25,7 @@ if ! command -v tauri-driver >/dev/null 2>&1; then
   xueshi_say "安装 tauri-driver"
   cargo install tauri-driver@2.1.0 --locked
 fi
-python3 -c "import selenium, PIL" 2>/dev/null || python3 -m pip install -q selenium==4.* pillow
+python3 -c "import selenium, PIL, qrcode" 2>/dev/null || python3 -m pip install -q "selenium==4.*" pillow "qrcode==8.2"
 xueshi_install_ui_packages
 
 xueshi_say "界面类型检查、代码检查、格式与测试 / vue-tsc, eslint, prettier, vitest"

@@ -1,5 +1,5 @@
 """Draws a phone photo of a 结业证书 for the end-to-end tests: the certificate's lines in the bundled
-宋体-like font on off-white paper, turned a few degrees, lit unevenly, slightly blurred and noisy,
+宋体-like font on off-white paper and its verification QR code, turned a few degrees, lit unevenly, slightly blurred and noisy,
 saved as a JPEG. `python3 make_photo.py OUT.jpg` writes one; `LINES` and the values the tests expect
 are here."""
 
@@ -7,12 +7,15 @@ import random
 import sys
 from pathlib import Path
 
+import qrcode
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT = Path(__file__).parents[2] / "fonts" / "NotoSerifCJKsc-Regular-GB2312.otf"
 
 TITLE = "中小学教师人工智能应用能力提升研修班"
 NUMBER = "HNJS-2025-0417"
+# The verification link of its QR code: on a platform that the 2026 notice's 附件1 lists.
+LINK = f"https://sypx.csu.edu.cn/zs/verify?no={NUMBER}"
 LINES = [
     ("结业证书", 64),
     ("学员姓名：张晓红", 34),
@@ -37,6 +40,8 @@ def certificate_photo(path, seed=7):
         x = (1400 - width) / 2 if size > 40 else 140
         draw.text((x, y), text, font=font, fill=(25, 25, 25))
         y += size + (60 if size > 40 else 38)
+    code = qrcode.make(LINK, box_size=6, border=2).get_image().convert("RGB")
+    page.paste(code, (1400 - 80 - code.width, 1000 - 70 - code.height))
     # Held by hand: turned a little, on a darker desk.
     photo = page.rotate(3.5, resample=Image.BICUBIC, expand=True, fillcolor=(90, 80, 70))
     # Light from the right: darker towards the left.

@@ -259,6 +259,11 @@ class DailyUseScenario(WithApp):
         self.assertEqual(a.wait("[data-test='title'] input").get_attribute("value"), make_photo.TITLE)
         self.assertIn(f"证书编号：{make_photo.NUMBER}", a.wait("[data-test='note'] textarea").get_attribute("value"))
         self.assertIn("从照片或扫描件中识别出来的", a.text("[data-test='scanned-note']"))
+        # Its QR code: the link as text, on a platform of the 2026 notice's list.
+        qr = a.text("[data-test='scanned-qr']")
+        self.assertIn(make_photo.LINK, qr)
+        self.assertIn("中南大学", qr)
+        self.assertEqual(a.driver.find_elements(By.CSS_SELECTOR, "[data-test='scanned'] a"), [])
         self.shot("23-certificate-photo-read")
         a.close_editor()
 
