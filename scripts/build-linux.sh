@@ -4,6 +4,8 @@
 # AppImage (assembled here from the .deb's files, squashfs-tools and the AppImage runtime that the
 # crates.io crate `appimage` ships, checked by its SHA-256; Tauri's own AppImage bundler would download
 # linuxdeploy from the internet). The release binary is built once with cargo and reused by both.
+# Both carry the OCR helper and its models (crates/ocr, a workspace of its own, built in the same
+# profile) at /usr/lib/xueshi/xueshi-ocr and /usr/lib/xueshi/models/ocr/, where the app looks for them.
 # Writes target/release/bundle/deb/xueshi_<version>_amd64.deb and
 # target/release/bundle/appimage/xueshi_<version>_amd64.AppImage, and prints their paths and sizes.
 # Options: --deb-only skips the AppImage. XUESHI_PACKAGE_PROFILE=dev packages the unoptimised build
@@ -50,6 +52,24 @@ xueshi_say "构建程序（$profile）/ cargo build --profile $profile -p xueshi
 cargo build --profile "$profile" -p xueshi-app
 bash scripts/check-no-test-seams.sh "target/$profile_dir/xueshi-app"
 
+# The OCR helper and its models, staged for the bundler (scripts/lib/setup.sh; the models fetched and
+# checked first). The dev build keeps its symbols: stripped, it is a third of the size.
+xueshi_build_ocr_helper "$profile"
+ocr_stage="$tools/ocr"
+rm -rf "$ocr_stage"
+xueshi_place_ocr_helper "$XUESHI_OCR_HELPER" "$ocr_stage"
+[ "$profile" = dev ] && strip "$ocr_stage/xueshi-ocr"
+bash scripts/check-no-test-seams.sh "$ocr_stage/xueshi-ocr"
+# Added to tauri.conf.json's resources for this bundle only (the app's own build must not need the
+# helper): a resource lands in /usr/lib/<productName>/ beside the fonts.
+ocr_config="$tools/ocr-resources.json"
+python3 - "$ocr_stage" "$ocr_config" <<'PY'
+import json, sys
+stage, out = sys.argv[1], sys.argv[2]
+resources = {"../fonts/": "fonts/", f"{stage}/xueshi-ocr": "xueshi-ocr", f"{stage}/models/ocr/": "models/ocr/"}
+json.dump({"bundle": {"resources": resources}}, open(out, "w", encoding="utf-8"))
+PY
+
 # The Tauri command line, pinned by its lock file, only for bundling.
 mkdir -p "$tools/tauri-cli"
 for f in package.json package-lock.json; do
@@ -76,7 +96,7 @@ bundle="$root/target/$profile_dir/bundle"
 deb="$bundle/deb/${product}_${version}_amd64.deb"
 rm -f "$deb"
 xueshi_say "打包 .deb / tauri bundle --bundles deb"
-(cd src-tauri && "$tools/tauri-cli/node_modules/.bin/tauri" bundle --bundles deb --ci "${bundle_flags[@]}")
+(cd src-tauri && "$tools/tauri-cli/node_modules/.bin/tauri" bundle --bundles deb --ci --config "$ocr_config" "${bundle_flags[@]}")
 [ -f "$deb" ] || { echo "没有生成 $deb" >&2; exit 1; }
 
 # The menu entry must be valid and say 学时手册.
@@ -87,6 +107,15 @@ dpkg-deb --fsys-tarfile "$deb" | tar -xOf - "usr/bin/$binary" >"$tools/$binary.f
 bash scripts/check-no-test-seams.sh "$tools/$binary.from-deb"
 rm -f "$tools/$binary.from-deb"
 grep -qx 'Name=学时手册' "$entry" || { echo "菜单项的名称不是“学时手册”：$entry" >&2; exit 1; }
+# The OCR helper and its models where the app looks for them, the helper executable.
+listing="$tools/deb-contents.txt"
+dpkg-deb -c "$deb" >"$listing"
+for f in xueshi-ocr models/ocr/PP-OCRv6_det_small.onnx models/ocr/PP-OCRv6_rec_small.onnx models/ocr/LICENSE \
+  models/ocr/MODEL_LICENSES.md; do
+  grep -Eq " (\./)?usr/lib/$product/$f\$" "$listing" || { echo "$deb 里没有 /usr/lib/$product/$f" >&2; exit 1; }
+done
+grep -Eq "^-rwxr-xr-x .* (\./)?usr/lib/$product/xueshi-ocr\$" "$listing" \
+  || { echo "$deb 里的 /usr/lib/$product/xueshi-ocr 不可执行" >&2; exit 1; }
 
 fetch_appimage_runtime() {
   local out="$tools/appimage-runtime-x86_64" project="$tools/appimage-runtime" crate

@@ -5,6 +5,8 @@
 ; Start-menu and desktop shortcuts named 学时手册; an uninstall entry under HKCU. It tells the user
 ; in Chinese when the WebView2 runtime is missing or when the program is still running. The
 ; uninstaller asks before it deletes the user's data folder (default and silent: keep it).
+; The optional photo recognition add-on (xueshi-ocr.nsi) installs its files into the same folder:
+; installing or upgrading the program leaves them in place, uninstalling removes them too.
 ;
 ; Defined by the build script (makensis -D…):
 ;   VERSION      the workspace version, e.g. 0.1.0
@@ -40,8 +42,6 @@ RequestExecutionLevel user
 
 !define PRODUCT "学时手册"
 !define PUBLISHER "学时手册的作者们"
-!define APP_EXE "xueshi-app.exe"
-!define CLI_EXE "xueshi.exe"
 ; The app's data folder (%APPDATA%\<identifier>) and the one before the identifier changed.
 !define DATA_ID "cn.xueshi.handbook"
 !define OLD_DATA_ID "com.xueshi.app"
@@ -52,6 +52,8 @@ RequestExecutionLevel user
 !include MUI2.nsh
 !include LogicLib.nsh
 !include FileFunc.nsh
+; The programs' names and the check for a running one (makensis reads it from this folder).
+!include "running.nsh"
 
 Name "${PRODUCT}"
 Caption "${PRODUCT} ${VERSION} 安装"
@@ -91,49 +93,6 @@ VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "LegalCopyright" "© 2026 ${PUBLISHER}
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "FileVersion" "${VERSION}"
 VIAddVersionKey /LANG=${LANG_SIMPCHINESE} "ProductVersion" "${VERSION}"
 
-; Sets $R0 to the name of the first program in $INSTDIR that is running (Windows refuses to
-; open a running .exe for writing), or to "" when none is. Opens only files that exist: the
-; append mode would create a missing one.
-!macro XUESHI_FIND_RUNNING UN
-Function ${UN}XueshiFindRunning
-  StrCpy $R0 ""
-  ${If} ${FileExists} "$INSTDIR\${APP_EXE}"
-    ClearErrors
-    FileOpen $R1 "$INSTDIR\${APP_EXE}" a
-    ${If} ${Errors}
-      StrCpy $R0 "学时手册（${APP_EXE}）"
-    ${Else}
-      FileClose $R1
-    ${EndIf}
-  ${EndIf}
-  ${If} $R0 == ""
-  ${AndIf} ${FileExists} "$INSTDIR\${CLI_EXE}"
-    ClearErrors
-    FileOpen $R1 "$INSTDIR\${CLI_EXE}" a
-    ${If} ${Errors}
-      StrCpy $R0 "命令行程序 ${CLI_EXE}"
-    ${Else}
-      FileClose $R1
-    ${EndIf}
-  ${EndIf}
-FunctionEnd
-
-; Waits until the user has closed the running program; Cancel (and silent mode) stops with
-; a message instead of failing on a file in use.
-Function ${UN}XueshiEnsureClosed
-  ${Do}
-    Call ${UN}XueshiFindRunning
-    ${If} $R0 == ""
-      Return
-    ${EndIf}
-    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$R0 正在运行，它的文件无法替换或删除。$\r$\n$\r$\n请先关闭学时手册的窗口（以及正在运行的命令行程序），然后点“重试”。" /SD IDCANCEL IDRETRY check_again
-    DetailPrint "$R0 正在运行：请关闭它以后重新运行本程序。"
-    SetErrorLevel 2
-    Abort "$R0 正在运行：请关闭它以后重新运行本程序。"
-    check_again:
-  ${Loop}
-FunctionEnd
-!macroend
 !insertmacro XUESHI_FIND_RUNNING ""
 !insertmacro XUESHI_FIND_RUNNING "un."
 
@@ -207,6 +166,15 @@ Section "Uninstall"
   Delete "$INSTDIR\fonts\NotoSerifCJKsc-Regular-GB2312.otf"
   Delete "$INSTDIR\fonts\OFL.txt"
   RMDir "$INSTDIR\fonts"
+  ; The photo recognition add-on's files (xueshi-ocr.nsi), when it was installed.
+  Delete "$INSTDIR\${OCR_EXE}"
+  Delete "$INSTDIR\THIRD-PARTY-LICENSES-OCR.txt"
+  Delete "$INSTDIR\models\ocr\PP-OCRv6_det_small.onnx"
+  Delete "$INSTDIR\models\ocr\PP-OCRv6_rec_small.onnx"
+  Delete "$INSTDIR\models\ocr\LICENSE"
+  Delete "$INSTDIR\models\ocr\MODEL_LICENSES.md"
+  RMDir "$INSTDIR\models\ocr"
+  RMDir "$INSTDIR\models"
   Delete "$INSTDIR\uninstall.exe"
   ; Not /r: the folder may hold files the user put there.
   RMDir "$INSTDIR"

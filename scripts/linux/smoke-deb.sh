@@ -2,8 +2,9 @@
 # shellcheck disable=SC1111 # Chinese quotation marks in messages are meant
 # 安装包冒烟测试 / Smoke test of the .deb, as a user's machine would take it: checks the package
 # (ASCII name, Depends on WebKitGTK 4.1 and GTK 3, the files it carries), installs it with dpkg -i,
-# checks what landed where (the app on PATH, the bundled font where the app looks for it, the menu
-# entry named 学时手册, the icons), starts the INSTALLED app under Xvfb on a temporary data folder whose
+# checks what landed where (the app on PATH, the bundled font and the OCR helper with its models where
+# the app looks for them, the menu entry named 学时手册, the icons), has the installed helper read a
+# synthetic certificate photo and refuse a damaged one, starts the INSTALLED app under Xvfb on a temporary data folder whose
 # path has Chinese characters and a space (first screen rendered, window 学时手册 shown), and removes
 # the package again with dpkg -r, checking nothing of it is left. Needs root (or sudo) for dpkg.
 # Usage: bash scripts/linux/smoke-deb.sh target/release/bundle/deb/xueshi_<version>_amd64.deb
@@ -38,6 +39,9 @@ done
 [ "$(dpkg-deb -f "$deb" Architecture)" = amd64 ] || smoke_fail "Architecture 不是 amd64"
 dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./||; s|/$||' >"$work/contents"
 for f in usr/bin/xueshi-app usr/lib/"$pkg"/fonts/NotoSerifCJKsc-Regular-GB2312.otf usr/lib/"$pkg"/fonts/OFL.txt \
+  usr/lib/"$pkg"/xueshi-ocr usr/lib/"$pkg"/models/ocr/PP-OCRv6_det_small.onnx \
+  usr/lib/"$pkg"/models/ocr/PP-OCRv6_rec_small.onnx usr/lib/"$pkg"/models/ocr/LICENSE \
+  usr/lib/"$pkg"/models/ocr/MODEL_LICENSES.md \
   usr/share/applications/"$pkg".desktop usr/share/icons/hicolor/128x128/apps/xueshi-app.png; do
   grep -qx "$f" "$work/contents" || smoke_fail "软件包里没有 $f"
 done
@@ -62,6 +66,12 @@ if command -v desktop-file-validate >/dev/null 2>&1; then
   desktop-file-validate "$entry" || smoke_fail "菜单项不合规范（desktop-file-validate）"
 fi
 echo "installed: /usr/bin/xueshi-app, /usr/lib/$pkg/fonts, $entry (Name=学时手册)"
+
+smoke_say "已安装的文字识别程序读取证书照片 / the installed OCR helper"
+# The app finds it in ../lib/xueshi beside its binary; the command line is not packaged, so the
+# helper is run directly.
+python3 tests/e2e/make_certificate_photo.py "$work/结业证书 照片.jpg"
+smoke_check_ocr_helper "/usr/lib/$pkg" "$work/结业证书 照片.jpg"
 
 smoke_say "启动已安装的程序 / the installed app under Xvfb"
 smoke_need_display_tools

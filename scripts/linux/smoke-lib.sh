@@ -92,3 +92,33 @@ smoke_run_app() {
   wait "$pid" 2>/dev/null || true
   echo "$name: window 学时手册 (WM_CLASS xueshi-app) shown"
 }
+
+# The packaged OCR helper in the folder $1 (/usr/lib/xueshi, or the AppImage's usr/lib/xueshi): its
+# models beside it match models/ocr.sha256; it refuses a damaged photo in Chinese with exit code 2.
+# With a photo as $2 (tests/e2e/make_certificate_photo.py), it must also read the certificate on it:
+# 24 学时, 证书编号 HN-2024-0001, 2024年5月14日 (prints how long that took).
+smoke_check_ocr_helper() {
+  local dir=$1 photo=${2:-} scratch code started
+  [ -x "$dir/xueshi-ocr" ] || smoke_fail "没有可执行的文字识别程序 $dir/xueshi-ocr"
+  (cd "$dir/models/ocr" && sha256sum --quiet --strict -c -) <models/ocr.sha256 \
+    || smoke_fail "$dir/models/ocr 中的模型与 models/ocr.sha256 不符"
+  scratch=$(mktemp -d)
+  head -c 3000 /dev/urandom >"$scratch/坏了.jpg"
+  printf '\xff\xd8\xff\xe0' | cat - "$scratch/坏了.jpg" >"$scratch/损坏 的照片.jpg"
+  code=0
+  "$dir/xueshi-ocr" "$scratch/损坏 的照片.jpg" >"$scratch/out" 2>"$scratch/err" || code=$?
+  [ "$code" -eq 2 ] || { cat "$scratch/err" >&2; smoke_fail "文字识别程序对损坏的照片退出码 $code（应为 2）"; }
+  grep -q -F '图片已损坏' "$scratch/err" || smoke_fail "文字识别程序没有说明照片已损坏：$(cat "$scratch/err")"
+  [ ! -s "$scratch/out" ] || smoke_fail "文字识别程序对损坏的照片仍有输出：$(cat "$scratch/out")"
+  echo "damaged photo: exit 2, $(cat "$scratch/err")"
+  if [ -n "$photo" ]; then
+    started=$SECONDS
+    "$dir/xueshi-ocr" "$photo" >"$scratch/out" 2>"$scratch/err" \
+      || { cat "$scratch/err" >&2; smoke_fail "文字识别程序没有读出 $photo"; }
+    for want in 24学时 HN-2024-0001 2024年5月14日; do
+      grep -q -F "$want" "$scratch/out" || { cat "$scratch/out" >&2; smoke_fail "文字识别程序没有从照片中读出“$want”"; }
+    done
+    echo "certificate photo read in $((SECONDS - started)) s: 24学时, HN-2024-0001, 2024年5月14日"
+  fi
+  rm -rf "$scratch"
+}

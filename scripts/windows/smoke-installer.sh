@@ -1,16 +1,22 @@
 #!/usr/bin/env bash
-# Smoke test of the Windows installer under Wine: installs it silently (/S) into a fresh Wine
-# prefix, checks the installed files, shortcuts and uninstall entry, drives the INSTALLED
-# xueshi.exe through init, add, attach, two backups, restore, verify, plan, the submission
-# package and verify-package on a data folder whose path has Chinese characters and a space, then
-# uninstalls silently and checks that the program is gone and the user's data stayed.
+# Smoke test of the Windows installers under Wine: the photo recognition add-on refuses to install
+# without 学时手册; the program's installer installs silently (/S) into a fresh Wine prefix; checks
+# the installed files, shortcuts and uninstall entry, drives the INSTALLED xueshi.exe through init,
+# add, attach, two backups, restore, verify, plan, the submission package and verify-package on a
+# data folder whose path has Chinese characters and a space; reads a synthetic certificate photo
+# (xueshi.exe scan) before the add-on is installed (the Chinese "需要文字识别程序" message) and after
+# (hours, certificate number, dates); the installed helper refuses a damaged photo in Chinese;
+# reinstalling the program keeps the add-on; then uninstalls silently and checks that the program
+# and the add-on are gone and the user's data stayed.
 #
-#   bash scripts/windows/smoke-installer.sh target/windows/xueshi_<version>_x64-setup.exe
+#   bash scripts/windows/smoke-installer.sh target/windows/xueshi_<version>_x64-setup.exe \
+#     target/windows/xueshi-ocr_<version>_x64-setup.exe
 #
 # Exits non-zero with a message naming the failed step. XUESHI_KEEP_PREFIX=1 keeps the prefix.
 set -euo pipefail
-[ $# -eq 1 ] && [ -f "$1" ] || { echo "用法：$0 <安装程序.exe>" >&2; exit 2; }
+[ $# -eq 2 ] && [ -f "$1" ] && [ -f "$2" ] || { echo "用法：$0 <安装程序.exe> <照片识别组件安装程序.exe>" >&2; exit 2; }
 installer=$(realpath "$1")
+addon=$(realpath "$2")
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 source scripts/windows/wine-env.sh
@@ -47,6 +53,14 @@ inst=$uhome/AppData/Local/Programs/xueshi
 startmenu=$uhome/AppData/Roaming/Microsoft/Windows/Start\ Menu/Programs
 desktop=$(readlink -f "$uhome/Desktop")
 
+step "没有安装学时手册时，照片识别组件拒绝安装 / wine ocr-setup.exe /S"
+cp "$addon" "$uhome/ocr-setup.exe"
+code=0
+wine "$uhome/ocr-setup.exe" /S || code=$?
+wineserver -w
+[ "$code" -eq 2 ] || fail "没有学时手册时照片识别组件的安装程序退出码是 $code（应为 2）"
+[ ! -e "$inst" ] || fail "没有学时手册时照片识别组件仍装入了文件：$(ls -A "$inst")"
+
 step "静默安装 / wine setup.exe /S"
 cp "$installer" "$uhome/setup.exe"
 wine "$uhome/setup.exe" /S || fail "安装程序退出码 $?"
@@ -60,6 +74,7 @@ done
 if find "$inst" -iname 'bcryptprimitives*' | grep -q .; then
   fail "安装程序装入了仅供测试的 bcryptprimitives.dll"
 fi
+[ ! -e "$inst/xueshi-ocr.exe" ] && [ ! -e "$inst/models" ] || fail "学时手册的安装程序装入了照片识别组件的文件"
 [ -s "$startmenu/学时手册.lnk" ] || fail "开始菜单中没有“学时手册”快捷方式"
 [ -s "$desktop/学时手册.lnk" ] || fail "桌面上没有“学时手册”快捷方式"
 grep -a -q 'xueshi-app.exe' "$startmenu/学时手册.lnk" || fail "开始菜单快捷方式没有指向 xueshi-app.exe"
@@ -176,6 +191,69 @@ code=$?
 set -e
 [ "$code" -eq 1 ] || { cat "$out" >&2; fail "verify-package 对改过的材料包退出码 $code（应为 1）"; }
 
+step "读取证书照片：没有照片识别组件时 / xueshi scan（需要文字识别程序）"
+photo_win="$whome\\结业证书 照片.jpg"
+python3 tests/e2e/make_certificate_photo.py "$uhome/结业证书 照片.jpg"
+set +e
+x scan "$photo_win" --json
+code=$?
+set -e
+cat "$out"
+[ "$code" -eq 2 ] || fail "没有照片识别组件时 scan 的退出码是 $code（应为 2，与其他无法读取的文件相同）"
+grep -q -F "需要文字识别程序" "$out" || fail "没有照片识别组件时 scan 没有说“需要文字识别程序”"
+
+step "照片识别组件：程序正在运行时停下，关闭后静默安装 / wine ocr-setup.exe /S"
+cp "$scratch/busy.exe" "$inst/xueshi.exe"
+wine "$inst/xueshi.exe" &
+busy=$!
+sleep 2
+code=0
+wine "$uhome/ocr-setup.exe" /S || code=$?
+[ "$code" -eq 2 ] || fail "程序运行时照片识别组件的安装程序退出码是 $code（应为 2：停下并说明）"
+[ ! -e "$inst/xueshi-ocr.exe" ] || fail "程序运行时照片识别组件仍装入了 xueshi-ocr.exe"
+wait "$busy" || true
+wineserver -w
+cp "$scratch/xueshi.exe.installed" "$inst/xueshi.exe"
+wine "$uhome/ocr-setup.exe" /S || fail "照片识别组件的安装程序退出码 $?"
+wineserver -w
+ocr_files=(xueshi-ocr.exe THIRD-PARTY-LICENSES-OCR.txt models/ocr/PP-OCRv6_det_small.onnx
+  models/ocr/PP-OCRv6_rec_small.onnx models/ocr/LICENSE models/ocr/MODEL_LICENSES.md)
+for f in "${ocr_files[@]}"; do
+  [ -s "$inst/$f" ] || fail "照片识别组件没有装入 $f（$inst）"
+done
+(cd "$inst/models/ocr" && sha256sum --quiet --strict -c -) <models/ocr.sha256 || fail "装入的模型与 models/ocr.sha256 不符"
+grep -q -F 'PP-OCRv6' "$inst/THIRD-PARTY-LICENSES-OCR.txt" || fail "照片识别组件的第三方许可证中没有识别模型"
+grep -q -F 'tract-core' "$inst/THIRD-PARTY-LICENSES-OCR.txt" || fail "照片识别组件的第三方许可证中没有 tract-core"
+
+step "读取证书照片：装好照片识别组件后 / xueshi scan --json"
+started=$SECONDS
+ok "" scan "$photo_win" --json
+python3 - "$out" <<'PY' || fail "scan 没有从照片中读出学时、证书编号和日期"
+import json, sys
+fields = json.loads(open(sys.argv[1], encoding="utf-8").read())["fields"]
+want = {"hours": 24, "certificate_number": "HN-2024-0001", "date": "2024-05-14", "end_date": "2024-05-16"}
+wrong = {k: (fields.get(k), v) for k, v in want.items() if fields.get(k) != v}
+sys.exit(f"读出的与应有的不同：{wrong}" if wrong else 0)
+PY
+echo "照片读取用时 $((SECONDS - started)) 秒（Wine）"
+
+step "文字识别程序拒绝损坏的照片 / xueshi-ocr.exe（退出码 2，中文说明）"
+head -c 3000 /dev/urandom | cat <(printf '\xff\xd8\xff\xe0') - >"$uhome/损坏 的照片.jpg"
+set +e
+wine "$inst/xueshi-ocr.exe" "$whome\\损坏 的照片.jpg" >"$out" 2>"$scratch/err.txt"
+code=$?
+set -e
+[ "$code" -eq 2 ] || { cat "$out" "$scratch/err.txt" >&2; fail "文字识别程序对损坏的照片退出码 $code（应为 2）"; }
+grep -q -F '图片已损坏' "$scratch/err.txt" || fail "文字识别程序没有说明照片已损坏：$(cat "$scratch/err.txt")"
+cat "$scratch/err.txt"
+
+step "重新安装学时手册（升级）后，照片识别组件仍在"
+wine "$uhome/setup.exe" /S || fail "重新安装学时手册的退出码 $?"
+wineserver -w
+for f in "${ocr_files[@]}"; do
+  [ -s "$inst/$f" ] || fail "重新安装学时手册后照片识别组件的 $f 不见了"
+done
+
 step "默认数据文件夹（%APPDATA%\\cn.xueshi.handbook）"
 wine "$inst/xueshi.exe" init >"$out" 2>&1 || { cat "$out" >&2; fail "默认数据文件夹上的 init 失败"; }
 default_data=$uhome/AppData/Roaming/cn.xueshi.handbook
@@ -201,4 +279,4 @@ if wine reg query "$run_key" /v 学时手册 >/dev/null 2>&1; then fail "卸载�
 [ -f "$default_data/ledger.sqlite3" ] || fail "静默卸载删除了默认数据文件夹（应保留）"
 [ -f "$data_unix/ledger.sqlite3" ] || fail "卸载后“学时 数据”不见了"
 
-printf '\n安装程序冒烟测试通过：%s\n' "$(basename "$installer")"
+printf "\n安装程序冒烟测试通过：%s、%s\n" "$(basename "$installer")" "$(basename "$addon")"

@@ -3,10 +3,10 @@
 # and cli test suites cross-compiled for x86_64-pc-windows-gnu and run under Wine in a fresh prefix;
 # clippy for the Windows target of the crates with code under cfg(windows) (the store's and durable's;
 # the app's few lines are compiled by its build; every crate with XUESHI_LONG_TESTS=1); the installer
-# (scripts/build-windows.sh; unoptimised, reusing the tests' build, unless XUESHI_LONG_TESTS=1); the
-# app started without a WebView2 runtime (a Chinese message box, then exit; also a window whose
-# creation fails); the installer installed silently and the installed xueshi.exe
-# driven through a whole day of work.
+# and the photo recognition add-on (scripts/build-windows.sh; unoptimised, reusing the tests' build,
+# unless XUESHI_LONG_TESTS=1); the app started without a WebView2 runtime (a Chinese message box, then
+# exit; also a window whose creation fails); both installed silently and the installed xueshi.exe
+# driven through a whole day of work and a certificate photo.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/lib/setup.sh
@@ -57,6 +57,7 @@ bash scripts/windows/smoke-no-webview2.sh "$shipped/xueshi-app.exe" \
   "target/$target/$(xueshi_profile_dir "$XUESHI_PACKAGE_PROFILE")/xueshi-app.exe"
 
 xueshi_say "Windows：静默安装并使用安装后的 xueshi.exe / smoke-installer.sh"
-installer=$(ls -t target/windows/*setup*.exe | head -n 1)
-bash scripts/windows/smoke-installer.sh "$installer"
+installer=$(ls -t target/windows/xueshi_*_x64-setup.exe | head -n 1)
+addon=$(ls -t target/windows/xueshi-ocr_*_x64-setup.exe | head -n 1)
+bash scripts/windows/smoke-installer.sh "$installer" "$addon"
 xueshi_free_disk "target/$target"

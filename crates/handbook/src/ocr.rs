@@ -51,10 +51,18 @@ pub struct QrRead {
     pub bbox: [f32; 4],
 }
 
+/// What brings the helper back: on Windows it comes with the optional add-on installer (学时手册
+/// 照片识别组件), elsewhere with the program's own package.
+pub const REINSTALL_HELPER: &str = if cfg!(windows) {
+    "请重新安装“学时手册 照片识别组件”（xueshi-ocr_<版本>_x64-setup.exe）"
+} else {
+    "请重新安装学时手册"
+};
+
 /// Why a file could not be read by the helper, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum OcrFailure {
-    #[error("文字识别程序无法启动（{0}）。请重新安装学时手册。")]
+    #[error("文字识别程序无法启动（{0}）。{reinstall}。", reinstall = REINSTALL_HELPER)]
     NotStarted(String),
     #[error("文字识别超过 {0} 秒仍未完成，已停止。")]
     TimedOut(u64),

@@ -107,10 +107,16 @@ pub(crate) fn unreadable(name: &str, e: &std::io::Error) -> HandbookError {
     HandbookError::input(format!("{name}无法读取：{}", xueshi_store::words::reason(e)))
 }
 
-/// The message for a photo or scan when the OCR helper is not installed.
+/// The message for a photo or scan when the OCR helper is not installed: on Windows it comes with
+/// the optional add-on (学时手册 照片识别组件), elsewhere with the program's package.
 fn no_helper(name: &str) -> HandbookError {
+    let remedy = if cfg!(windows) {
+        "安装“学时手册 照片识别组件”（xueshi-ocr_<版本>_x64-setup.exe）以后即可读取照片和扫描件"
+    } else {
+        "重新安装学时手册可以恢复文字识别"
+    };
     HandbookError::input(format!(
-        "{name}是照片或扫描件，需要文字识别程序（{}）才能读取，但没有在学时手册的安装文件夹中找到它。请对照证书手动填写记录，再把它附为证明材料；重新安装学时手册可以恢复文字识别",
+        "{name}是照片或扫描件，需要文字识别程序（{}）才能读取，但没有在学时手册的安装文件夹中找到它。请对照证书手动填写记录，再把它附为证明材料；{remedy}",
         crate::ocr::PROGRAM
     ))
 }

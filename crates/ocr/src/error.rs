@@ -3,6 +3,14 @@
 
 use std::path::PathBuf;
 
+/// What brings missing or damaged models back: on Windows they come with the optional add-on
+/// installer (学时手册 照片识别组件), elsewhere with the program's own package.
+const REINSTALL: &str = if cfg!(windows) {
+    "请重新安装“学时手册 照片识别组件”（xueshi-ocr_<版本>_x64-setup.exe）"
+} else {
+    "请重新安装学时手册"
+};
+
 /// Every way reading a file can fail. `Display` is the message for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum OcrError {
@@ -28,9 +36,9 @@ pub enum OcrError {
     DamagedPdf,
     #[error("页码 {requested} 超出范围：这份文件共 {pages} 页。")]
     NoSuchPage { requested: usize, pages: usize },
-    #[error("文字识别模型文件缺失：找不到 {0}。请重新安装学时手册（开发者：运行 scripts/fetch-ocr-models.sh）。")]
+    #[error("文字识别模型文件缺失：找不到 {0}。{reinstall}（开发者：运行 scripts/fetch-ocr-models.sh）。", reinstall = REINSTALL)]
     ModelMissing(PathBuf),
-    #[error("文字识别模型文件已损坏，无法载入：{0}。请重新安装学时手册。")]
+    #[error("文字识别模型文件已损坏，无法载入：{0}。{reinstall}。", reinstall = REINSTALL)]
     ModelDamaged(PathBuf),
     #[error("文字识别出错：{0}")]
     Recognition(String),
