@@ -70,7 +70,7 @@ echo "installed: /usr/bin/xueshi-app, /usr/lib/$pkg/fonts, $entry (Name=学时�
 smoke_say "已安装的文字识别程序读取证书照片 / the installed OCR helper"
 # The app finds it in ../lib/xueshi beside its binary; the command line is not packaged, so the
 # helper is run directly.
-python3 tests/e2e/make_certificate_photo.py "$work/结业证书 照片.jpg"
+python3 tests/e2e/make_photo.py --small "$work/结业证书 照片.jpg"
 smoke_check_ocr_helper "/usr/lib/$pkg" "$work/结业证书 照片.jpg"
 
 smoke_say "启动已安装的程序 / the installed app under Xvfb"

@@ -95,7 +95,7 @@ smoke_run_app() {
 
 # The packaged OCR helper in the folder $1 (/usr/lib/xueshi, or the AppImage's usr/lib/xueshi): its
 # models beside it match models/ocr.sha256; it refuses a damaged photo in Chinese with exit code 2.
-# With a photo as $2 (tests/e2e/make_certificate_photo.py), it must also read the certificate on it:
+# With a photo as $2 (tests/e2e/make_photo.py --small), it must also read the certificate on it:
 # 24 学时, 证书编号 HN-2024-0001, 2024年5月14日 (prints how long that took).
 smoke_check_ocr_helper() {
   local dir=$1 photo=${2:-} scratch code started

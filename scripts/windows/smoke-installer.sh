@@ -193,7 +193,7 @@ set -e
 
 step "读取证书照片：没有照片识别组件时 / xueshi scan（需要文字识别程序）"
 photo_win="$whome\\结业证书 照片.jpg"
-python3 tests/e2e/make_certificate_photo.py "$uhome/结业证书 照片.jpg"
+python3 tests/e2e/make_photo.py --small "$uhome/结业证书 照片.jpg"
 set +e
 x scan "$photo_win" --json
 code=$?

@@ -1,13 +1,14 @@
-"""Draws a phone photo of a 结业证书 for the end-to-end tests: the certificate's lines in the bundled
-宋体-like font on off-white paper and its verification QR code, turned a few degrees, lit unevenly, slightly blurred and noisy,
-saved as a JPEG. `python3 make_photo.py OUT.jpg` writes one; `LINES` and the values the tests expect
-are here."""
+"""Draws phone photos of a 结业证书 for the tests: the certificate's lines in the bundled 宋体-like font
+on off-white paper, turned a few degrees, lit unevenly, slightly blurred and noisy, saved as a JPEG.
+`certificate_photo` (the e2e tests; with its verification QR code): `LINES` and the values the tests
+expect are here. `small_certificate_photo` (the packaging lanes, read by the unoptimised helper under
+Wine): five short lines, 640 px wide — 24 学时, 证书编号 HN-2024-0001, 2024-05-14 to 2024-05-16.
+`python3 make_photo.py [--small] OUT.jpg` writes one."""
 
 import random
 import sys
 from pathlib import Path
 
-import qrcode
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 FONT = Path(__file__).parents[2] / "fonts" / "NotoSerifCJKsc-Regular-GB2312.otf"
@@ -29,6 +30,8 @@ LINES = [
 
 
 def certificate_photo(path, seed=7):
+    import qrcode  # PyPI qrcode: only this photo carries a QR code
+
     rng = random.Random(seed)
     page = Image.new("RGB", (1400, 1000), (246, 243, 232))
     draw = ImageDraw.Draw(page)
@@ -58,5 +61,44 @@ def certificate_photo(path, seed=7):
     photo.save(path, "JPEG", quality=80)
 
 
+SMALL_LINES = [
+    ("结业证书", 0.090, "centre"),
+    ("学员：李建国", 0.055, "left"),
+    ("2024年5月14日至5月16日", 0.055, "left"),
+    ("共计24学时", 0.055, "left"),
+    ("证书编号：HN-2024-0001", 0.055, "left"),
+]
+
+
+def small_certificate_photo(path, width=1600, height=1130):
+    page = Image.new("RGB", (width, height), (250, 247, 238))
+    draw = ImageDraw.Draw(page)
+    m = int(height * 0.04)
+    draw.rectangle([m, m, width - m, height - m], outline=(160, 40, 36), width=max(4, height // 150))
+    margin, y = int(width * 0.10), int(height * 0.12)
+    for text, share, align in SMALL_LINES:
+        font = ImageFont.truetype(str(FONT), int(height * share))
+        w = draw.textlength(text, font=font)
+        x = {"left": margin, "centre": (width - w) / 2}[align]
+        draw.text((x, y), text, font=font, fill=(28, 24, 22))
+        y += int(height * share * 2.0)
+    # On a desk, turned by a few degrees, sized like a photo forwarded through a chat app (640 px).
+    desk = Image.new("RGB", (width + 300, height + 300), (118, 112, 104))
+    desk.paste(page, (150, 150))
+    desk = desk.rotate(3.5, resample=Image.BICUBIC, fillcolor=(118, 112, 104))
+    desk = desk.resize((640, round(640 * desk.height / desk.width)), Image.LANCZOS)
+    desk = desk.filter(ImageFilter.GaussianBlur(0.7))
+    # Light from the left: the right side darker by up to 25 %; sensor noise.
+    shade = Image.linear_gradient("L").rotate(90).resize(desk.size)
+    desk = Image.composite(Image.new("RGB", desk.size, (0, 0, 0)), desk, shade.point(lambda v: int(v * 0.25)))
+    desk = Image.blend(desk, Image.effect_noise(desk.size, 18).convert("RGB"), 0.08)
+    desk.save(path, "JPEG", quality=70)
+
+
 if __name__ == "__main__":
-    certificate_photo(sys.argv[1])
+    if len(sys.argv) == 3 and sys.argv[1] == "--small":
+        small_certificate_photo(sys.argv[2])
+    elif len(sys.argv) == 2:
+        certificate_photo(sys.argv[1])
+    else:
+        sys.exit("用法：python3 tests/e2e/make_photo.py [--small] 输出.jpg")
