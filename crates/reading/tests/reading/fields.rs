@@ -234,6 +234,16 @@ fn a_websites_proof_of_hours_is_an_online_course_like_a_platforms() {
 }
 
 #[test]
+fn a_title_whose_opening_quote_the_ocr_lost_at_the_end_of_a_line_is_read_from_the_next() {
+    reads_every_field(&photos::OPENING_QUOTE_LOST);
+}
+
+#[test]
+fn a_title_closed_by_a_quote_the_ocr_misread_is_read_to_that_quote() {
+    reads_every_field(&photos::CLOSING_QUOTE_MISREAD);
+}
+
+#[test]
 fn at_least_95_percent_of_the_fields_of_the_corpus_are_read_right() {
     let (mut right, mut counted, mut wrong) = (0, 0, Vec::new());
     for (name, certificate) in corpus::ALL.iter().chain(photos::ALL) {

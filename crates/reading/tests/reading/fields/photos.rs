@@ -57,6 +57,60 @@ pub const WEBSITE_PROOF: Certificate = Certificate {
     },
 };
 
+/// A noisy photo of a 结业证书: the opening quote at the end of a line is lost, the closing one kept.
+pub const OPENING_QUOTE_LOST: Certificate = Certificate {
+    text: "结业证书
+学员姓名：毛英
+身份证号：430111196711248005
+于二〇二三年十一月十八日至二〇二三年十一月二十四日参加湖南省教育科学研究院举办的
+教育科研方法专题培训班”，共计十六学时，经考核合格，特发此证。
+证书编号：2023CS60026
+湖南省教育科学研究院
+发证日期：2023.11.28",
+    profile: ProfileHint { name: Some("毛英"), id_number: Some("430111196711248005") },
+    expected: Expected {
+        name: Some(("毛英", Some(true))),
+        certificate_number: Some("2023CS60026"),
+        title: Some("教育科研方法专题培训班"),
+        provider: Some("湖南省教育科学研究院"),
+        date: Some("2023-11-18"),
+        end_date: Some("2023-11-24"),
+        hours: Some(16.0),
+        credits: None,
+        kind: Some(Training),
+        id_number: Some(("430111196711248005", Some(true))),
+    },
+};
+
+/// An image-only PDF of a website's 学时证明: the closing quote read as a single one (“…’).
+pub const CLOSING_QUOTE_MISREAD: Certificate = Certificate {
+    text: "继续教育学时证明
+学员：梁玲
+身份证号：430302197612283760
+该学员于2023年3月3日在湖南人才网完成“知识产权保护实务’
+在线学习，共计27学时，成绩合格。
+编号：（2023）湘继教结字第0356号
+湖南人才网
+发证日期：二〇二三年三月十二日",
+    profile: ProfileHint { name: Some("梁玲"), id_number: Some("430302197612283760") },
+    expected: Expected {
+        name: Some(("梁玲", Some(true))),
+        certificate_number: Some("（2023）湘继教结字第0356号"),
+        title: Some("知识产权保护实务"),
+        provider: Some("湖南人才网"),
+        date: Some("2023-03-03"),
+        end_date: None,
+        hours: Some(27.0),
+        credits: None,
+        kind: Some(OnlineCourse),
+        id_number: Some(("430302197612283760", Some(true))),
+    },
+};
+
 /// Every certificate of this part of the corpus, named.
-pub const ALL: &[(&str, &Certificate)] =
-    &[("YEAR_WITHOUT_ZERO", &YEAR_WITHOUT_ZERO), ("WEBSITE_PROOF", &WEBSITE_PROOF)];
+pub const ALL: &[(&str, &Certificate)] = &[
+    ("YEAR_WITHOUT_ZERO", &YEAR_WITHOUT_ZERO),
+    ("WEBSITE_PROOF", &WEBSITE_PROOF),
+    ("OPENING_QUOTE_LOST", &OPENING_QUOTE_LOST),
+    ("CLOSING_QUOTE_MISREAD", &CLOSING_QUOTE_MISREAD),
+];
