@@ -2,7 +2,9 @@
 //! PP-OCR models fail, saying to run scripts/fetch-ocr-models.sh, when the models are missing.
 
 mod cer;
+mod fields;
 mod formats;
+mod generator;
 mod interface;
 mod qr_art;
 mod recognition;

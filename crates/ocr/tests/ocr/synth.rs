@@ -19,15 +19,15 @@ pub const CERTIFICATE: &[&str] = &[
     "2024年5月14日",
 ];
 
-/// How each line is set: its size (in units of the page's height) and whether it is centred,
-/// flush right or starts at the left margin.
-#[derive(Clone, Copy, PartialEq)]
-enum Align {
+/// Where a line stands: centred, flush right or at the left margin.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub enum Align {
     Left,
     Centre,
     Right,
 }
 
+/// How each line of [`CERTIFICATE`] is set: its size (in units of the page's height) and where.
 const LAYOUT: &[(f32, Align)] = &[
     (0.085, Align::Centre),
     (0.040, Align::Left),
@@ -38,6 +38,14 @@ const LAYOUT: &[(f32, Align)] = &[
     (0.040, Align::Right),
     (0.040, Align::Right),
 ];
+
+/// One line to print: its text, its size in pixels and where it stands.
+#[derive(Clone, Debug)]
+pub struct Printed {
+    pub text: String,
+    pub size: f32,
+    pub align: Align,
+}
 
 /// The paper's colour: slightly warm off-white, as certificates are.
 pub const PAPER: Rgb<u8> = Rgb([250, 247, 238]);
@@ -85,6 +93,18 @@ pub fn draw_text(image: &mut RgbImage, font: &FontRef<'_>, size: f32, x: f32, ba
 /// a red double border, the title centred, the body at the left margin, the issuer and date flush
 /// right.
 pub fn certificate(width: u32, height: u32) -> RgbImage {
+    let h = height as f32;
+    let lines: Vec<Printed> = CERTIFICATE
+        .iter()
+        .zip(LAYOUT)
+        .map(|(text, (size, align))| Printed { text: (*text).to_owned(), size: h * size, align: *align })
+        .collect();
+    page(width, height, &lines, 0.2)
+}
+
+/// A page of `width` × `height` pixels with a red double border and `lines` printed from
+/// `top` (a fraction of the height) down, at a margin of 12 % of the width.
+pub fn page(width: u32, height: u32, lines: &[Printed], top: f32) -> RgbImage {
     let mut page = RgbImage::from_pixel(width, height, PAPER);
     let (w, h) = (width as f32, height as f32);
     for (inset, thickness) in [(0.03, 0.006), (0.045, 0.002)] {
@@ -100,17 +120,19 @@ pub fn certificate(width: u32, height: u32) -> RgbImage {
         }
     }
     let font = font();
-    let (margin_x, mut baseline) = (w * 0.12, h * 0.2);
-    for (text, (size, align)) in CERTIFICATE.iter().zip(LAYOUT) {
-        let size = h * size;
-        let width = text_width(&font, size, text);
-        let x = match align {
+    let (margin_x, mut baseline) = (w * MARGIN, h * top);
+    for line in lines {
+        let width = text_width(&font, line.size, &line.text);
+        let x = match line.align {
             Align::Left => margin_x,
             Align::Centre => (w - width) / 2.0,
             Align::Right => w - margin_x - width,
         };
-        draw_text(&mut page, &font, size, x, baseline, text, INK);
-        baseline += if *align == Align::Centre { size * 1.6 } else { size * 1.75 };
+        draw_text(&mut page, &font, line.size, x, baseline, &line.text, INK);
+        baseline += if line.align == Align::Centre { line.size * 1.6 } else { line.size * 1.75 };
     }
     page
 }
+
+/// The page's left and right margins, as a fraction of its width.
+pub const MARGIN: f32 = 0.12;

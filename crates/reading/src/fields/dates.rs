@@ -55,6 +55,8 @@ const PERIOD_AFTER: &[&str] = &["参加", "参训", "起", "在", "期间", "完
 const RANGE: &[&str] = &["起至", "起到", "至", "到", "-", "~", "一"];
 /// How many characters before a date its label may begin.
 const LABEL_REACH: usize = 8;
+/// The years a certificate's date may be in.
+const YEARS: std::ops::RangeInclusive<i32> = 1980..=2100;
 
 /// What a date on the certificate is.
 #[derive(Clone, Copy, PartialEq)]
@@ -195,7 +197,7 @@ fn full_date(chars: &[char], at: usize) -> Option<(NaiveDate, usize)> {
     }
     let (day, end) = small_number(chars, after + 1)?;
     let end = day_end(chars, end, sep)?;
-    if !(1980..=2100).contains(&year) {
+    if !YEARS.contains(&year) {
         return None;
     }
     Some((NaiveDate::from_ymd_opt(year, month, day)?, end))
@@ -214,7 +216,8 @@ fn day_end(chars: &[char], end: usize, sep: char) -> Option<usize> {
     }
 }
 
-/// A year at `chars[at..]`: four ASCII digits, or four Chinese digits (〇, 零 or an O for 0).
+/// A year at `chars[at..]`: four ASCII digits, or four Chinese digits (〇, 零 or an O for 0), or
+/// three before 年 that an OCR left the 〇 out of (see [`year_without_zero`]).
 fn year(chars: &[char], at: usize) -> Option<(i32, usize)> {
     let four = chars.get(at..at + 4)?;
     if four.iter().all(char::is_ascii_digit) {
@@ -229,13 +232,41 @@ fn year(chars: &[char], at: usize) -> Option<(i32, usize)> {
     }
     let mut year = 0;
     for c in four {
-        let digit = match c {
-            'O' | 'o' | '0' => 0,
-            c => cn_number(&[*c], 0).map(|(v, _)| v).filter(|v| *v < 10)?,
-        };
+        let Some(digit) = cn_digit(*c) else { return year_without_zero(chars, at) };
         year = year * 10 + digit as i32;
     }
     Some((year, at + 4))
+}
+
+/// A Chinese digit of a year: 〇, 零 or an O for 0.
+fn cn_digit(c: char) -> Option<u32> {
+    match c {
+        'O' | 'o' | '0' => Some(0),
+        c => cn_number(&[c], 0).map(|(v, _)| v).filter(|v| *v < 10),
+    }
+}
+
+/// A year of three Chinese digits before 年, read the way an OCR that drops 〇 gives it (二〇二五
+/// read 二二五): the only year of [`YEARS`] the three make with a 0 put back in one place
+/// (二二五 → 2025, 一九八 → 1980); none when no place or several give one.
+fn year_without_zero(chars: &[char], at: usize) -> Option<(i32, usize)> {
+    let three = chars.get(at..at + 3)?;
+    if chars.get(at + 3) != Some(&'年') || three.iter().any(|c| matches!(c, '〇' | '零' | 'O' | 'o' | '0')) {
+        return None;
+    }
+    let digits = three.iter().map(|c| cn_digit(*c)).collect::<Option<Vec<u32>>>()?;
+    let years: Vec<i32> = (0..=3)
+        .map(|zero| {
+            let mut all = digits.clone();
+            all.insert(zero, 0);
+            all.iter().fold(0, |y, d| y * 10 + *d as i32)
+        })
+        .filter(|y| YEARS.contains(y))
+        .collect();
+    match years.as_slice() {
+        [year] => Some((*year, at + 3)),
+        _ => None,
+    }
 }
 
 /// A month or a day at `chars[at..]`: one or two ASCII digits, or Chinese numerals up to 三十一.

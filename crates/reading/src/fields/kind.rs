@@ -48,15 +48,17 @@ const SIGNS: &[(&str, ActivityKind, f32)] = &[
     ("培训", ActivityKind::Training, 0.4),
 ];
 /// A platform's 学时证明 or 学习证明: an online course, unless a stronger sign says otherwise.
-const PLATFORM_PROOF: (&[&str], &str, f32) = (&["学时证明", "学习证明"], "平台", 0.75);
+const PLATFORM_PROOF: (&[&str], f32) = (&["学时证明", "学习证明"], 0.75);
+/// Words that name a platform or a website that teaches online (…继续教育平台, …人才网, …网络学院).
+const PLATFORMS: &[&str] = &["平台", "网络学院", "网校", "教育网", "学习网", "培训网", "研修网", "人才网", "学习网站"];
 /// A 继续教育合格证明 alone says little about the kind: a training, as a guess.
 const QUALIFIED: (&str, f32) = ("合格证明", 0.35);
 
 /// The kind the certificate's words point to most strongly.
 pub(super) fn kind(lines: &[Line]) -> Option<Suggested<ActivityKind>> {
     let mut found = Vec::new();
-    let (proof, platform, proof_confidence) = PLATFORM_PROOF;
-    let on_platform = lines.iter().any(|l| find(&l.compact, platform, 0).is_some());
+    let (proof, proof_confidence) = PLATFORM_PROOF;
+    let on_platform = lines.iter().any(|l| PLATFORMS.iter().any(|p| find(&l.compact, p, 0).is_some()));
     for line in lines {
         let chars = &line.compact;
         for (word, kind, confidence) in SIGNS {

@@ -75,6 +75,7 @@ pub(super) fn title(lines: &[Line]) -> Option<Suggested<String>> {
             found.push(Suggested::new(title, 0.85, line.index));
         }
         found.extend(quoted(lines, i));
+        found.extend(opened_on_the_line_before(lines, i));
         if let Some(title) = heading(line) {
             found.push(Suggested::new(title, 0.45, line.index));
         }
@@ -101,11 +102,12 @@ fn quoted(lines: &[Line], i: usize) -> Vec<Suggested<String>> {
             continue;
         };
         let start = at + 1;
-        let (text, after, next) = match chars[start..].iter().position(|c| *c == close) {
+        let closing = |c: &char| closes(chars[at], close, *c);
+        let (text, after, next) = match chars[start..].iter().position(closing) {
             Some(len) => (line.show(start, start + len), &chars[start + len + 1..], start + len + 1),
             None => {
                 let Some(following) = lines.get(i + 1) else { break };
-                let Some(len) = following.compact.iter().position(|c| *c == close) else { break };
+                let Some(len) = following.compact.iter().position(closing) else { break };
                 (line.show(start, chars.len()) + &following.show(0, len), &following.compact[len + 1..], chars.len())
             }
         };
@@ -124,6 +126,32 @@ fn quoted(lines: &[Line], i: usize) -> Vec<Suggested<String>> {
         at = next;
     }
     found
+}
+
+/// Whether `c` closes a quote opened by `open` (whose own closing quote is `close`): that one, or
+/// for a double or single quote any other of them, as an OCR may read one for another (“…’).
+fn closes(open: char, close: char, c: char) -> bool {
+    c == close || (matches!(open, '“' | '‘' | '"') && matches!(c, '”' | '’' | '"'))
+}
+
+/// The title at the start of line `i`, closed there, whose opening quote an OCR lost at the end of
+/// the line before (…举办的 / 教育科研方法专题培训班”，): when it names a course and the line before
+/// opens no quote it leaves open; less sure than a title in both its quotes.
+fn opened_on_the_line_before(lines: &[Line], i: usize) -> Option<Suggested<String>> {
+    let (line, before) = (&lines[i], lines.get(i.checked_sub(1)?)?);
+    let len = line.compact.iter().position(|c| QUOTES.iter().any(|(_, close)| c == close))?;
+    let opens = |c: &char| QUOTES.iter().any(|(open, _)| c == open);
+    if line.compact[..len].iter().any(opens) {
+        return None;
+    }
+    let last_open = before.compact.iter().rposition(opens);
+    let last_close = before.compact.iter().rposition(|c| QUOTES.iter().any(|(_, close)| c == close));
+    if last_open.is_some_and(|o| last_close.is_none_or(|c| c < o)) {
+        return None;
+    }
+    let text = trim_value(&line.show(0, len));
+    let course = COURSE.iter().any(|w| text.contains(w));
+    (course && LENGTH.contains(&text.chars().count())).then(|| Suggested::new(text, 0.6, line.index))
 }
 
 /// A line above the bottom of the page that is itself the name of a particular programme (2024年度

@@ -3,6 +3,7 @@
 //! prints, and arbitrary text read without a panic.
 
 mod corpus;
+mod photos;
 
 use corpus::{Certificate, Expected};
 use proptest::prelude::*;
@@ -223,9 +224,29 @@ fn a_total_after_its_label_is_the_hours_of_a_table_of_courses() {
 }
 
 #[test]
+fn a_year_in_chinese_digits_whose_zero_the_ocr_left_out_is_read_with_it() {
+    reads_every_field(&photos::YEAR_WITHOUT_ZERO);
+}
+
+#[test]
+fn a_websites_proof_of_hours_is_an_online_course_like_a_platforms() {
+    reads_every_field(&photos::WEBSITE_PROOF);
+}
+
+#[test]
+fn a_title_whose_opening_quote_the_ocr_lost_at_the_end_of_a_line_is_read_from_the_next() {
+    reads_every_field(&photos::OPENING_QUOTE_LOST);
+}
+
+#[test]
+fn a_title_closed_by_a_quote_the_ocr_misread_is_read_to_that_quote() {
+    reads_every_field(&photos::CLOSING_QUOTE_MISREAD);
+}
+
+#[test]
 fn at_least_95_percent_of_the_fields_of_the_corpus_are_read_right() {
     let (mut right, mut counted, mut wrong) = (0, 0, Vec::new());
-    for (name, certificate) in corpus::ALL {
+    for (name, certificate) in corpus::ALL.iter().chain(photos::ALL) {
         for ((field, got), (_, want)) in read(&extract(certificate)).into_iter().zip(expected(&certificate.expected)) {
             // A field counts when the certificate gives it or when one is read that it does not give.
             if want.is_some() || got.is_some() {
