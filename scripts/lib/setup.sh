@@ -126,7 +126,13 @@ xueshi_build_ocr_helper() {
     [[ $target == *windows* ]] && exe=xueshi-ocr.exe
   fi
   xueshi_say "构建文字识别程序（$profile${target:+，$target}）/ cargo build -p xueshi-ocr"
-  cargo build "${args[@]}"
+  if [ -z "$target" ] && [ "$profile" = dev ]; then
+    # The program the OCR tests build and run (scripts/test.sh), reused: a plain `cargo build` resolves
+    # the shared crates' features without the tests' dev-dependencies and would compile tract again.
+    cargo test --manifest-path crates/ocr/Cargo.toml --all-targets --no-run
+  else
+    cargo build "${args[@]}"
+  fi
   XUESHI_OCR_HELPER=crates/ocr/target/${target:+$target/}$(xueshi_profile_dir "$profile")/$exe
 }
 # Puts the OCR helper ($1) and its models beside the programs in the folder $2, where the app and
