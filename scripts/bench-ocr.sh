@@ -39,7 +39,7 @@ PY
 # Seconds and peak RSS (MiB) of one run of "$@".
 measure() {
   /usr/bin/time -f '%e %M' -o "$WORK/time" "$@" >"$WORK/out" 2>/dev/null || { echo "运行失败：$*" >&2; exit 1; }
-  awk '{ printf "%.2f %.0f", $1, $2 / 1024 }' "$WORK/time"
+  awk '{ printf "%.2f %.0f\n", $1, $2 / 1024 }' "$WORK/time"
 }
 
 printf '%-14s %-22s %-22s\n' "文件" "xueshi-ocr 秒 / MiB" "tesseract 秒 / MiB"
