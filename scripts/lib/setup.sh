@@ -114,19 +114,15 @@ xueshi_install_cargo_fuzz() {
 }
 
 # The OCR helper xueshi-ocr (crates/ocr: a workspace of its own, with its own lock file and target
-# folder crates/ocr/target; crates/ocr/target/cross for another system) built in PROFILE (dev: every crate at opt-level 1, what the tests use;
+# folder crates/ocr/target) built in PROFILE (dev: every crate at opt-level 1, what the tests use;
 # release: the shipped one) for TARGET (default: this machine), after its models are fetched and
 # checked (scripts/fetch-ocr-models.sh). Sets XUESHI_OCR_HELPER to the built program's path.
 xueshi_build_ocr_helper() {
   local profile=${1:-dev} target=${2:-} exe=xueshi-ocr
   bash scripts/fetch-ocr-models.sh
   local args=(--profile "$profile" --manifest-path crates/ocr/Cargo.toml --bin xueshi-ocr)
-  local dir=crates/ocr/target
   if [ -n "$target" ]; then
-    # A folder of its own for builds for another system: a cross build locks the host's build folder
-    # too (its build scripts run here), which would hold up this machine's OCR tests meanwhile.
-    dir=crates/ocr/target/cross
-    args+=(--target "$target" --target-dir "$dir")
+    args+=(--target "$target")
     [[ $target == *windows* ]] && exe=xueshi-ocr.exe
   fi
   xueshi_say "构建文字识别程序（$profile${target:+，$target}）/ cargo build -p xueshi-ocr"
@@ -137,7 +133,7 @@ xueshi_build_ocr_helper() {
   else
     cargo build "${args[@]}"
   fi
-  XUESHI_OCR_HELPER=$dir/${target:+$target/}$(xueshi_profile_dir "$profile")/$exe
+  XUESHI_OCR_HELPER=crates/ocr/target/${target:+$target/}$(xueshi_profile_dir "$profile")/$exe
 }
 # Puts the OCR helper ($1) and its models beside the programs in the folder $2, where the app and
 # the command line look for them: $2/xueshi-ocr and $2/models/ocr/ (the models hard-linked when
@@ -147,61 +143,4 @@ xueshi_place_ocr_helper() {
   cp "$1" "$2/"
   rm -rf "$2/models/ocr"
   cp -rl models/ocr "$2/models/ocr" 2>/dev/null || cp -r models/ocr "$2/models/ocr"
-}
-
-# Steps whose result only a later step needs (the fuzz targets' build, the Windows OCR helper's) run
-# in the background at the lowest CPU priority (nice 19), so they take only the cores the steps in
-# the foreground leave idle — the UI's checks, the tests, the e2e runs, the Wine suites, linking —
-# and hardly slow those down. xueshi_background NAME COMMAND... starts one, its output in
-# target/background/NAME.log and, once it ends, its exit status in NAME.status; xueshi_join NAME
-# waits for it (from this shell or from a script it runs), prints that log and fails if it failed;
-# xueshi_stop_background ends those still running (the test command's exit trap).
-XUESHI_BACKGROUND_DIR=target/background
-declare -gA XUESHI_BACKGROUND=()
-xueshi_background() {
-  local name=$1 dir=$XUESHI_BACKGROUND_DIR
-  shift
-  mkdir -p "$dir"
-  rm -f "$dir/$name.status" "$dir/$name.pid"
-  xueshi_say "后台开始 / started in the background: $name"
-  (
-    renice -n 19 -p "$BASHPID" >/dev/null
-    status=0
-    "$@" || status=$?
-    echo "$status" >"$dir/$name.status"
-  ) >"$dir/$name.log" 2>&1 &
-  XUESHI_BACKGROUND[$name]=$!
-  echo "$!" >"$dir/$name.pid"
-}
-xueshi_join() {
-  local name=$1 dir=$XUESHI_BACKGROUND_DIR status
-  xueshi_say "等待后台步骤 / waiting for the background step: $name"
-  while [ ! -f "$dir/$name.status" ]; do
-    if ! kill -0 "$(cat "$dir/$name.pid")" 2>/dev/null && [ ! -f "$dir/$name.status" ]; then
-      echo "后台步骤没有正常结束 / the background step ended without a status: $name" >&2
-      cat "$dir/$name.log"
-      return 1
-    fi
-    sleep 2
-  done
-  status=$(cat "$dir/$name.status")
-  cat "$dir/$name.log"
-  if [ "$status" != 0 ]; then
-    echo "后台步骤失败 / the background step failed: $name (exit $status)" >&2
-    return 1
-  fi
-  xueshi_say "后台步骤完成 / background step done: $name"
-}
-xueshi_stop_background() {
-  local pid
-  for pid in "${XUESHI_BACKGROUND[@]}"; do
-    xueshi_kill_tree "$pid"
-  done
-}
-xueshi_kill_tree() {
-  local child
-  for child in $(pgrep -P "$1"); do
-    xueshi_kill_tree "$child"
-  done
-  kill "$1" 2>/dev/null || true
 }

@@ -39,8 +39,6 @@ wineserver -k 2>/dev/null || true
 rm -rf "$WINEPREFIX"
 trap - EXIT
 
-# The test command (scripts/test.sh) builds the OCR helper for Windows in the background meanwhile.
-[ "${XUESHI_WINDOWS_OCR_IN_BACKGROUND:-}" = 1 ] && xueshi_join windows-ocr
 xueshi_say "Windows：安装程序（$XUESHI_PACKAGE_PROFILE）/ scripts/build-windows.sh"
 bash scripts/build-windows.sh
 
