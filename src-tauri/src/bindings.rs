@@ -27,7 +27,7 @@ use xueshi_handbook::dto::{
 use xueshi_handbook::qr::{ListedPlatform, QrLink};
 use xueshi_handbook::reminders::{Reminder, ReminderKind};
 use xueshi_handbook::scan::ScannedLine;
-use xueshi_handbook::scan_folder::{Duplicate, DuplicateKind, ScannedFile};
+use xueshi_handbook::scan_folder::{Duplicate, DuplicateKind, FolderProgress, ScannedFile};
 use xueshi_handbook::scan_form::{FieldSource, FormQr, ScanForm};
 use xueshi_handbook::{About, BackupEntry, Component, ErrorCode, KeepFinding, Settings, ZoomStep};
 
@@ -108,6 +108,7 @@ fn declarations() -> String {
         Duplicate::decl(&cfg),
         ScannedFile::decl(&cfg),
         FolderReview::decl(&cfg),
+        FolderProgress::decl(&cfg),
         BackupEntry::decl(&cfg),
         UploadKitFile::decl(&cfg),
         UploadKitYear::decl(&cfg),

@@ -635,6 +635,8 @@ folder: string,
  */
 files: Array<ScannedFile>, };
 
+export type FolderProgress = { done: number, total: number, name: string, };
+
 export type BackupEntry = { name: string, label: string, };
 
 export type UploadKitFile = { 

@@ -2,19 +2,27 @@
 //! for each file what it suggests, or why it cannot and is to be filled in by hand, and what it
 //! may duplicate (a record holding the same file or noting the same certificate number, another
 //! file of the folder). `--json` prints an array of `{"name", "fields", "sure", "reason", "notes",
-//! "duplicates"}`, one per file, sorted by name. Nothing is saved.
+//! "duplicates"}`, one per file, sorted by name. Nothing is saved. On a terminal, how far the
+//! reading has got is shown on standard error while the files are read.
 
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 use serde_json::{Value, json};
 use xueshi_handbook::Handbook;
 use xueshi_handbook::dto::ActivityFields;
-use xueshi_handbook::scan_folder::ScannedFile;
+use xueshi_handbook::scan_folder::{FolderProgress, ScannedFile, read_folder};
 
 use crate::CliError;
 
 pub fn run(handbook: &Handbook, dir: &Path, as_json: bool) -> Result<String, CliError> {
-    let scan = handbook.scan_folder(dir)?;
+    let terminal = std::io::stderr().is_terminal();
+    let read = read_folder(&handbook.certificate_reader(), dir, &mut |p| {
+        if terminal {
+            show_progress(p);
+        }
+    })?;
+    let scan = handbook.review_folder(read)?;
     if as_json {
         let files: Vec<Value> = scan.files.iter().map(json_of).collect();
         return Ok(format!("{}\n", Value::Array(files)));
@@ -72,4 +80,14 @@ fn json_of(file: &ScannedFile) -> Value {
         "notes": file.form.as_ref().map_or(&[][..], |f| &f.notes[..]),
         "duplicates": file.duplicates,
     })
+}
+
+/// `正在读取 3/40：证书/结业证书.jpg`, one line per file (the Windows console does not take the
+/// escapes that would rewrite one line).
+fn show_progress(p: &FolderProgress) {
+    if p.done < p.total {
+        let mut err = std::io::stderr();
+        let _ = writeln!(err, "正在读取 {}/{}：{}", p.done + 1, p.total, p.name);
+        let _ = err.flush();
+    }
 }

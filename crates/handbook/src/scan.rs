@@ -126,16 +126,40 @@ fn not_recognised(name: &str, failure: &OcrFailure) -> HandbookError {
     HandbookError::input(format!("{name}的文字没有识别出来：{failure}请对照证书手动填写记录"))
 }
 
-impl Handbook {
-    /// Reads the certificate at `path` and the record it suggests.
-    pub fn scan_certificate(&self, path: &Path) -> Result<Scan> {
+/// A certificate's text as read from its file, before its fields are found: the part of reading a
+/// certificate that needs nothing of the handbook — the file, its text layer, the OCR helper's run
+/// (seconds for a photo) — so that the shells do it outside the handbook's lock
+/// ([`Handbook::scan_text`] then finds the fields).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CertificateText {
+    lines: Vec<TextLine>,
+    /// For a photo or a scan: how sure the recognizer was of each line, and the QR codes found.
+    recognised: Option<Recognised>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct Recognised {
+    confidences: Vec<f32>,
+    qr: Vec<(usize, crate::ocr::QrRead)>,
+}
+
+/// Reads certificates' text ([`CertificateText`]) without the handbook: it knows only where the
+/// OCR helper is ([`Handbook::certificate_reader`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CertificateReader {
+    ocr: Option<crate::ocr::OcrHelper>,
+}
+
+impl CertificateReader {
+    /// Reads the certificate at `path`.
+    pub fn read_file(&self, path: &Path) -> Result<CertificateText> {
         let name = xueshi_store::words::name(path);
         let content = read_certificate(path, false).map_err(|e| unreadable(&name, &e))?;
-        self.scan_content(&name, path, &content)
+        self.read(&name, path, &content)
     }
 
-    /// The record `content` (read from the file `name` at `path`) suggests.
-    pub(crate) fn scan_content(&self, name: &str, path: &Path, content: &Content) -> Result<Scan> {
+    /// The text of `content`, read from the file `name` at `path`.
+    pub(crate) fn read(&self, name: &str, path: &Path, content: &Content) -> Result<CertificateText> {
         if content.too_big {
             return Err(HandbookError::input(format!("{name}超过 30 MB，没有读取。请对照证书手动填写记录")));
         }
@@ -150,33 +174,60 @@ impl Handbook {
             return self.recognise(name, path);
         }
         match pdf_lines(bytes).map_err(|e| HandbookError::input(format!("{name}：{e}")))? {
-            Some(lines) => self.fields_of(lines),
+            Some(lines) => Ok(CertificateText { lines, recognised: None }),
             None => self.recognise(name, path),
         }
     }
 
     /// A photo, a scan or a PDF of either, read by the OCR helper.
-    fn recognise(&self, name: &str, path: &Path) -> Result<Scan> {
+    fn recognise(&self, name: &str, path: &Path) -> Result<CertificateText> {
         let helper = self.ocr.as_ref().ok_or_else(|| no_helper(name))?;
         let OcrText { lines, confidences, qr } = helper.read(path).map_err(|f| not_recognised(name, &f))?;
         if lines.is_empty() {
             return Err(HandbookError::input(format!("{name}中没有认出文字。请对照证书手动填写记录")));
         }
-        let mut scan = self.fields_of(lines)?;
-        scan.fields.scale_confidence(|line| confidences.get(line).copied().unwrap_or(0.0));
-        let in_force = self.current_rules().ok().flatten().map(|(set, _)| set);
-        let platforms = self.rules.book.platforms_for(in_force);
-        scan.qr = qr
-            .into_iter()
-            .map(|(page, q)| ScannedQr { link: link_of(&q.text, platforms), text: q.text, page, bbox: q.bbox })
-            .collect();
-        scan.recognised = true;
+        Ok(CertificateText { lines, recognised: Some(Recognised { confidences, qr }) })
+    }
+}
+
+impl Handbook {
+    /// What reads certificates' text outside the handbook (see [`CertificateText`]).
+    pub fn certificate_reader(&self) -> CertificateReader {
+        CertificateReader { ocr: self.ocr.clone() }
+    }
+
+    /// Reads the certificate at `path` and the record it suggests.
+    pub fn scan_certificate(&self, path: &Path) -> Result<Scan> {
+        let text = self.certificate_reader().read_file(path)?;
+        self.scan_text(text)
+    }
+
+    /// The record a certificate's text suggests: its fields for this profile's owner; for a photo
+    /// or a scan each field as sure as the recognizer was of its line, and the QR codes' links
+    /// checked against the national bases' platforms of the rule set in force.
+    pub fn scan_text(&self, text: CertificateText) -> Result<Scan> {
+        let mut scan = self.fields_of(text.lines)?;
+        if let Some(Recognised { confidences, qr }) = text.recognised {
+            scan.fields.scale_confidence(|line| confidences.get(line).copied().unwrap_or(0.0));
+            let in_force = self.current_rules().ok().flatten().map(|(set, _)| set);
+            let platforms = self.rules.book.platforms_for(in_force);
+            scan.qr = qr
+                .into_iter()
+                .map(|(page, q)| ScannedQr { link: link_of(&q.text, platforms), text: q.text, page, bbox: q.bbox })
+                .collect();
+            scan.recognised = true;
+        }
         Ok(scan)
     }
 
     /// The certificate at `path` as the record form takes it.
     pub fn scan_form(&self, path: &Path) -> Result<crate::scan_form::ScanForm> {
         Ok(crate::scan_form::ScanForm::new(self.scan_certificate(path)?))
+    }
+
+    /// A certificate's text (read outside the handbook) as the record form takes it.
+    pub fn scan_form_of(&self, text: CertificateText) -> Result<crate::scan_form::ScanForm> {
+        Ok(crate::scan_form::ScanForm::new(self.scan_text(text)?))
     }
 
     /// The fields `lines` suggest for this profile's owner.

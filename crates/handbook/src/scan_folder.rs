@@ -3,6 +3,10 @@
 //! suggest one, and what it may duplicate: a record that already has this very file, a record
 //! whose 备注 gives the same certificate number, another file of the folder with the same content
 //! or number. Nothing is saved: the user accepts or edits each suggestion (`accept_scanned`).
+//!
+//! The files are read (and photos recognised, seconds each) by [`read_folder`], which needs no
+//! handbook, so the app does it outside the handbook's lock, reporting its progress; the review
+//! ([`Handbook::review_folder`]) then finds each file's fields and duplicates.
 
 use std::collections::HashMap;
 use std::fs::DirEntry;
@@ -15,7 +19,7 @@ use xueshi_core::review::certificate_numbers;
 use crate::Handbook;
 use crate::dto::ActivityFields;
 use crate::error::{HandbookError, Result};
-use crate::scan::{read_certificate, unreadable};
+use crate::scan::{CertificateReader, CertificateText, read_certificate, unreadable};
 use crate::scan_form::ScanForm;
 
 /// At most this many files are read at once.
@@ -90,44 +94,102 @@ pub struct FolderScan {
     pub files: Vec<ScannedFile>,
 }
 
+/// How far reading a folder has got, for a progress bar: `done` of `total` files read, `name` the
+/// one being read now (empty once all are).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct FolderProgress {
+    pub done: u32,
+    pub total: u32,
+    pub name: String,
+}
+
+/// A folder's certificate files as read, before their fields are found ([`Handbook::review_folder`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct FolderRead {
+    folder: String,
+    files: Vec<FileRead>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct FileRead {
+    name: String,
+    path: PathBuf,
+    sha256: Option<String>,
+    /// Its text, or why it has none (in words for the user).
+    text: std::result::Result<CertificateText, String>,
+}
+
+/// Reads every certificate file of `dir` (see the module) with `reader`, outside the handbook,
+/// telling `progress` before each file and once all are read. A file that cannot be read is kept
+/// with the reason; a failure of the folder itself stops the reading.
+pub fn read_folder(
+    reader: &CertificateReader,
+    dir: &Path,
+    progress: &mut dyn FnMut(&FolderProgress),
+) -> Result<FolderRead> {
+    let folder = xueshi_store::words::name(dir);
+    let mut found = Vec::new();
+    walk(dir, &folder, "", 0, &mut found)?;
+    if found.is_empty() {
+        return Err(HandbookError::input(format!("文件夹{folder}中没有证书文件（PDF 或照片；子文件夹只看两层）")));
+    }
+    if found.len() > MAX_FILES {
+        return Err(HandbookError::input(format!(
+            "文件夹{folder}中有 {} 份证书文件，一次最多读取 {MAX_FILES} 份：请把它们分到几个文件夹中，逐个读取",
+            found.len()
+        )));
+    }
+    found.sort();
+    let total = found.len() as u32;
+    let mut files = Vec::with_capacity(found.len());
+    for (done, (name, path)) in (0..).zip(found) {
+        progress(&FolderProgress { done, total, name: name.clone() });
+        files.push(read_file(reader, name, path)?);
+    }
+    progress(&FolderProgress { done: total, total, name: String::new() });
+    Ok(FolderRead { folder: folder.trim_matches(['“', '”']).to_owned(), files })
+}
+
+/// One file of the folder, read once (and hashed on the way).
+fn read_file(reader: &CertificateReader, name: String, path: PathBuf) -> Result<FileRead> {
+    let shown = format!("“{name}”");
+    let (sha256, text) = match read_certificate(&path, true) {
+        Err(e) => (None, Err(unreadable(&shown, &e).to_string())),
+        Ok(content) => match reader.read(&shown, &path, &content) {
+            Ok(text) => (content.sha256, Ok(text)),
+            Err(HandbookError::Input(reason)) => (content.sha256, Err(reason)),
+            Err(e) => return Err(e),
+        },
+    };
+    Ok(FileRead { name, path, sha256, text })
+}
+
 impl Handbook {
-    /// Reads every certificate file of `dir` (see the module) and what each suggests.
+    /// Reads every certificate file of `dir` (see the module) and what each suggests: the
+    /// reading ([`read_folder`]) and its review ([`Handbook::review_folder`]) in one call.
     pub fn scan_folder(&self, dir: &Path) -> Result<FolderScan> {
-        let folder = xueshi_store::words::name(dir);
-        let mut found = Vec::new();
-        walk(dir, &folder, "", 0, &mut found)?;
-        if found.is_empty() {
-            return Err(HandbookError::input(format!("文件夹{folder}中没有证书文件（PDF 或照片；子文件夹只看两层）")));
-        }
-        if found.len() > MAX_FILES {
-            return Err(HandbookError::input(format!(
-                "文件夹{folder}中有 {} 份证书文件，一次最多读取 {MAX_FILES} 份：请把它们分到几个文件夹中，逐个读取",
-                found.len()
-            )));
-        }
-        found.sort();
-        let mut files = Vec::with_capacity(found.len());
-        for (name, path) in found {
-            files.push(self.scan_file(name, path)?);
-        }
-        self.mark_duplicates(&mut files)?;
-        Ok(FolderScan { folder: folder.trim_matches(['“', '”']).to_owned(), files })
+        let read = read_folder(&self.certificate_reader(), dir, &mut |_| {})?;
+        self.review_folder(read)
     }
 
-    /// One file of the folder, read once; a failure of the data folder itself stops the scan.
-    fn scan_file(&self, name: String, path: PathBuf) -> Result<ScannedFile> {
+    /// What each file of a folder read outside the handbook suggests, and what it may duplicate.
+    pub fn review_folder(&self, read: FolderRead) -> Result<FolderScan> {
+        let mut files = read.files.into_iter().map(|f| self.review_file(f)).collect::<Result<Vec<_>>>()?;
+        self.mark_duplicates(&mut files)?;
+        Ok(FolderScan { folder: read.folder, files })
+    }
+
+    /// One file's suggestion; a failure of the data folder itself stops the review.
+    fn review_file(&self, read: FileRead) -> Result<ScannedFile> {
+        let FileRead { name, path, sha256, text } = read;
         let shown = format!("“{name}”");
-        let mut file =
-            ScannedFile { name, path, sha256: None, form: None, reason: None, sure: None, duplicates: Vec::new() };
-        let content = match read_certificate(&file.path, true) {
-            Ok(content) => content,
-            Err(e) => {
-                file.reason = Some(unreadable(&shown, &e).to_string());
-                return Ok(file);
-            }
+        let mut file = ScannedFile { name, path, sha256, form: None, reason: None, sure: None, duplicates: Vec::new() };
+        let scan = match text {
+            Ok(text) => self.scan_text(text),
+            Err(reason) => Err(HandbookError::Input(reason)),
         };
-        file.sha256 = content.sha256.clone();
-        match self.scan_content(&shown, &file.path, &content) {
+        match scan {
             Ok(scan) => {
                 let form = ScanForm::new(scan);
                 if form.sources.is_empty() {

@@ -6,15 +6,15 @@
 use std::path::PathBuf;
 
 use serde::Serialize;
-use tauri::{AppHandle, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use ts_rs::TS;
 use xueshi_handbook::dto::{ActivityFields, SavedActivity};
 use xueshi_handbook::pasted::keep_pasted;
-use xueshi_handbook::scan_folder::ScannedFile;
+use xueshi_handbook::scan_folder::{ScannedFile, read_folder};
 use xueshi_handbook::scan_form::ScanForm;
 
-use super::on_handbook;
+use super::{blocking, on_handbook};
 use crate::error::{AppError, AppResult};
 use crate::state::AppState;
 
@@ -23,7 +23,10 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn scan_dropped<R: Runtime>(app: AppHandle<R>, token: u32) -> AppResult<ScanForm> {
     let path = one_dropped(&app, token)?;
-    on_handbook(&app, move |h| h.scan_form(&path)).await
+    // Read (a photo: recognised for seconds) outside the handbook's lock; its fields inside.
+    let reader = on_handbook(&app, |h| Ok(h.certificate_reader())).await?;
+    let text = blocking(move || Ok(reader.read_file(&path)?)).await?;
+    on_handbook(&app, move |h| h.scan_form_of(text)).await
 }
 
 /// The header naming a pasted file (its name percent-encoded as UTF-8; the body is the file).
@@ -93,12 +96,25 @@ fn pick_certificate_folder<R: Runtime>(app: &AppHandle<R>) -> Option<PathBuf> {
     app.dialog().file().set_title("选择放证书的文件夹").blocking_pick_folder().and_then(|f| f.into_path().ok())
 }
 
+/// The event telling how far reading a folder has got (`xueshi_handbook::scan_folder::FolderProgress`).
+pub const FOLDER_PROGRESS: &str = "folder-progress";
+
 /// Reads the certificates of the folder the user picks: each file's suggestion or why it has none,
-/// and what it may duplicate; `null` when the dialog was closed. Nothing is saved.
+/// and what it may duplicate; `null` when the dialog was closed. Nothing is saved. The files are
+/// read outside the handbook's lock (the rest of the app stays usable), reporting
+/// `folder-progress` events before each file.
 #[tauri::command]
 pub async fn scan_folder<R: Runtime>(app: AppHandle<R>) -> AppResult<Option<FolderReview>> {
     let Some(dir) = pick_certificate_folder(&app) else { return Ok(None) };
-    let scan = on_handbook(&app, move |h| h.scan_folder(&dir)).await?;
+    let reader = on_handbook(&app, |h| Ok(h.certificate_reader())).await?;
+    let worker = app.clone();
+    let read = blocking(move || {
+        Ok(read_folder(&reader, &dir, &mut |p| {
+            let _ = worker.emit(FOLDER_PROGRESS, p);
+        })?)
+    })
+    .await?;
+    let scan = on_handbook(&app, move |h| h.review_folder(read)).await?;
     let token = app.state::<AppState>().keep_scanned(scan.files.iter().map(|f| f.path.clone()).collect());
     Ok(Some(FolderReview { token, folder: scan.folder, files: scan.files }))
 }

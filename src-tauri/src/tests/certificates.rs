@@ -2,8 +2,10 @@
 //! file attached; 从文件夹读取证书, the folder read for the review table (names, suggestions and
 //! duplicates, never a path), and a suggestion saved with its certificate attached, once.
 
-use serde_json::json;
-use tauri::Manager;
+use std::sync::{Arc, Mutex};
+
+use serde_json::{Value, json};
+use tauri::{Listener, Manager};
 
 use super::TestApp;
 
@@ -20,8 +22,25 @@ fn a_folder_is_read_for_review_and_an_accepted_suggestion_is_saved_with_its_cert
     std::fs::write(folder.join("2024/副本.pdf"), CERTIFICATE).expect("file");
     std::fs::write(folder.join("证书照片.jpg"), b"\xFF\xD8\xFF\xE0\0\x10JFIF\0").expect("file");
     app._app.state::<crate::AppState>().read_certificates_in(folder.clone());
+    let progress = Arc::new(Mutex::new(Vec::new()));
+    let heard = Arc::clone(&progress);
+    app._app.listen_any(crate::commands::FOLDER_PROGRESS, move |e| {
+        let payload: Value = serde_json::from_str(e.payload()).expect("a progress payload");
+        heard.lock().expect("progress").push(payload);
+    });
 
     let review = app.ok("scan_folder", json!({}));
+    let told = progress.lock().expect("progress").clone();
+    assert_eq!(
+        told,
+        [
+            json!({"done": 0, "total": 3, "name": "2024/副本.pdf"}),
+            json!({"done": 1, "total": 3, "name": "结业证书.pdf"}),
+            json!({"done": 2, "total": 3, "name": "证书照片.jpg"}),
+            json!({"done": 3, "total": 3, "name": ""}),
+        ],
+        "before each file, and once all are read"
+    );
     assert!(!review.to_string().contains(&tmp.path().display().to_string()), "no path goes to the web view: {review}");
     assert_eq!(review["folder"], "证书");
     let names: Vec<&str> =

@@ -215,4 +215,23 @@ describe('the records screen', () => {
     expect(sentTo(sent, 'accept_scanned')[0]).toMatchObject({ token: 3, index: 0, fields: { title: '数字化教学能力研修班' } })
     expect(sentTo(sent, 'save_activity')).toEqual([])
   })
+
+  it('while the photos of a folder are read, its button says how many of how many', async () => {
+    setSnapshot(snapshotWith([]))
+    let answer: (read: FolderReview) => void = () => {}
+    const sent = mockCommands((cmd) => {
+      if (cmd === 'scan_folder') return new Promise<FolderReview>((resolve) => (answer = resolve))
+      return null
+    }, true)
+    const { wrapper } = mountInApp(RecordsView, {})
+    unmount = () => cleanUp(wrapper)
+    await click(testId('read-folder'))
+    // The screen listens before it asks for the folder.
+    await eventually(() => expect(sentTo(sent, 'scan_folder')).toHaveLength(1))
+    await emit('folder-progress', { done: 1, total: 3, name: '证书/二.jpg' })
+    await eventually(() => expect(screenText(testId('read-folder'))).toContain('正在读取 2/3'))
+    expect(testId('read-folder').getAttribute('title')).toBe('正在读取“证书/二.jpg”')
+    answer({ token: 1, folder: '证书', files: [] })
+    await eventually(() => expect(screenText(testId('read-folder'))).toBe('从文件夹读取证书'))
+  })
 })
