@@ -84,6 +84,8 @@ fn text_of(scan: &Scan, suggested: &Map<String, Value>, file: &Path) -> String {
                 xueshi_core::kinds::ActivityKind::from_code(code).map_or_else(|| code.clone(), |k| k.label().to_owned())
             }
             (_, Some(Value::String(text))) => text.clone(),
+            // 16, not JSON's 16.0 (1.5 stays 1.5).
+            (_, Some(Value::Number(n))) => n.as_f64().map_or_else(|| n.to_string(), |f| f.to_string()),
             (_, Some(v)) => v.to_string(),
             (_, None) => continue,
         };

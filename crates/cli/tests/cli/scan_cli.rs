@@ -46,6 +46,7 @@ fn a_number_that_is_not_the_profiles_is_not_suggested_and_the_name_says_it_diffe
     assert!(shown.contains("  姓名：王晓梅（与个人信息不一致）"), "{shown}");
     assert!(shown.contains("  证书编号：HN-2024-0001（把握"), "{shown}");
     assert!(shown.contains("  类别：培训班/研修班/进修班"), "{shown}");
+    assert!(shown.contains("  学时：16（把握"), "hours as the user writes them: {shown}");
     assert!(!shown.contains("430102"), "{shown}");
 }
 
