@@ -51,13 +51,19 @@ pub struct QrRead {
     pub bbox: [f32; 4],
 }
 
+/// The optional Windows add-on that installs the helper, as the messages name it (a macro, so that
+/// the messages can be `concat!`ed constants).
+macro_rules! windows_addon {
+    () => {
+        "“学时手册 照片识别组件”（xueshi-ocr_<版本>_x64-setup.exe）"
+    };
+}
+pub(crate) use windows_addon;
+
 /// What brings the helper back: on Windows it comes with the optional add-on installer (学时手册
 /// 照片识别组件), elsewhere with the program's own package.
-pub const REINSTALL_HELPER: &str = if cfg!(windows) {
-    "请重新安装“学时手册 照片识别组件”（xueshi-ocr_<版本>_x64-setup.exe）"
-} else {
-    "请重新安装学时手册"
-};
+pub const REINSTALL_HELPER: &str =
+    if cfg!(windows) { concat!("请重新安装", windows_addon!()) } else { "请重新安装学时手册" };
 
 /// Why a file could not be read by the helper, in words for the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

@@ -111,7 +111,7 @@ pub(crate) fn unreadable(name: &str, e: &std::io::Error) -> HandbookError {
 /// the optional add-on (学时手册 照片识别组件), elsewhere with the program's package.
 fn no_helper(name: &str) -> HandbookError {
     let remedy = if cfg!(windows) {
-        "安装“学时手册 照片识别组件”（xueshi-ocr_<版本>_x64-setup.exe）以后即可读取照片和扫描件"
+        concat!("安装", crate::ocr::windows_addon!(), "以后即可读取照片和扫描件")
     } else {
         "重新安装学时手册可以恢复文字识别"
     };
